@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getPublication, listPublishedIssues } from "@/lib/issues/reader";
+import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+async function load(slug: string) {
+  try {
+    return await getPublication(slug);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const publication = await load((await params).slug);
+  return { title: publication.name };
+}
+
+export default async function ArchivePage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const t = await getTranslations("reader");
+  const publication = await load(slug);
+  const issues = await listPublishedIssues(slug);
+  const years = [...new Set(issues.map((i) => i.year))];
+  return (
+    <div>
+      <h1 className="font-serif text-2xl font-bold text-bulletin-red">{publication.name}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t("issuingBody", { body: publication.issuingBody })}</p>
+      {issues.length === 0 && <p className="mt-6 text-stone-600">{t("noIssues")}</p>}
+      {years.map((year) => (
+        <section key={year} className="mt-8">
+          <h2 className="border-b border-stone-200 pb-1 text-lg font-bold">{t("year", { year })}</h2>
+          <ul className="mt-2 divide-y divide-stone-100">
+            {issues
+              .filter((i) => i.year === year)
+              .map((i) => (
+                <li key={i.number} className="flex items-baseline justify-between gap-4 py-2">
+                  <Link href={`/p/${slug}/${i.year}/${i.number}`} className="underline-offset-4 hover:underline">
+                    {i.title}
+                  </Link>
+                  <span className="shrink-0 text-sm text-stone-500">{formatDate(i.publishedAt)}</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

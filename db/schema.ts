@@ -1,0 +1,328 @@
+// The one database schema, shared by PGlite (embedded) and PostgreSQL.
+// Constraints live here, not only in code: foreign keys, the two numbering
+// uniques, and status checks.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const ROLES = ["admin", "editor", "contributor"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 稿件状态 — the contract's article status machine. */
+export const ARTICLE_STATUSES = ["draft", "submitted", "returned", "accepted", "rejected", "published"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const ISSUE_STATUSES = ["draft", "scheduled", "published", "withdrawn"] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** 供稿单位 */
+export const units = pgTable("units", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  shortName: text("short_name"),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    unitId: integer("unit_id").references(() => units.id),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'contributor')`),
+    // A contributor always writes for a unit.
+    check("users_contributor_unit_check", sql`${t.role} <> 'contributor' or ${t.unitId} is not null`),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** 刊物 */
+export const publications = pgTable("publications", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  issuingBody: text("issuing_body").notNull(),
+  subtitle: text("subtitle"),
+  // 报尾: distribution lines printed at the foot of the printed form.
+  printRecipients: text("print_recipients"), // 报送
+  printCc: text("print_cc"), // 抄送
+  printIssuer: text("print_issuer"), // 印发
+  printCopies: integer("print_copies"),
+  showTotalNumber: boolean("show_total_number").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: serial("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    publicationId: integer("publication_id").references(() => publications.id),
+    // Lines of a multi-line title are separated by "\n"; the contents join them.
+    title: text("title").notNull(),
+    body: jsonb("body").notNull(),
+    attribution: text("attribution").notNull(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      "articles_status_check",
+      sql`${t.status} in ('draft', 'submitted', 'returned', 'accepted', 'rejected', 'published')`,
+    ),
+    check("articles_version_check", sql`${t.version} >= 1`),
+    index("articles_unit_status_idx").on(t.unitId, t.status, t.updatedAt),
+    index("articles_status_updated_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    body: jsonb("body").notNull(),
+    attribution: text("attribution").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("article_revisions_article_version_key").on(t.articleId, t.version)],
+);
+
+/** Every status transition, with who, when and the editor's comment. */
+export const articleEvents = pgTable(
+  "article_events",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    comment: text("comment"),
+    actorId: integer("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("article_events_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** 期. Numbers are unique per publication and series; the database enforces it. */
+export const issues = pgTable(
+  "issues",
+  {
+    id: serial("id").primaryKey(),
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    // "regular" issues, or a separately numbered supplement series (增刊).
+    series: text("series").notNull().default("regular"),
+    year: integer("year").notNull(),
+    number: integer("number").notNull(), // 第N期: within the year
+    totalNumber: integer("total_number"), // 总第N期: cumulative across years
+    status: text("status", { enum: ISSUE_STATUSES }).notNull().default("draft"),
+    source: text("source"), // 来源; null means the publication's issuing body
+    editorName: text("editor_name"), // 编辑
+    note: text("note"), // 按语
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("issues_publication_year_number_key").on(t.publicationId, t.series, t.year, t.number),
+    unique("issues_publication_total_number_key").on(t.publicationId, t.series, t.totalNumber),
+    check("issues_status_check", sql`${t.status} in ('draft', 'scheduled', 'published', 'withdrawn')`),
+    check("issues_series_check", sql`${t.series} in ('regular', 'supplement')`),
+    check("issues_number_check", sql`${t.number} >= 1 and (${t.totalNumber} is null or ${t.totalNumber} >= 1)`),
+    check("issues_year_check", sql`${t.year} between 1949 and 9999`),
+    index("issues_publication_status_idx").on(t.publicationId, t.status, t.year, t.number),
+  ],
+);
+
+/** 栏目: an ordered heading inside an issue. */
+export const sections = pgTable(
+  "sections",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    heading: text("heading").notNull(),
+  },
+  (t) => [index("sections_issue_idx").on(t.issueId, t.position)],
+);
+
+/** Where an article sits in an issue: a section (or none: before the first section) and an order. */
+export const placements = pgTable(
+  "placements",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    sectionId: integer("section_id").references(() => sections.id, { onDelete: "set null" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    position: integer("position").notNull(),
+  },
+  // An article appears in at most one issue.
+  (t) => [uniqueIndex("placements_article_key").on(t.articleId), index("placements_issue_idx").on(t.issueId)],
+);
+
+/**
+ * What readers see, frozen at publication. Readers only ever read snapshots,
+ * so later edits to an article never change a published issue silently; a
+ * correction writes a new snapshot and keeps the earlier ones.
+ */
+export const issueSnapshots = pgTable(
+  "issue_snapshots",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    content: jsonb("content").notNull(),
+    reason: text("reason").notNull().default("publish"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("issue_snapshots_issue_idx").on(t.issueId, t.id)],
+);
+
+/** 更正: a dated, public correction to a published issue. */
+export const corrections = pgTable(
+  "corrections",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    articleId: integer("article_id").references(() => articles.id),
+    text: text("text").notNull(),
+    snapshotId: integer("snapshot_id").references(() => issueSnapshots.id),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("corrections_issue_idx").on(t.issueId)],
+);
+
+export const media = pgTable("media", {
+  id: serial("id").primaryKey(),
+  sha256: text("sha256").notNull().unique(),
+  mime: text("mime").notNull(),
+  size: integer("size").notNull(),
+  data: bytea("data").notNull(),
+  uploadedById: integer("uploaded_by_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: jsonb("details"),
+    ip: text("ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // sha256 of the token; the token itself is shown once and never stored.
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Sign-in attempts, kept in the database so limits hold across restarts and instances. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    success: boolean("success").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.createdAt),
+    index("login_attempts_ip_idx").on(t.ip, t.createdAt),
+  ],
+);
+
+export type Unit = typeof units.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Publication = typeof publications.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type Issue = typeof issues.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type IssueSnapshotRow = typeof issueSnapshots.$inferSelect;

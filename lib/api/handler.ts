@@ -1,0 +1,87 @@
+// Route handlers stay thin: who is asking → parse → service → JSON. Errors
+// become {"error": {code, message, fields}} with the right status; internals
+// are logged, never shown.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
+import { getRequestViewer } from "@/lib/auth/viewer";
+
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  viewer: Viewer;
+}
+
+export function errorResponse(e: AppError): NextResponse {
+  return NextResponse.json(
+    { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details ?? {}) } },
+    { status: e.status },
+  );
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A cookie-authenticated write must come from our own origin (CSRF); bearer tokens are not sent by browsers on their own. */
+function checkSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) throw new AppError("forbidden", "跨站请求被拒绝");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("forbidden", "跨站请求被拒绝");
+  }
+  if (originHost !== host) throw new AppError("forbidden", "跨站请求被拒绝");
+}
+
+export function apiRoute<P = Record<string, string>>(
+  handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
+  options: { auth?: boolean } = { auth: true },
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = await context.params;
+      let viewer: Viewer = { kind: "anonymous" };
+      if (options.auth !== false) {
+        const resolved = await getRequestViewer(request);
+        viewer = resolved.viewer;
+        if (resolved.via === "session" && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+      }
+      const result = await handler({ request, params, viewer });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (e) {
+      if (e instanceof AppError) return errorResponse(e);
+      if (e instanceof z.ZodError) {
+        return errorResponse(new AppError("invalid", "请求内容无效", z.flattenError(e).fieldErrors as Record<string, string[]>));
+      }
+      console.error("[api]", request.method, new URL(request.url).pathname, e);
+      return errorResponse(new AppError("internal", "服务器内部错误"));
+    }
+  };
+}
+
+/** Reads a JSON body: 400 when it is not JSON, 413 when it is too large, 422 when it does not fit the schema. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 256 * 1024): Promise<z.infer<T>> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new AppError("too_large", "请求内容过大");
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    throw new AppError("bad_request", "无法读取请求内容");
+  }
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("too_large", "请求内容过大");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "请求内容不是有效的 JSON");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("invalid", "请求内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  }
+  return parsed.data;
+}

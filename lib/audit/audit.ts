@@ -1,0 +1,24 @@
+// The audit log: every state change, who and when. Written inside the same
+// transaction as the change it records.
+import { auditLog } from "@/db/schema";
+import type { Db, Tx } from "@/db";
+import type { Viewer } from "@/lib/auth/permissions";
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  details?: Record<string, unknown>;
+  ip?: string;
+}
+
+export async function recordAudit(tx: Db | Tx, viewer: Viewer, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    actorId: viewer.kind === "user" ? viewer.id : null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId === undefined ? null : String(entry.targetId),
+    details: viewer.kind === "system" ? { ...entry.details, system: viewer.purpose } : (entry.details ?? null),
+    ip: entry.ip,
+  });
+}

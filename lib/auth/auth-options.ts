@@ -1,0 +1,59 @@
+// next-auth: e-mail + password, JWT sessions carrying role and unit. The
+// session is only a pointer: every request re-loads the user (see viewer.ts),
+// so a deactivated user is refused at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { signInWithPassword } from "./sign-in";
+
+const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "local";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error("invalid");
+        try {
+          const user = await signInWithPassword({ ...parsed.data, ip: clientIp(req?.headers) });
+          return { id: String(user.id), email: user.email, name: user.name, role: user.role, unitId: user.unitId };
+        } catch (e) {
+          // The code reaches the sign-in form as `error`; the form shows the message for it.
+          if (e instanceof AppError) throw new Error(e.code);
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as { id: string; role?: string; unitId?: number | null };
+        token.uid = Number(u.id);
+        token.role = u.role;
+        token.unitId = u.unitId ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const s = session as typeof session & { uid?: number; role?: string; unitId?: number | null };
+      s.uid = token.uid as number;
+      s.role = token.role as string;
+      s.unitId = (token.unitId as number | null) ?? null;
+      return s;
+    },
+  },
+};

@@ -1,0 +1,53 @@
+// The one permission table. Every service function asks `can`/`authorize`
+// before touching data; pages and API routes never decide on their own.
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export type Viewer =
+  | { kind: "anonymous" }
+  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string }
+  /** The system itself: the demo loader, the scheduler, the operator CLI. */
+  | { kind: "system"; purpose: string };
+
+export const anonymous: Viewer = { kind: "anonymous" };
+export const systemViewer = (purpose: string): Viewer => ({ kind: "system", purpose });
+
+/** action:entity:scope → the roles that hold it. */
+export const PERMISSIONS = {
+  "read:issue:published": ["anonymous", "contributor", "editor", "admin"],
+  "read:issue:any": ["editor", "admin"],
+  "create:article:own-unit": ["contributor"],
+  "read:article:own-unit": ["contributor"],
+  "update:article:own-unit": ["contributor"],
+  "read:article:any": ["editor", "admin"],
+  "update:article:any": ["editor", "admin"],
+  "review:article:any": ["editor", "admin"],
+  "manage:issue:any": ["editor", "admin"],
+  "publish:issue:any": ["editor", "admin"],
+  "read:stats:any": ["editor", "admin"],
+  "manage:user:any": ["admin"],
+  "manage:unit:any": ["admin"],
+  "manage:publication:any": ["admin"],
+  "read:audit:any": ["admin"],
+  "manage:token:own": ["contributor", "editor", "admin"],
+  "manage:token:any": ["admin"],
+} as const satisfies Record<string, readonly (Role | "anonymous")[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(viewer: Viewer, permission: Permission): boolean {
+  if (viewer.kind === "system") return true;
+  const role = viewer.kind === "anonymous" ? "anonymous" : viewer.role;
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}
+
+/** Throws 401 for the signed-out and 403 for the signed-in who lack the permission. */
+export function authorize(viewer: Viewer, permission: Permission): void {
+  if (can(viewer, permission)) return;
+  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  throw new AppError("forbidden", "没有权限执行此操作");
+}
+
+export function isSignedIn(viewer: Viewer): viewer is Extract<Viewer, { kind: "user" }> {
+  return viewer.kind === "user";
+}

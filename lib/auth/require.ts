@@ -1,0 +1,12 @@
+import { redirect } from "next/navigation";
+import type { Viewer } from "./permissions";
+import { getSessionViewer } from "./viewer";
+
+export type SignedInViewer = Extract<Viewer, { kind: "user" }>;
+
+/** The signed-in viewer of a workspace page; the signed-out are sent to sign in. */
+export async function requireSignedIn(path = "/workspace"): Promise<SignedInViewer> {
+  const viewer = await getSessionViewer();
+  if (viewer.kind !== "user") redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  return viewer;
+}

@@ -1,0 +1,47 @@
+// API tokens: shown once, stored as a SHA-256 hash.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { apiTokens, users, type User } from "@/db/schema";
+import { authorize, type Viewer } from "./permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/errors";
+
+const PREFIX = "bcms_";
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+/** Creates a token for `userId` (one's own, or anyone's for an admin). Returns the token once. */
+export async function createApiToken(viewer: Viewer, userId: number, name: string): Promise<{ id: number; token: string }> {
+  if (viewer.kind === "user" && viewer.id === userId) authorize(viewer, "manage:token:own");
+  else authorize(viewer, "manage:token:any");
+  const parsed = createTokenSchema.safeParse({ name });
+  if (!parsed.success) throw new AppError("invalid", "令牌名称无效", { name: ["请填写 1–100 字的名称"] });
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId, name: parsed.data.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6) })
+      .returning({ id: apiTokens.id });
+    await recordAudit(tx, viewer, { action: "token.create", targetType: "api_token", targetId: row!.id, details: { userId, name } });
+    return { id: row!.id, token };
+  });
+}
+
+/** The active user a bearer token belongs to, or undefined. */
+export async function userForToken(token: string): Promise<User | undefined> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(users.active, true)))
+    .limit(1);
+  if (!row) return undefined;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return row.user;
+}

@@ -1,0 +1,32 @@
+// Who is asking: resolved once per request from a bearer token or the session
+// cookie, and always re-checked against the database (active, role, unit).
+import { getServerSession } from "next-auth";
+import type { User } from "@/db/schema";
+import { anonymous, type Viewer } from "./permissions";
+import { authOptions } from "./auth-options";
+import { userForToken } from "./tokens";
+import { findUserById } from "@/lib/users/users";
+
+export function viewerFromUser(user: User): Viewer {
+  return { kind: "user", id: user.id, role: user.role, unitId: user.unitId, name: user.name, email: user.email };
+}
+
+/** The viewer of a page or server action (session cookie). */
+export async function getSessionViewer(): Promise<Viewer> {
+  const session = (await getServerSession(authOptions)) as { uid?: number } | null;
+  if (!session?.uid) return anonymous;
+  const user = await findUserById(session.uid);
+  return user?.active ? viewerFromUser(user) : anonymous;
+}
+
+/** The viewer of an API request: `Authorization: Bearer` first, else the session cookie. */
+export async function getRequestViewer(request: Request): Promise<{ viewer: Viewer; via: "token" | "session" | "none" }> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await userForToken(match[1]!) : undefined;
+    return { viewer: user ? viewerFromUser(user) : anonymous, via: user ? "token" : "none" };
+  }
+  const viewer = await getSessionViewer();
+  return { viewer, via: viewer.kind === "user" ? "session" : "none" };
+}

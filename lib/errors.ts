@@ -1,0 +1,55 @@
+// One error type for the whole service layer. Its code decides the HTTP status
+// and the user-facing message; internals are logged, never shown.
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  invalid: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly fields?: Record<string, string[]>,
+    public readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "内容") => new AppError("not_found", `${what}不存在`);
+
+interface PgErrorLike {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** The PostgreSQL error under a Drizzle error, if any (both drivers wrap it in `cause`). */
+export function pgError(e: unknown): PgErrorLike | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    const c = cur as PgErrorLike & { cause?: unknown };
+    if (typeof c.code === "string" && /^[0-9A-Z]{5}$/.test(c.code)) return c;
+    cur = c.cause;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  const pg = pgError(e);
+  return pg?.code === "23505" && (!constraint || pg.constraint === constraint);
+}

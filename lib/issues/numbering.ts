@@ -1,0 +1,40 @@
+// 期号: the number within the year restarts at 1 each year; the total number
+// (总期号) is cumulative across years. Both are unique per publication and
+// series in the database; these helpers only offer the next free pair.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { issues } from "@/db/schema";
+
+export interface IssueNumbers {
+  year: number;
+  number: number;
+  totalNumber: number;
+}
+
+/** The title line, e.g. 山东脱贫攻坚简报2017年第88期(总第225期). */
+export function issueTitle(
+  publicationName: string,
+  n: { year: number; number: number; totalNumber: number | null; series?: string },
+  showTotalNumber = true,
+): string {
+  const series = n.series === "supplement" ? "增刊" : "";
+  const total = showTotalNumber && n.totalNumber ? `(总第${n.totalNumber}期)` : "";
+  return `${publicationName}${n.year}年${series}第${n.number}期${total}`;
+}
+
+/** The next free numbers of a publication's series in `year`. */
+export async function nextIssueNumbers(
+  db: Db | Tx,
+  publicationId: number,
+  year: number,
+  series: "regular" | "supplement" = "regular",
+): Promise<IssueNumbers> {
+  const [row] = await db
+    .select({
+      maxInYear: sql<number | null>`max(${issues.number}) filter (where ${issues.year} = ${year})`,
+      maxTotal: sql<number | null>`max(${issues.totalNumber})`,
+    })
+    .from(issues)
+    .where(and(eq(issues.publicationId, publicationId), eq(issues.series, series)));
+  return { year, number: Number(row?.maxInYear ?? 0) + 1, totalNumber: Number(row?.maxTotal ?? 0) + 1 };
+}

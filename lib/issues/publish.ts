@@ -1,0 +1,67 @@
+// Publishing: one transaction moves the issue and its articles to
+// "published" and freezes the snapshot readers will see.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { articleEvents, articles, issueSnapshots, issues } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/errors";
+import { buildSnapshot, placedArticleIds } from "./snapshot";
+
+/** Publishes a draft or scheduled issue. A second concurrent publish finds nothing to do and gets a conflict. */
+export async function publishIssue(viewer: Viewer, issueId: number): Promise<{ publishedAt: string }> {
+  authorize(viewer, "publish:issue:any");
+  const db = await getDb();
+  return db.transaction((tx) => publishIssueInTx(tx, viewer, issueId));
+}
+
+export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number): Promise<{ publishedAt: string }> {
+  // Conditional update first: it takes the row lock, so two publishers serialize here.
+  const [issue] = await tx
+    .update(issues)
+    .set({
+      status: "published",
+      publishedAt: sql`coalesce(${issues.publishedAt}, now())`,
+      scheduledAt: null,
+      version: sql`${issues.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(issues.id, issueId), inArray(issues.status, ["draft", "scheduled"])))
+    .returning();
+  if (!issue) {
+    const [existing] = await tx.select({ status: issues.status }).from(issues).where(eq(issues.id, issueId));
+    if (!existing) throw new AppError("not_found", "期刊不存在");
+    throw new AppError("conflict", `本期状态为“${existing.status}”，不能发布`);
+  }
+  const ids = await placedArticleIds(tx, issueId);
+  if (!ids.length) throw new AppError("invalid", "本期没有稿件，不能发布");
+  const moved = await tx
+    .update(articles)
+    .set({ status: "published", updatedAt: new Date() })
+    .where(and(inArray(articles.id, ids), eq(articles.status, "accepted")))
+    .returning({ id: articles.id });
+  if (moved.length !== ids.length) {
+    const ok = new Set(moved.map((m) => m.id));
+    const bad = ids.filter((id) => !ok.has(id));
+    throw new AppError("invalid", `以下稿件未处于“已采用”状态：${bad.join(", ")}`, undefined, { articleIds: bad });
+  }
+  await tx.insert(articleEvents).values(
+    ids.map((id) => ({
+      articleId: id,
+      type: "published",
+      fromStatus: "accepted",
+      toStatus: "published",
+      actorId: viewer.kind === "user" ? viewer.id : null,
+      comment: null,
+    })),
+  );
+  const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);
+  await tx.insert(issueSnapshots).values({
+    issueId,
+    content: snapshot,
+    reason: "publish",
+    createdById: viewer.kind === "user" ? viewer.id : null,
+  });
+  await recordAudit(tx, viewer, { action: "issue.publish", targetType: "issue", targetId: issueId, details: { title: snapshot.title } });
+  return { publishedAt: issue.publishedAt!.toISOString() };
+}

@@ -1,0 +1,140 @@
+// What readers can see: published issues only, always from the frozen
+// snapshot. Anything unpublished is "not found" (never "forbidden"), so its
+// existence is not revealed; a withdrawn issue is "gone" with its reason.
+import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { issues, publications } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { issueTitle } from "./numbering";
+import type { IssueSnapshot } from "./snapshot";
+
+export interface PublicationSummary {
+  slug: string;
+  name: string;
+  issuingBody: string;
+}
+
+export interface IssueSummary {
+  year: number;
+  number: number;
+  totalNumber: number | null;
+  title: string;
+  publishedAt: string;
+}
+
+export interface Correction {
+  text: string;
+  createdAt: string;
+  articleId: number | null;
+}
+
+export interface ReaderIssue {
+  snapshot: IssueSnapshot;
+  corrections: Correction[];
+  prev: IssueSummary | null;
+  next: IssueSummary | null;
+}
+
+export class IssueWithdrawnError extends AppError {
+  constructor(
+    public readonly title: string,
+    public readonly withdrawnAt: string,
+    public readonly reason: string,
+  ) {
+    super("gone", `本期已撤回：${reason}`, undefined, { title, withdrawnAt, reason });
+  }
+}
+
+const latestSnapshot = sql<IssueSnapshot & { corrections?: Correction[] }>`(
+  select s.content from issue_snapshots s where s.issue_id = ${issues.id} order by s.id desc limit 1
+)`;
+
+export async function listPublications(): Promise<PublicationSummary[]> {
+  const db = await getDb();
+  return db
+    .select({ slug: publications.slug, name: publications.name, issuingBody: publications.issuingBody })
+    .from(publications)
+    .orderBy(asc(publications.id));
+}
+
+export async function getPublication(slug: string): Promise<PublicationSummary> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ slug: publications.slug, name: publications.name, issuingBody: publications.issuingBody })
+    .from(publications)
+    .where(eq(publications.slug, slug))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "刊物不存在");
+  return row;
+}
+
+/** Published regular issues of a publication, newest first. */
+export async function listPublishedIssues(slug: string, limit = 1000): Promise<IssueSummary[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ issue: issues, publication: publications })
+    .from(issues)
+    .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .where(and(eq(publications.slug, slug), eq(issues.status, "published"), eq(issues.series, "regular")))
+    .orderBy(desc(issues.year), desc(issues.number))
+    .limit(limit);
+  return rows.map(({ issue, publication }) => ({
+    year: issue.year,
+    number: issue.number,
+    totalNumber: issue.totalNumber,
+    title: issueTitle(publication.name, issue, publication.showTotalNumber),
+    publishedAt: issue.publishedAt!.toISOString(),
+  }));
+}
+
+/** One published issue as readers see it. Throws not_found, or IssueWithdrawnError (410). */
+export async function getReaderIssue(slug: string, year: number, number: number): Promise<ReaderIssue> {
+  if (!Number.isSafeInteger(year) || !Number.isSafeInteger(number)) throw new AppError("not_found", "期刊不存在");
+  const db = await getDb();
+  const [row] = await db
+    .select({ issue: issues, publication: publications, snapshot: latestSnapshot })
+    .from(issues)
+    .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .where(and(eq(publications.slug, slug), eq(issues.year, year), eq(issues.number, number), eq(issues.series, "regular")))
+    .limit(1);
+  if (!row || !row.snapshot || (row.issue.status !== "published" && row.issue.status !== "withdrawn")) {
+    throw new AppError("not_found", "期刊不存在");
+  }
+  if (row.issue.status === "withdrawn") {
+    throw new IssueWithdrawnError(row.snapshot.title, row.issue.withdrawnAt!.toISOString(), row.issue.withdrawnReason ?? "");
+  }
+  const summary = (i: typeof row.issue): IssueSummary => ({
+    year: i.year,
+    number: i.number,
+    totalNumber: i.totalNumber,
+    title: issueTitle(row.publication.name, i, row.publication.showTotalNumber),
+    publishedAt: i.publishedAt!.toISOString(),
+  });
+  const sameSeries = and(
+    eq(issues.publicationId, row.issue.publicationId),
+    eq(issues.status, "published"),
+    eq(issues.series, "regular"),
+  );
+  // Both neighbours in one round trip, each found by the (publication, status, year, number) index.
+  const [before, after] = await Promise.all([
+    db
+      .select()
+      .from(issues)
+      .where(and(sameSeries, or(lt(issues.year, year), and(eq(issues.year, year), lt(issues.number, number)))))
+      .orderBy(desc(issues.year), desc(issues.number))
+      .limit(1),
+    db
+      .select()
+      .from(issues)
+      .where(and(sameSeries, or(gt(issues.year, year), and(eq(issues.year, year), gt(issues.number, number)))))
+      .orderBy(asc(issues.year), asc(issues.number))
+      .limit(1),
+  ]);
+  const { corrections = [], ...snapshot } = row.snapshot;
+  return {
+    snapshot,
+    corrections,
+    prev: before[0] ? summary(before[0]) : null,
+    next: after[0] ? summary(after[0]) : null,
+  };
+}

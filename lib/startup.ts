@@ -1,0 +1,38 @@
+// What a server process does before it serves: open the database (taking the
+// data-directory lock for PGlite), migrate, and load the demo on an empty database.
+import { configFromEnv, dataDir, getDbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
+import { loadDemo } from "@/lib/demo/load-demo";
+
+export async function prepareDatabase(options: { demo: boolean; log?: (line: string) => void }) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const handle = await getDbHandle();
+  await migrateDb(handle);
+  const config = configFromEnv();
+  log(config.kind === "pg" ? `[cms] database: PostgreSQL (DATABASE_URL)` : `[cms] database: embedded PGlite in ${dataDir()}`);
+  if (!options.demo) return;
+  const credentials = await loadDemo({ password: process.env.DEMO_PASSWORD || undefined });
+  if (!credentials) return;
+  const lines = [
+    "[cms] Loaded the demo: 山东脱贫攻坚简报 2017年第88期 (总第225期).",
+    "[cms] Demo sign-ins (shown once — note them now):",
+    ...credentials.map((c) => `[cms]   ${c.email.padEnd(22)} ${c.role.padEnd(12)} ${c.password}`),
+  ];
+  lines.forEach(log);
+}
+
+/** Server start-up: a database that cannot be opened or migrated stops the start with a clear message. */
+export async function startServer() {
+  try {
+    await prepareDatabase({ demo: process.env.DEMO !== "0" });
+  } catch (e) {
+    console.error(`\n[cms] Cannot start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  const { closeDb } = await import("@/db");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      closeDb().finally(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,38 @@
+// The first-run page: creates the first admin, only while the database has no users.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { executeRows, getDb } from "@/db";
+import { users } from "@/db/schema";
+import { systemViewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/errors";
+import { hashPassword } from "./passwords";
+import { passwordSchema } from "./users";
+
+export const firstAdminSchema = z.object({
+  email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(254),
+  name: z.string().trim().min(1, "请填写姓名").max(100),
+  password: passwordSchema,
+});
+
+export async function createFirstAdmin(input: unknown): Promise<{ id: number }> {
+  const parsed = firstAdminSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Serializes concurrent first-run submissions: only one can find the table empty.
+    await tx.execute(sql`select pg_advisory_xact_lock(734001)`);
+    const [row] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from users`);
+    const n = Number(row?.n ?? 0);
+    if (n > 0) throw new AppError("conflict", "系统已经初始化，请直接登录");
+    const [user] = await tx
+      .insert(users)
+      .values({ email: parsed.data.email, name: parsed.data.name, role: "admin", passwordHash })
+      .returning({ id: users.id });
+    await recordAudit(tx, systemViewer("first-run"), { action: "user.create-first-admin", targetType: "user", targetId: user!.id });
+    return user!;
+  });
+}

@@ -1,0 +1,122 @@
+// Users: creation, passwords, and look-ups for sign-in.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { units, users, ROLES, type User } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { hashPassword } from "./passwords";
+
+export const passwordSchema = z.string().min(8, "密码至少 8 位").max(200, "密码过长");
+
+export const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(254),
+  name: z.string().trim().min(1, "请填写姓名").max(100),
+  role: z.enum(ROLES),
+  unit: z.string().trim().min(1).max(200).optional(),
+  password: passwordSchema,
+  mustChangePassword: z.boolean().optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "unitId" | "active">;
+
+/** Creates a user; a contributor must name an existing unit (by name or short name). */
+export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<PublicUser> {
+  authorize(viewer, "manage:user:any");
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "用户信息不完整或有误", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const data = parsed.data;
+  const db = await getDb();
+  let unitId: number | null = null;
+  if (data.unit) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(sql`${units.name} = ${data.unit} or ${units.shortName} = ${data.unit}`)
+      .limit(1);
+    if (!unit) throw new AppError("invalid", `没有名为“${data.unit}”的供稿单位`, { unit: ["供稿单位不存在"] });
+    unitId = unit.id;
+  }
+  if (data.role === "contributor" && !unitId) {
+    throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unit: ["供稿人必须指定供稿单位"] });
+  }
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: data.email,
+          name: data.name,
+          role: data.role,
+          unitId,
+          passwordHash,
+          mustChangePassword: data.mustChangePassword ?? false,
+        })
+        .returning({ id: users.id, email: users.email, name: users.name, role: users.role, unitId: users.unitId, active: users.active });
+      await recordAudit(tx, viewer, { action: "user.create", targetType: "user", targetId: user!.id, details: { email: data.email, role: data.role } });
+      return user!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", `邮箱 ${data.email} 已被使用`, { email: ["该邮箱已被使用"] });
+    throw e;
+  }
+}
+
+/** Sets a new password for the user with this e-mail. */
+export async function setUserPassword(viewer: Viewer, email: string, password: string): Promise<void> {
+  authorize(viewer, "manage:user:any");
+  const pw = passwordSchema.safeParse(password);
+  if (!pw.success) throw new AppError("invalid", pw.error.issues[0]!.message, { password: [pw.error.issues[0]!.message] });
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError("not_found", `没有邮箱为 ${email} 的用户`);
+    await recordAudit(tx, viewer, { action: "user.password", targetType: "user", targetId: updated[0]!.id });
+  });
+}
+
+export async function countUsers(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return user;
+}
+
+export async function findUserById(id: number): Promise<User | undefined> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export interface UserListItem {
+  id: number;
+  email: string;
+  name: string;
+  role: User["role"];
+  unit: string | null;
+  active: boolean;
+}
+
+/** All users, for administrators. */
+export async function listUsers(viewer: Viewer): Promise<UserListItem[]> {
+  authorize(viewer, "manage:user:any");
+  const db = await getDb();
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, unit: units.name, active: users.active })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .orderBy(users.id);
+}
