@@ -15,16 +15,16 @@ export function migrationsFolder() {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 }
 
-export async function migrateDb(handle: DbHandle): Promise<void> {
+export async function migrateDb(handle: DbHandle, folder = migrationsFolder()): Promise<void> {
   try {
     if (handle.kind === "pg") {
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await migrate(handle.db as any, { migrationsFolder: migrationsFolder() });
+      await migrate(handle.db as any, { migrationsFolder: folder });
     } else {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await migrate(handle.db as any, { migrationsFolder: migrationsFolder() });
+      await migrate(handle.db as any, { migrationsFolder: folder });
     }
   } catch (e) {
     throw new MigrationError(e);

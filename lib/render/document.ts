@@ -99,7 +99,8 @@ export function documentText(doc: JSONContent): string {
     return (node.content ?? []).map(walk).join("");
   };
   const collect = (node: JSONContent) => {
-    const isTextBlock = node.type === "paragraph" || node.type === "heading";
+    const isTextBlock =
+      node.type === "paragraph" || node.type === "heading" || (node.content ?? []).some((c) => c.type === "text");
     if (isTextBlock) blocks.push(walk(node));
     else node.content?.forEach(collect);
   };

@@ -1,0 +1,49 @@
+// Each integration test file gets a fresh database of its own: a new
+// PostgreSQL database on the server in DATABASE_URL (dropped afterwards), or
+// an in-memory PGlite. Nothing depends on leftovers.
+import { randomBytes } from "node:crypto";
+import { openDb, setDbHandle, closeDb, type DbHandle } from "@/db";
+import { migrateDb } from "@/db/migrate";
+
+export interface TestDb {
+  handle: DbHandle;
+  kind: "pg" | "pglite";
+  drop: () => Promise<void>;
+}
+
+async function adminQuery(url: string, sql: string) {
+  const { Client } = await import("pg");
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Creates, migrates and installs a fresh database as the process-wide one. */
+export async function createTestDb(): Promise<TestDb> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `cms_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+    await adminQuery(serverUrl, `create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const handle = await openDb({ kind: "pg", url: url.toString() });
+    await migrateDb(handle);
+    setDbHandle(handle);
+    return {
+      handle,
+      kind: "pg",
+      drop: async () => {
+        await closeDb();
+        await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const handle = await openDb({ kind: "pglite-memory" });
+  await migrateDb(handle);
+  setDbHandle(handle);
+  return { handle, kind: "pglite", drop: () => closeDb() };
+}
