@@ -1,0 +1,96 @@
+// The JSON API over real HTTP against the running server.
+import { test, expect, createUser } from "./fixtures";
+import { E2E } from "./env";
+
+test.describe("public API", () => {
+  test("lists publications and published issues", async ({ request }) => {
+    const pubs = await request.get("/api/v1/publications");
+    expect(pubs.status()).toBe(200);
+    expect(await pubs.json()).toEqual([{ slug: "sdtp", name: "山东脱贫攻坚简报", issuingBody: "宣传信息组" }]);
+    const issues = await request.get("/api/v1/publications/sdtp/issues");
+    expect(await issues.json()).toEqual([
+      { year: 2017, number: 88, totalNumber: 225, title: "山东脱贫攻坚简报2017年第88期(总第225期)", publishedAt: "2017-08-17T02:12:00.000Z" },
+    ]);
+  });
+
+  test("returns one issue with sections and articles", async ({ request }) => {
+    const res = await request.get("/api/v1/publications/sdtp/issues/2017/88");
+    expect(res.status()).toBe(200);
+    const issue = await res.json();
+    expect(issue).toMatchObject({
+      publication: "sdtp",
+      year: 2017,
+      number: 88,
+      totalNumber: 225,
+      title: "山东脱贫攻坚简报2017年第88期(总第225期)",
+      source: "宣传信息组",
+      editor: "刘栋",
+      publishedAt: "2017-08-17T02:12:00.000Z",
+    });
+    expect(issue.sections).toHaveLength(1);
+    expect(issue.sections[0].heading).toBe("向深度贫困进军");
+    const [first] = issue.sections[0].articles;
+    expect(Object.keys(first).sort()).toEqual(["attribution", "html", "id", "text", "title", "titleLines"]);
+    expect(first).toMatchObject({
+      title: "聊城市狠抓“六项举措”集中优势兵力重点突破",
+      titleLines: ["聊城市狠抓“六项举措”", "集中优势兵力重点突破"],
+      attribution: "聊城市扶贫办",
+    });
+    expect(first.text).toContain("对于插花贫困户");
+  });
+
+  test("answers 404 with the error shape for unknown things", async ({ request }) => {
+    for (const url of ["/api/v1/publications/nope/issues", "/api/v1/publications/sdtp/issues/2017/89", "/api/v1/publications/sdtp/issues/x/88"]) {
+      const res = await request.get(url);
+      expect(res.status(), url).toBe(404);
+      expect((await res.json()).error).toMatchObject({ code: "not_found", message: expect.any(String) });
+    }
+  });
+});
+
+test.describe("tokens and authenticated API", () => {
+  test("a token from /auth/token opens the authenticated API", async ({ request }) => {
+    const user = await createUser("contributor", { unit: "省司法厅" });
+    const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
+    expect(res.status()).toBe(200);
+    const { token } = await res.json();
+    expect(token).toMatch(/^bcms_/);
+    const list = await request.get("/api/v1/articles", { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status()).toBe(200);
+    const { articles } = await list.json();
+    expect(articles.map((a: { unit: string }) => a.unit)).toEqual(["省司法厅"]);
+    const one = await request.get(`/api/v1/articles/${articles[0].id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await one.json()).toMatchObject({ status: "published", unit: "省司法厅", version: 1, events: expect.any(Array) });
+    // Another unit's article does not exist for this contributor.
+    const other = await request.get(`/api/v1/articles/${articles[0].id - 1}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(other.status()).toBe(404);
+  });
+
+  test("the signed-out and bad tokens get 401", async ({ request }) => {
+    expect((await request.get("/api/v1/articles")).status()).toBe(401);
+    const bad = await request.get("/api/v1/articles", { headers: { authorization: "Bearer bcms_nope" } });
+    expect(bad.status()).toBe(401);
+    expect((await bad.json()).error.code).toBe("unauthorized");
+  });
+
+  test("bad input gets 400/422, wrong passwords 401, then 429", async ({ request }) => {
+    const malformed = await request.post("/api/v1/auth/token", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    expect(malformed.status()).toBe(400);
+    const invalid = await request.post("/api/v1/auth/token", { data: { email: 42 } });
+    expect(invalid.status()).toBe(422);
+    expect((await invalid.json()).error.fields).toHaveProperty("email");
+    const user = await createUser("editor");
+    for (let i = 0; i < 5; i++) {
+      const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: "wrong" } });
+      expect(res.status()).toBe(401);
+    }
+    const limited = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
+    expect(limited.status()).toBe(429);
+  });
+
+  test("the test hook is closed without its token", async ({ request }) => {
+    const res = await request.post("/api/test/users", { data: { role: "admin" } });
+    expect(res.status()).toBe(404);
+    expect(E2E.hookToken.length).toBeGreaterThan(16);
+  });
+});

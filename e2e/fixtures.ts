@@ -1,0 +1,52 @@
+// Test fixtures: `loginAs(role)` creates a unique user on the server and
+// gives the browser a signed session cookie for it — no clicking through sign-in.
+import { test as base, expect, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { E2E } from "./env";
+
+export interface TestUser {
+  id: number;
+  email: string;
+  password: string;
+  role: "admin" | "editor" | "contributor";
+  unitId: number | null;
+  name: string;
+}
+
+export async function createUser(role: TestUser["role"], options: { unit?: string; password?: string } = {}): Promise<TestUser> {
+  const res = await fetch(`${E2E.baseURL}/api/test/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-e2e-token": E2E.hookToken },
+    body: JSON.stringify({ role, ...options }),
+  });
+  if (res.status !== 200) throw new Error(`creating a test user failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as TestUser;
+}
+
+export async function sessionCookieFor(user: TestUser) {
+  const value = await encode({
+    secret: E2E.secret,
+    token: { sub: String(user.id), uid: user.id, role: user.role, unitId: user.unitId, email: user.email, name: user.name },
+  });
+  return { name: "next-auth.session-token", value, url: E2E.baseURL, httpOnly: true, sameSite: "Lax" as const };
+}
+
+export const test = base.extend<{ loginAs: (role: TestUser["role"], options?: { unit?: string }) => Promise<TestUser> }>({
+  loginAs: async ({ context }, provide) => {
+    await provide(async (role, options) => {
+      const user = await createUser(role, options);
+      await context.addCookies([await sessionCookieFor(user)]);
+      return user;
+    });
+  },
+});
+
+/** Signs in through the form, as a person would. */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel(/邮箱|E-mail/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+}
+
+export { expect };

@@ -1,0 +1,33 @@
+// End-to-end tests create their users directly through this hook, which
+// exists only when the server was started with CMS_E2E_HOOK_TOKEN (never in
+// production): with embedded PGlite the server is the only process that may
+// open the database, so tests cannot write to it themselves.
+import { timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { systemViewer } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { createUser, findUserByEmail } from "@/lib/users/users";
+
+export function e2eHookEnabled(request: Request): boolean {
+  const expected = process.env.CMS_E2E_HOOK_TOKEN;
+  const given = request.headers.get("x-e2e-token");
+  if (!expected || expected.length < 16 || !given || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+export const e2eUserSchema = z.object({
+  role: z.enum(["admin", "editor", "contributor"]),
+  unit: z.string().optional(),
+  password: z.string().min(8).optional(),
+});
+
+export async function createE2eUser(input: z.infer<typeof e2eUserSchema>) {
+  const email = `e2e-${input.role}-${Date.now()}-${randomBytes(3).toString("hex")}@test.local`;
+  const password = input.password ?? `pw-${randomBytes(8).toString("hex")}`;
+  const unit = input.role === "contributor" ? (input.unit ?? "聊城市扶贫办") : undefined;
+  await createUser(systemViewer("e2e"), { email, name: `测试${input.role}`, role: input.role, unit, password });
+  const user = await findUserByEmail(email);
+  if (!user) throw new AppError("internal", "e2e user not created");
+  return { id: user.id, email, password, role: user.role, unitId: user.unitId, name: user.name };
+}

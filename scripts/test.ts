@@ -1,0 +1,94 @@
+// `npm test`: type check, lint, unit + integration (Vitest), end-to-end
+// (Playwright in Chromium). With DATABASE_URL set, the integration tests and
+// the end-to-end server use fresh databases on that PostgreSQL server, created
+// here and dropped afterwards; without it, embedded PGlite.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = process.cwd();
+const reports = path.join(root, ".test-reports");
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const results: { step: string; ok: boolean }[] = [];
+
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n=== ${name}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: "inherit", env });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  results.push({ step: name, ok });
+  return ok;
+}
+
+async function adminQuery(url: string, sql: string) {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function countVitest(): { passed: number; failed: number } {
+  try {
+    const r = JSON.parse(fs.readFileSync(path.join(reports, "vitest.json"), "utf8"));
+    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numTotalTestSuites && r.success === false && !r.numFailedTests ? 1 : 0) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
+function countPlaywright(): { passed: number; failed: number; skipped: number } {
+  try {
+    const r = JSON.parse(fs.readFileSync(path.join(reports, "e2e.json"), "utf8"));
+    return { passed: r.stats.expected ?? 0, failed: (r.stats.unexpected ?? 0) + (r.stats.flaky ?? 0), skipped: r.stats.skipped ?? 0 };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+async function main() {
+  const dbLabel = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+  console.log(`Running all tests on ${dbLabel}.`);
+  step("type check", bin("tsc"), ["--noEmit"]);
+  step("lint", bin("eslint"), ["."]);
+  step("unit and integration (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]);
+
+  const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
+  let dropDb: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    const name = `cms_e2e_${Date.now()}`;
+    await adminQuery(process.env.DATABASE_URL, `create database ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    e2eEnv.E2E_DATABASE_URL = url.toString();
+    dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
+  }
+  try {
+    step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], e2eEnv);
+  } finally {
+    await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));
+    fs.rmSync(e2eEnv.E2E_DATA_DIR!, { recursive: true, force: true });
+  }
+
+  const v = countVitest();
+  const p = countPlaywright();
+  console.log("\n=== Summary (" + dbLabel + ")");
+  for (const r of results) console.log(`  ${r.ok ? "ok    " : "FAILED"} ${r.step}`);
+  console.log(`  Vitest: ${v.passed} passed, ${v.failed} failed; Playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+  const failedSteps = results.filter((r) => !r.ok).length;
+  const failed = v.failed + p.failed + (failedSteps && !(v.failed + p.failed) ? failedSteps : 0);
+  console.log(`tests: ${v.passed + p.passed} passed, ${failed} failed`);
+  process.exit(failedSteps ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
