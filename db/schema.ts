@@ -319,6 +319,69 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/** In-app notices to a user, e.g. "your article was returned with a comment". */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The search index over published articles: one row per article as readers
+ * see it. `tokens` holds CJK bigrams and lower-cased words (see lib/search),
+ * so Chinese text needs no segmenter and the GIN index answers every query.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    articleId: integer("article_id")
+      .primaryKey()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id),
+    year: integer("year").notNull(),
+    number: integer("number").notNull(),
+    unitName: text("unit_name").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    attribution: text("attribution").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    tokens: tsvector("tokens").notNull(),
+  },
+  (t) => [
+    index("search_documents_tokens_idx").using("gin", t.tokens),
+    index("search_documents_filter_idx").on(t.publicationId, t.year),
+  ],
+);
+
+/**
+ * Scoring weights for unit statistics (信息采用统计). Rows are never updated:
+ * a change adds a row, so a past period is scored with the weights then in force.
+ */
+export const scoringWeights = pgTable("scoring_weights", {
+  id: serial("id").primaryKey(),
+  weights: jsonb("weights").notNull(),
+  effectiveFrom: timestamp("effective_from", { withTimezone: true }).notNull().defaultNow(),
+  createdById: integer("created_by_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
 export type Unit = typeof units.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
