@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string }
+  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean }
   /** The system itself: the demo loader, the scheduler, the operator CLI. */
   | { kind: "system"; purpose: string };
 
@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "manage:issue:any": ["editor", "admin"],
   "publish:issue:any": ["editor", "admin"],
   "read:stats:any": ["editor", "admin"],
+  "manage:scoring:any": ["editor", "admin"],
   "manage:user:any": ["admin"],
   "manage:unit:any": ["admin"],
   "manage:publication:any": ["admin"],

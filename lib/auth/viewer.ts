@@ -8,7 +8,15 @@ import { userForToken } from "./tokens";
 import { findUserById } from "@/lib/users/users";
 
 export function viewerFromUser(user: User): Viewer {
-  return { kind: "user", id: user.id, role: user.role, unitId: user.unitId, name: user.name, email: user.email };
+  return {
+    kind: "user",
+    id: user.id,
+    role: user.role,
+    unitId: user.unitId,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /** The viewer of a page or server action (session cookie). */
