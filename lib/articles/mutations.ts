@@ -1,0 +1,256 @@
+// Writing articles: create, save (with optimistic locking and revisions) and
+// status transitions. Every change is a conditional update inside a
+// transaction, written together with its event and audit rows.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { z } from "zod";
+import { getDb, type Tx } from "@/db";
+import { articleEvents, articleRevisions, articles, placements, units, type Article, type ArticleStatus } from "@/db/schema";
+import { authorize, can, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/errors";
+import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
+import { notify } from "@/lib/notifications/notifications";
+import { htmlToDocument, MAX_HTML_BYTES } from "./html";
+import { EDITABLE, TRANSITIONS, type Transition } from "./status";
+
+export const MAX_TITLE_CHARS = 200;
+export const MAX_TITLE_LINES = 4;
+export const MAX_ATTRIBUTION_CHARS = 100;
+/** Consecutive saves by one person within this window update one revision instead of piling up autosaves. */
+const REVISION_COALESCE_MS = 5 * 60_000;
+
+export const articleInputSchema = z
+  .object({
+    title: z.string().max(MAX_TITLE_CHARS * 2, `标题不能超过 ${MAX_TITLE_CHARS} 字`).optional(),
+    body: z.unknown().optional(),
+    html: z.string().optional(),
+    attribution: z.string().max(MAX_ATTRIBUTION_CHARS * 2).optional(),
+    unit: z.string().max(200).optional(),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type ArticleInput = z.infer<typeof articleInputSchema>;
+
+export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).extend({ version: z.number().int().min(1) });
+export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
+
+const EMPTY_DOC: JSONContent = { type: "doc", content: [{ type: "paragraph" }] };
+
+/** Title lines: trimmed, blank lines dropped; stored joined by "\n". */
+export function normalizeTitle(title: string): string {
+  const lines = title
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+  if (lines.length > MAX_TITLE_LINES) throw new AppError("invalid", `标题最多 ${MAX_TITLE_LINES} 行`, { title: [`标题最多 ${MAX_TITLE_LINES} 行`] });
+  const joined = lines.join("\n");
+  if (lines.join("").length > MAX_TITLE_CHARS) throw new AppError("invalid", `标题不能超过 ${MAX_TITLE_CHARS} 字`, { title: [`标题不能超过 ${MAX_TITLE_CHARS} 字`] });
+  return joined;
+}
+
+function normalizeAttribution(value: string): string {
+  const a = value.replace(/\s+/g, " ").trim().replace(/^[(（](.*)[)）]$/, "$1").trim();
+  if (a.length > MAX_ATTRIBUTION_CHARS) throw new AppError("invalid", "署名过长", { attribution: [`署名不能超过 ${MAX_ATTRIBUTION_CHARS} 字`] });
+  return a;
+}
+
+/** The body of an input: Tiptap JSON (validated) or HTML (sanitized and converted). */
+export function resolveBody(input: { body?: unknown; html?: string }): JSONContent | undefined {
+  try {
+    if (input.body !== undefined) return parseDocument(input.body);
+    if (input.html !== undefined) {
+      if (Buffer.byteLength(input.html) > MAX_HTML_BYTES) throw new AppError("too_large", "正文过大（HTML 最大 2 MB）", { html: ["正文过大"] });
+      return htmlToDocument(input.html);
+    }
+    return undefined;
+  } catch (e) {
+    if (e instanceof InvalidDocumentError) {
+      if (e.message === "正文过大") throw new AppError("too_large", `正文过大（最大 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB）`, { body: [e.message] });
+      throw new AppError("invalid", e.message, { body: [e.message] });
+    }
+    throw e;
+  }
+}
+
+function actorId(viewer: Viewer) {
+  return viewer.kind === "user" ? viewer.id : null;
+}
+
+async function activeUnit(tx: Tx, unitId: number) {
+  const [unit] = await tx.select().from(units).where(eq(units.id, unitId));
+  if (!unit) throw new AppError("invalid", "供稿单位不存在");
+  if (!unit.active) throw new AppError("forbidden", `供稿单位“${unit.name}”已停用，不能再提交稿件`);
+  return unit;
+}
+
+/** The article if the viewer may see it, locked for update; otherwise not found. */
+async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article> {
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "稿件不存在");
+  const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
+  if (!row) throw new AppError("not_found", "稿件不存在");
+  if (can(viewer, "read:article:any")) return row;
+  if (viewer.kind === "user" && viewer.role === "contributor" && viewer.unitId === row.unitId) return row;
+  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  throw new AppError("not_found", "稿件不存在");
+}
+
+/** Creates a draft: a contributor for their own unit; an editor for a named unit. */
+export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
+  if (viewer.kind !== "user") authorize(viewer, "create:article:own-unit");
+  const parsed = articleInputSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const input = parsed.data;
+  const title = normalizeTitle(input.title ?? "");
+  const body = resolveBody(input) ?? EMPTY_DOC;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    let unitId: number;
+    if (viewer.kind === "user" && viewer.role === "contributor") {
+      authorize(viewer, "create:article:own-unit");
+      if (viewer.unitId === null) throw new AppError("forbidden", "您不属于任何供稿单位");
+      unitId = viewer.unitId;
+    } else {
+      authorize(viewer, "update:article:any");
+      if (!input.unit) throw new AppError("invalid", "请指定供稿单位", { unit: ["编辑代为录入时须指定供稿单位"] });
+      const [u] = await tx.select().from(units).where(sql`${units.name} = ${input.unit} or ${units.shortName} = ${input.unit}`).limit(1);
+      if (!u) throw new AppError("invalid", "供稿单位不存在", { unit: ["供稿单位不存在"] });
+      unitId = u.id;
+    }
+    const unit = await activeUnit(tx, unitId);
+    const attribution = normalizeAttribution(input.attribution ?? unit.name) || unit.name;
+    const [article] = await tx
+      .insert(articles)
+      .values({ unitId, authorId: actorId(viewer)!, title, body, attribution, status: "draft", version: 1 })
+      .returning();
+    await tx.insert(articleRevisions).values({ articleId: article!.id, version: 1, title, body, attribution, authorId: actorId(viewer), note: input.note });
+    await tx.insert(articleEvents).values({ articleId: article!.id, type: "created", toStatus: "draft", actorId: actorId(viewer) });
+    await recordAudit(tx, viewer, { action: "article.create", targetType: "article", targetId: article!.id });
+    return { id: article!.id, status: article!.status, version: article!.version, title: title.split("\n").join("") };
+  });
+}
+
+export interface SaveConflict {
+  version: number;
+  title: string;
+  attribution: string;
+  body: JSONContent;
+  status: ArticleStatus;
+}
+
+/** Saves new text. A stale `version` is a 409 that carries the newer text, so nothing is lost. */
+export async function updateArticle(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number; status: ArticleStatus }> {
+  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  const parsed = articleUpdateSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const input = parsed.data;
+  const body = resolveBody(input);
+  const title = input.title === undefined ? undefined : normalizeTitle(input.title);
+  const attribution = input.attribution === undefined ? undefined : normalizeAttribution(input.attribution);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await loadVisible(tx, viewer, id);
+    const asEditor = can(viewer, "update:article:any");
+    if (!asEditor) authorize(viewer, "update:article:own-unit");
+    const editable = asEditor ? EDITABLE.editor : EDITABLE.contributor;
+    if (!editable.includes(current.status)) {
+      throw new AppError(
+        "forbidden",
+        asEditor ? "只有已提交或已采用的稿件可以编辑修改" : "稿件已提交或已采用，不能再修改；如需修改请先撤回提交",
+      );
+    }
+    if (current.version !== input.version) {
+      const conflict: SaveConflict = {
+        version: current.version,
+        title: current.title,
+        attribution: current.attribution,
+        body: current.body as JSONContent,
+        status: current.status,
+      };
+      throw new AppError("conflict", "稿件已被他人或其他窗口修改，您的内容未保存。请对照最新版本后再保存。", undefined, { current: conflict });
+    }
+    const next = {
+      title: title ?? current.title,
+      body: body ?? (current.body as JSONContent),
+      attribution: attribution || current.attribution,
+    };
+    const [saved] = await tx
+      .update(articles)
+      .set({ ...next, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(articles.id, id), eq(articles.version, input.version), inArray(articles.status, editable)))
+      .returning();
+    if (!saved) throw new AppError("conflict", "稿件已被修改，请刷新后再试");
+    const [last] = await tx.select().from(articleRevisions).where(eq(articleRevisions.articleId, id)).orderBy(desc(articleRevisions.version)).limit(1);
+    const coalesce =
+      last && !input.note && !last.note && last.authorId === actorId(viewer) && Date.now() - last.createdAt.getTime() < REVISION_COALESCE_MS && last.version > 1;
+    if (coalesce) {
+      await tx.update(articleRevisions).set({ version: saved.version, ...next }).where(eq(articleRevisions.id, last!.id));
+    } else {
+      await tx.insert(articleRevisions).values({ articleId: id, version: saved.version, ...next, authorId: actorId(viewer), note: input.note });
+    }
+    if (asEditor && !coalesce) {
+      await tx.insert(articleEvents).values({ articleId: id, type: "edited", fromStatus: saved.status, toStatus: saved.status, actorId: actorId(viewer), comment: input.note });
+    }
+    await recordAudit(tx, viewer, { action: "article.update", targetType: "article", targetId: id, details: { version: saved.version } });
+    return { id, version: saved.version, status: saved.status };
+  });
+}
+
+export const transitionSchema = z.object({ comment: z.string().trim().max(2000, "意见不能超过 2000 字").optional() }).strict();
+
+const DECISION_NOTICE: Partial<Record<Transition, string>> = {
+  return: "稿件被退回修改",
+  accept: "稿件已采用",
+  reject: "稿件未被采用",
+  reopen: "稿件已重新进入审理",
+  unaccept: "稿件已退回审理",
+};
+
+/** Moves an article along the status machine. Two editors deciding at once: one wins, the other gets a conflict. */
+export async function transitionArticle(
+  viewer: Viewer,
+  id: number,
+  transition: Transition,
+  raw: unknown = {},
+): Promise<{ id: number; status: ArticleStatus; version: number }> {
+  const rule = TRANSITIONS[transition];
+  authorize(viewer, rule.permission);
+  const parsed = transitionSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new AppError("invalid", "意见无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const comment = parsed.data.comment || null;
+  if (rule.comment && !comment) throw new AppError("invalid", "请填写意见", { comment: ["退回或不采用时必须填写意见"] });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await loadVisible(tx, viewer, id);
+    if (rule.permission === "update:article:own-unit" && !(viewer.kind === "user" && viewer.unitId === current.unitId)) {
+      throw new AppError("not_found", "稿件不存在");
+    }
+    if (transition === "submit") {
+      await activeUnit(tx, current.unitId);
+      if (!current.title.trim()) throw new AppError("invalid", "请先填写标题", { title: ["提交前请填写标题"] });
+      if (!documentText(current.body as JSONContent).trim()) throw new AppError("invalid", "正文为空，不能提交", { body: ["正文为空"] });
+    }
+    if (transition === "unaccept") {
+      const [placed] = await tx.select({ id: placements.id }).from(placements).where(eq(placements.articleId, id));
+      if (placed) throw new AppError("conflict", "稿件已编入期刊，请先从期刊中移出");
+    }
+    const [moved] = await tx
+      .update(articles)
+      .set({ status: rule.to, updatedAt: new Date(), ...(transition === "submit" ? { submittedAt: new Date() } : {}) })
+      .where(and(eq(articles.id, id), inArray(articles.status, rule.from)))
+      .returning();
+    if (!moved) {
+      throw new AppError("conflict", `稿件当前状态为“${current.status}”，不能执行此操作（可能已被他人处理），请刷新`, undefined, {
+        status: current.status,
+      });
+    }
+    await tx.insert(articleEvents).values({ articleId: id, type: rule.event, fromStatus: current.status, toStatus: rule.to, comment, actorId: actorId(viewer) });
+    const notice = DECISION_NOTICE[transition];
+    if (notice && current.authorId !== actorId(viewer)) {
+      const title = current.title.split("\n").join("");
+      await notify(tx, current.authorId, id, rule.event, comment ? `${notice}：《${title}》——${comment}` : `${notice}：《${title}》`);
+    }
+    await recordAudit(tx, viewer, { action: `article.${transition}`, targetType: "article", targetId: id, details: comment ? { comment } : undefined });
+    return { id, status: moved.status, version: moved.version };
+  });
+}

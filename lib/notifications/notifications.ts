@@ -1,0 +1,47 @@
+// In-app notices: a contributor learns of an editor's decision on their desk.
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { notifications } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+
+export async function notify(tx: Tx, userId: number, articleId: number | null, type: string, message: string) {
+  await tx.insert(notifications).values({ userId, articleId, type, message });
+}
+
+function requireUser(viewer: Viewer) {
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  return viewer;
+}
+
+export async function unreadCount(viewer: Viewer): Promise<number> {
+  const user = requireUser(viewer);
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(viewer: Viewer, limit = 20) {
+  const user = requireUser(viewer);
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, user.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, articleId: r.articleId, type: r.type, message: r.message, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Marks the viewer's notices about one article (or all) as read. */
+export async function markNotificationsRead(viewer: Viewer, articleId?: number) {
+  const user = requireUser(viewer);
+  const db = await getDb();
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined));
+}
