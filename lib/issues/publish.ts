@@ -6,6 +6,7 @@ import { articleEvents, articles, issueSnapshots, issues } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
+import { indexIssueSnapshot } from "@/lib/search/search";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
 
 /** Publishes a draft or scheduled issue. A second concurrent publish finds nothing to do and gets a conflict. */
@@ -62,6 +63,8 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number):
     reason: "publish",
     createdById: viewer.kind === "user" ? viewer.id : null,
   });
+  // Search indexes what readers see: this snapshot, not the live articles.
+  await indexIssueSnapshot(tx, snapshot);
   await recordAudit(tx, viewer, { action: "issue.publish", targetType: "issue", targetId: issueId, details: { title: snapshot.title } });
   return { publishedAt: issue.publishedAt!.toISOString() };
 }

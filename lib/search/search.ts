@@ -1,0 +1,173 @@
+// Search over published articles as readers see them: the index is written
+// from the published snapshot (never the live article), and queries join the
+// issue so that a withdrawn issue drops out at once. Every query is answered
+// by the GIN index on search_documents.tokens — never a LIKE scan.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { executeRows, getDb, type Db, type Tx } from "@/db";
+import { issues, searchDocuments } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import type { IssueSnapshot } from "@/lib/issues/snapshot";
+import { highlightSnippet } from "./snippet";
+import { indexDocumentText, MAX_QUERY_CHARS, parseQuery } from "./tokens";
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+
+export interface SearchInput {
+  q: string;
+  publication?: string;
+  year?: number;
+  unit?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  articleId: number;
+  title: string;
+  /** The publication's slug. */
+  publication: string;
+  publicationName: string;
+  year: number;
+  number: number;
+  unit: string;
+  attribution: string;
+  publishedAt: string;
+  /** Safe HTML: escaped text with <mark> around the matches. */
+  snippet: string;
+  /** The article inside its issue. */
+  url: string;
+}
+
+export interface SearchResult {
+  results: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The tokens column: title (weight A), body (B), attribution (C). */
+function tokensSql(title: string, body: string, attribution: string): SQL {
+  return sql`setweight(to_tsvector('simple', ${indexDocumentText(title)}), 'A')
+    || setweight(to_tsvector('simple', ${indexDocumentText(body)}), 'B')
+    || setweight(to_tsvector('simple', ${indexDocumentText(attribution)}), 'C')`;
+}
+
+/** (Re)indexes the articles of a published snapshot; called in the transaction that writes the snapshot. */
+export async function indexIssueSnapshot(tx: Tx | Db, snapshot: IssueSnapshot): Promise<number> {
+  const [issue] = await tx.select({ publicationId: issues.publicationId }).from(issues).where(eq(issues.id, snapshot.issueId));
+  if (!issue) throw new Error(`issue ${snapshot.issueId} not found`);
+  await tx.delete(searchDocuments).where(eq(searchDocuments.issueId, snapshot.issueId));
+  const articles = snapshot.sections.flatMap((s) => s.articles);
+  for (const a of articles) {
+    const row = {
+      issueId: snapshot.issueId,
+      publicationId: issue.publicationId,
+      year: snapshot.year,
+      number: snapshot.number,
+      unitName: a.unit,
+      title: a.title,
+      body: a.text,
+      attribution: a.attribution,
+      publishedAt: new Date(snapshot.publishedAt),
+      tokens: tokensSql(a.title, a.text, a.attribution),
+    };
+    // An article sits in one issue; a re-publish of that issue replaces its row.
+    await tx
+      .insert(searchDocuments)
+      .values({ articleId: a.id, ...row })
+      .onConflictDoUpdate({ target: searchDocuments.articleId, set: row });
+  }
+  return articles.length;
+}
+
+interface HitRow {
+  article_id: number;
+  title: string;
+  body: string;
+  attribution: string;
+  unit_name: string;
+  year: number;
+  number: number;
+  published_at: string | Date;
+  slug: string;
+  name: string;
+  total: string | number;
+}
+
+/** Ranked, highlighted, filtered and paginated search. Bad queries are refused with a message (400) or find nothing. */
+export async function searchArticles(viewer: Viewer, input: SearchInput): Promise<SearchResult> {
+  authorize(viewer, "read:issue:published");
+  const page = Math.max(1, Math.floor(input.page ?? 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const parsed = parseQuery(input.q);
+  if (!parsed.ok) {
+    if (parsed.reason === "too_long") throw new AppError("bad_request", `搜索词过长（最多 ${MAX_QUERY_CHARS} 个字）`);
+    return { results: [], total: 0, page, pageSize };
+  }
+  if (!Number.isSafeInteger(page) || page > 10_000) throw new AppError("bad_request", "页码无效");
+  const query = sql`to_tsquery('simple', ${parsed.tsquery})`;
+  const filters: SQL[] = [sql`d.tokens @@ ${query}`];
+  if (input.publication) filters.push(sql`p.slug = ${input.publication}`);
+  if (input.year !== undefined) filters.push(sql`d.year = ${input.year}`);
+  if (input.unit) filters.push(sql`d.unit_name = ${input.unit}`);
+  const db = await getDb();
+  const rows = await executeRows<HitRow>(
+    db,
+    sql`select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, d.published_at,
+          p.slug, p.name, count(*) over () as total
+        from search_documents d
+        join issues i on i.id = d.issue_id and i.status = 'published'
+        join publications p on p.id = d.publication_id
+        where ${sql.join(filters, sql` and `)}
+        order by ts_rank(d.tokens, ${query})
+                 + case when ts_filter(d.tokens, '{a}') @@ ${query} then 1 else 0 end desc,
+                 d.published_at desc, d.article_id
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const results = rows.map((r): SearchHit => {
+    const publishedAt = new Date(r.published_at).toISOString();
+    return {
+      articleId: r.article_id,
+      title: r.title,
+      publication: r.slug,
+      publicationName: r.name,
+      year: r.year,
+      number: r.number,
+      unit: r.unit_name,
+      attribution: r.attribution,
+      publishedAt,
+      snippet: highlightSnippet(`${r.body}（${r.attribution}）`, parsed.needles),
+      url: `/p/${encodeURIComponent(r.slug)}/${r.year}/${r.number}#article-${r.article_id}`,
+    };
+  });
+  return { results, total: rows.length ? Number(rows[0]!.total) : 0, page, pageSize };
+}
+
+export interface SearchFilters {
+  publications: { slug: string; name: string }[];
+  years: number[];
+  units: string[];
+}
+
+/** What the filters can offer: only values that published articles have. */
+export async function searchFilters(viewer: Viewer): Promise<SearchFilters> {
+  authorize(viewer, "read:issue:published");
+  const db = await getDb();
+  const published = and(eq(issues.id, searchDocuments.issueId), eq(issues.status, "published"));
+  const [pubs, years, units] = await Promise.all([
+    executeRows<{ slug: string; name: string }>(
+      db,
+      sql`select distinct p.slug, p.name, p.id from search_documents d join issues i on i.id = d.issue_id and i.status = 'published'
+          join publications p on p.id = d.publication_id order by p.id`,
+    ),
+    db.selectDistinct({ year: searchDocuments.year }).from(searchDocuments).innerJoin(issues, published).orderBy(sql`1 desc`),
+    db.selectDistinct({ unit: searchDocuments.unitName }).from(searchDocuments).innerJoin(issues, published).orderBy(searchDocuments.unitName),
+  ]);
+  return {
+    publications: pubs.map(({ slug, name }) => ({ slug, name })),
+    years: years.map((y) => y.year),
+    units: units.map((u) => u.unit),
+  };
+}
