@@ -1,10 +1,10 @@
 // API tokens: shown once, stored as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { apiTokens, users, type User } from "@/db/schema";
-import { authorize, type Viewer } from "./permissions";
+import { authorize, can, type Viewer } from "./permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
 
@@ -44,4 +44,70 @@ export async function userForToken(token: string): Promise<User | undefined> {
   if (!row) return undefined;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return row.user;
+}
+
+export interface TokenListItem {
+  id: number;
+  name: string;
+  prefix: string;
+  userId: number;
+  userEmail: string;
+  userName: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The viewer's own tokens, or (`all`, admins only) everyone's. Newest first. */
+export async function listApiTokens(viewer: Viewer, options: { all?: boolean } = {}): Promise<TokenListItem[]> {
+  if (options.all) authorize(viewer, "manage:token:any");
+  else authorize(viewer, "manage:token:own");
+  if (!options.all && viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      userId: apiTokens.userId,
+      userEmail: users.email,
+      userName: users.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(options.all || viewer.kind !== "user" ? undefined : eq(apiTokens.userId, viewer.id))
+    .orderBy(desc(apiTokens.id))
+    .limit(1000);
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Revokes a token: one's own, or anyone's for an admin. Someone else's token is "not found" to a non-admin. */
+export async function revokeApiToken(viewer: Viewer, id: number): Promise<{ id: number; revokedAt: string }> {
+  authorize(viewer, "manage:token:own");
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "令牌不存在");
+  const mayRevokeAny = can(viewer, "manage:token:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const ownership = mayRevokeAny || viewer.kind !== "user" ? undefined : eq(apiTokens.userId, viewer.id);
+    const [token] = await tx
+      .select({ id: apiTokens.id, userId: apiTokens.userId, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, id), ownership))
+      .for("update")
+      .limit(1);
+    if (!token) throw new AppError("not_found", "令牌不存在");
+    if (token.revokedAt) return { id, revokedAt: token.revokedAt.toISOString() };
+    const revokedAt = new Date();
+    await tx.update(apiTokens).set({ revokedAt }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+    await recordAudit(tx, viewer, { action: "token.revoke", targetType: "api_token", targetId: id, details: { userId: token.userId } });
+    return { id, revokedAt: revokedAt.toISOString() };
+  });
 }

@@ -1,0 +1,100 @@
+// 刊物: name, slug, issuing body (来源), masthead subtitle and the print footer
+// (报送/抄送/印发, copies). Administered here; readers see them through lib/issues/reader.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { publications, type Publication } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `不超过 ${max} 字`)
+    .nullish()
+    .transform((v) => v || null);
+
+export const publicationInputSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "只能用小写字母、数字和连字符，最多 40 位"),
+  name: z.string().trim().min(1, "请填写刊物名称").max(100, "不超过 100 字"),
+  issuingBody: z.string().trim().min(1, "请填写编发单位").max(100, "不超过 100 字"),
+  subtitle: optionalText(200),
+  printRecipients: optionalText(500), // 报送
+  printCc: optionalText(500), // 抄送
+  printIssuer: optionalText(200), // 印发
+  printCopies: z.coerce.number().int("请填写整数").min(1, "至少 1 份").max(100_000).nullish().transform((v) => v ?? null),
+  showTotalNumber: z.boolean().default(true),
+});
+export type PublicationInput = z.input<typeof publicationInputSchema>;
+export const publicationUpdateSchema = publicationInputSchema.partial().strict();
+
+export type PublicationDetail = Omit<Publication, "createdAt"> & { createdAt: string };
+const toDetail = (p: Publication): PublicationDetail => ({ ...p, createdAt: p.createdAt.toISOString() });
+
+function invalid(error: z.ZodError) {
+  return new AppError("invalid", "请检查填写的内容", z.flattenError(error).fieldErrors as Record<string, string[]>);
+}
+const slugTaken = (slug: string) => new AppError("conflict", `刊物代号 ${slug} 已被使用`, { slug: ["代号已被使用"] });
+
+export async function listPublicationsForAdmin(viewer: Viewer): Promise<PublicationDetail[]> {
+  authorize(viewer, "manage:publication:any");
+  const db = await getDb();
+  return (await db.select().from(publications).orderBy(asc(publications.id))).map(toDetail);
+}
+
+export async function getPublicationForAdmin(viewer: Viewer, slug: string): Promise<PublicationDetail> {
+  authorize(viewer, "manage:publication:any");
+  const db = await getDb();
+  const [row] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
+  if (!row) throw new AppError("not_found", "刊物不存在");
+  return toDetail(row);
+}
+
+export async function createPublication(viewer: Viewer, input: PublicationInput): Promise<PublicationDetail> {
+  authorize(viewer, "manage:publication:any");
+  const parsed = publicationInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(publications).values(parsed.data).returning();
+      await recordAudit(tx, viewer, { action: "publication.create", targetType: "publication", targetId: row!.slug, details: { name: row!.name } });
+      return toDetail(row!);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw slugTaken(parsed.data.slug);
+    throw e;
+  }
+}
+
+/**
+ * Edits a publication. Published issues keep the masthead and footer they were
+ * published with (their snapshot); the change applies to issues published later.
+ */
+export async function updatePublication(viewer: Viewer, slug: string, input: z.input<typeof publicationUpdateSchema>): Promise<PublicationDetail> {
+  authorize(viewer, "manage:publication:any");
+  const parsed = publicationUpdateSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(publications).where(eq(publications.slug, slug)).for("update").limit(1);
+      if (!current) throw new AppError("not_found", "刊物不存在");
+      const entries = Object.entries(parsed.data).filter(([k, v]) => v !== undefined && v !== current[k as keyof Publication]);
+      if (!entries.length) return toDetail(current);
+      const changed = Object.fromEntries(entries.map(([k, v]) => [k, { from: current[k as keyof Publication], to: v }]));
+      const [row] = await tx.update(publications).set(Object.fromEntries(entries)).where(eq(publications.id, current.id)).returning();
+      await recordAudit(tx, viewer, { action: "publication.update", targetType: "publication", targetId: row!.slug, details: { changed } });
+      return toDetail(row!);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw slugTaken(parsed.data.slug ?? slug);
+    throw e;
+  }
+}

@@ -1,0 +1,109 @@
+// Scoring weights (记分标准). A change adds a row and never rewrites one, so a
+// report on a past period is scored with the weights that were in force then.
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { scoringWeights, users } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError } from "@/lib/errors";
+
+export const WEIGHT_KEYS = ["submitted", "accepted", "published", "lead"] as const;
+export type WeightKey = (typeof WEIGHT_KEYS)[number];
+export type Weights = Record<WeightKey, number>;
+
+/** In force before anyone sets weights: a published article 10 points, the lead article of an issue 5 more. */
+export const DEFAULT_WEIGHTS: Weights = { submitted: 0, accepted: 0, published: 10, lead: 5 };
+
+const points = z.coerce.number({ message: "请填写数字" }).min(-1000, "不小于 -1000").max(1000, "不大于 1000").multipleOf(0.5, "以 0.5 为单位");
+export const weightsSchema = z.object({ submitted: points, accepted: points, published: points, lead: points }).strict();
+
+export const setWeightsSchema = z.object({
+  weights: weightsSchema,
+  // China date the weights apply from; today (from now) when omitted.
+  effectiveFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD")
+    .optional(),
+});
+
+export interface WeightsVersion {
+  id: number;
+  weights: Weights;
+  effectiveFrom: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** Stored JSON read leniently: a missing key falls back to its default. */
+export function normalizeWeights(value: unknown): Weights {
+  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  return Object.fromEntries(WEIGHT_KEYS.map((k) => [k, typeof v[k] === "number" ? (v[k] as number) : DEFAULT_WEIGHTS[k]])) as Weights;
+}
+
+/** Every version, newest first. */
+export async function listWeightVersions(viewer: Viewer): Promise<WeightsVersion[]> {
+  authorize(viewer, "read:stats:any");
+  const db = await getDb();
+  const rows = await db
+    .select({ id: scoringWeights.id, weights: scoringWeights.weights, effectiveFrom: scoringWeights.effectiveFrom, createdBy: users.name, createdAt: scoringWeights.createdAt })
+    .from(scoringWeights)
+    .leftJoin(users, eq(users.id, scoringWeights.createdById))
+    .orderBy(desc(scoringWeights.effectiveFrom), desc(scoringWeights.id));
+  return rows.map((r) => ({ ...r, weights: normalizeWeights(r.weights), effectiveFrom: r.effectiveFrom.toISOString(), createdAt: r.createdAt.toISOString() }));
+}
+
+/** The weights in force at `at` (now by default). */
+export async function weightsAt(viewer: Viewer, at = new Date()): Promise<Weights> {
+  const versions = await listWeightVersions(viewer);
+  const v = versions.find((x) => new Date(x.effectiveFrom) <= at);
+  return v ? v.weights : DEFAULT_WEIGHTS;
+}
+
+/**
+ * Adds a version of the weights. People may only set weights from now on (or a
+ * future day): back-dating would silently change reports already handed out.
+ * The system (fixtures, imports of an earlier scheme) may back-date.
+ */
+export async function setWeights(viewer: Viewer, input: z.input<typeof setWeightsSchema>, now = new Date()): Promise<WeightsVersion> {
+  authorize(viewer, "manage:scoring:any");
+  const parsed = setWeightsSchema.safeParse(input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const nested = parsed.error.issues.filter((i) => i.path[0] === "weights" && i.path.length > 1).map((i) => [String(i.path[1]), [i.message]]);
+    throw new AppError("invalid", "请检查填写的分值", { ...(flat.fieldErrors as Record<string, string[]>), ...Object.fromEntries(nested) });
+  }
+  let effectiveFrom = now;
+  if (parsed.data.effectiveFrom) {
+    const day = new Date(`${parsed.data.effectiveFrom}T00:00:00+08:00`);
+    if (Number.isNaN(day.getTime())) throw new AppError("invalid", "日期无效", { effectiveFrom: ["日期无效"] });
+    if (day < now && viewer.kind !== "system") {
+      // Today means "from now"; an earlier day is refused.
+      if (now.getTime() - day.getTime() >= 86_400_000) {
+        throw new AppError("invalid", "记分标准不能追溯到过去", { effectiveFrom: ["只能从今天或以后生效"] });
+      }
+    } else {
+      effectiveFrom = day;
+    }
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(scoringWeights)
+      .values({ weights: parsed.data.weights, effectiveFrom, createdById: viewer.kind === "user" ? viewer.id : null })
+      .returning();
+    await recordAudit(tx, viewer, {
+      action: "scoring.set-weights",
+      targetType: "scoring_weights",
+      targetId: row!.id,
+      details: { weights: parsed.data.weights, effectiveFrom: effectiveFrom.toISOString() },
+    });
+    return {
+      id: row!.id,
+      weights: normalizeWeights(row!.weights),
+      effectiveFrom: row!.effectiveFrom.toISOString(),
+      createdBy: viewer.kind === "user" ? viewer.name : null,
+      createdAt: row!.createdAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,279 @@
+// User administration: the admin's list, one-time passwords, role and unit
+// changes, deactivation. Every change is a conditional update in a transaction
+// together with its audit row.
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, executeRows, type Tx } from "@/db";
+import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError, isUniqueViolation, pgError } from "@/lib/errors";
+import { hashPassword, randomPassword, verifyPassword } from "./passwords";
+import { passwordSchema } from "./users";
+
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  unitId: idSchema.optional(),
+  active: z.enum(["true", "false"]).optional(),
+});
+export type UserFilter = z.input<typeof userFilterSchema>;
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(254),
+  name: z.string().trim().min(1, "请填写姓名").max(100, "姓名过长"),
+  role: z.enum(ROLES, { message: "请选择角色" }),
+  unitId: idSchema.nullish(),
+});
+export type NewUserInput = z.input<typeof newUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    name: z.string().trim().min(1, "请填写姓名").max(100, "姓名过长").optional(),
+    role: z.enum(ROLES, { message: "请选择角色" }).optional(),
+    unitId: idSchema.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const changeOwnPasswordSchema = z
+  .object({ current: z.string().min(1, "请填写当前密码").max(200), password: passwordSchema, confirm: z.string().max(200) })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "两次输入的新密码不一致" })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "新密码不能与当前密码相同" });
+
+export interface ManagedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  unit: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  unitId: users.unitId,
+  unit: units.name,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  createdAt: users.createdAt,
+};
+
+type UserRow = Omit<ManagedUser, "createdAt"> & { createdAt: Date };
+const toManaged = (r: UserRow): ManagedUser => ({ ...r, createdAt: r.createdAt.toISOString() });
+
+function invalid(error: z.ZodError, message = "请检查填写的内容"): AppError {
+  return new AppError("invalid", message, z.flattenError(error).fieldErrors as Record<string, string[]>);
+}
+
+/** Users for the admin's table, filtered; with the totals by role and status for the filter bar. */
+export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) {
+  authorize(viewer, "manage:user:any");
+  const parsed = userFilterSchema.safeParse(filter);
+  if (!parsed.success) throw invalid(parsed.error, "筛选条件无效");
+  const f = parsed.data;
+  const conditions: (SQL | undefined)[] = [
+    f.q ? or(ilike(users.email, `%${escapeLike(f.q)}%`), ilike(users.name, `%${escapeLike(f.q)}%`)) : undefined,
+    f.role ? eq(users.role, f.role) : undefined,
+    f.unitId ? eq(users.unitId, f.unitId) : undefined,
+    f.active ? eq(users.active, f.active === "true") : undefined,
+  ];
+  const db = await getDb();
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(and(...conditions))
+      .orderBy(asc(users.role), asc(users.email)),
+    db
+      .select({
+        all: sql<number>`count(*)::int`,
+        active: sql<number>`count(*) filter (where ${users.active})::int`,
+        admin: sql<number>`count(*) filter (where ${users.role} = 'admin')::int`,
+        editor: sql<number>`count(*) filter (where ${users.role} = 'editor')::int`,
+        contributor: sql<number>`count(*) filter (where ${users.role} = 'contributor')::int`,
+      })
+      .from(users),
+  ]);
+  return { users: rows.map(toManaged), totals: totals! };
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One user, for the admin's detail page. */
+export async function getManagedUser(viewer: Viewer, id: number): Promise<ManagedUser> {
+  authorize(viewer, "manage:user:any");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
+  if (!row) throw new AppError("not_found", "用户不存在");
+  return toManaged(row);
+}
+
+/** A unit a user may be attached to: it exists and is active. */
+async function requireAssignableUnit(tx: Tx, unitId: number) {
+  const [unit] = await tx.select({ id: units.id, active: units.active }).from(units).where(eq(units.id, unitId)).limit(1);
+  if (!unit) throw new AppError("invalid", "供稿单位不存在", { unitId: ["供稿单位不存在"] });
+  if (!unit.active) throw new AppError("invalid", "该供稿单位已停用", { unitId: ["该供稿单位已停用"] });
+}
+
+/**
+ * Refuses a change that would leave no active administrator. The advisory lock
+ * serializes every such change, so two admins demoting each other at the same
+ * moment cannot both succeed.
+ */
+async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(734002)`);
+  const [row] = await executeRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from users where role = 'admin' and active and id <> ${exceptUserId}`,
+  );
+  if (Number(row?.n ?? 0) < 1) {
+    throw new AppError("conflict", "不能停用或降级最后一位管理员", { role: ["系统至少需要一位启用的管理员"] });
+  }
+}
+
+/** Creates a user with a one-time password, returned once; they must choose their own at first sign-in. */
+export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUserInput): Promise<{ user: ManagedUser; password: string }> {
+  authorize(viewer, "manage:user:any");
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error, "用户信息不完整或有误");
+  const data = parsed.data;
+  const unitId = data.unitId ?? null;
+  if (data.role === "contributor" && !unitId) {
+    throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
+  }
+  const password = randomPassword();
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  try {
+    const id = await db.transaction(async (tx) => {
+      if (unitId) await requireAssignableUnit(tx, unitId);
+      const [row] = await tx
+        .insert(users)
+        .values({ email: data.email, name: data.name, role: data.role, unitId, passwordHash, mustChangePassword: true })
+        .returning({ id: users.id });
+      await recordAudit(tx, viewer, {
+        action: "user.create",
+        targetType: "user",
+        targetId: row!.id,
+        details: { email: data.email, role: data.role, unitId },
+      });
+      return row!.id;
+    });
+    return { user: await getManagedUser(viewer, id), password };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", `邮箱 ${data.email} 已被使用`, { email: ["该邮箱已被使用"] });
+    throw e;
+  }
+}
+
+/** Changes a user's name, role, unit or active flag. Deactivating also revokes their API tokens. */
+export async function updateManagedUser(viewer: Viewer, id: number, input: UpdateUserInput): Promise<ManagedUser> {
+  authorize(viewer, "manage:user:any");
+  const parsed = updateUserSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const change = parsed.data;
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update").limit(1);
+      if (!current) throw new AppError("not_found", "用户不存在");
+      const role = change.role ?? current.role;
+      const active = change.active ?? current.active;
+      // Contributors always write for a unit; editors and admins may keep one (e.g. 宣传信息组).
+      const unitId = change.unitId !== undefined ? change.unitId : current.unitId;
+      if (role === "contributor" && !unitId) {
+        throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
+      }
+      if (unitId && unitId !== current.unitId) await requireAssignableUnit(tx, unitId);
+      const losesAdmin = current.role === "admin" && current.active && (role !== "admin" || !active);
+      if (losesAdmin) await assertAnotherActiveAdmin(tx, id);
+
+      const before = { name: current.name, role: current.role, unitId: current.unitId, active: current.active };
+      const after = { name: change.name ?? current.name, role, unitId, active };
+      const changed = Object.fromEntries(
+        (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]).map((k) => [k, { from: before[k], to: after[k] }]),
+      );
+      if (!Object.keys(changed).length) return;
+      await tx.update(users).set({ ...after, updatedAt: new Date() }).where(eq(users.id, id));
+      let tokensRevoked = 0;
+      if (current.active && !active) {
+        // A deactivated account's tokens die with it; re-activation does not revive them.
+        const revoked = await tx
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
+          .returning({ id: apiTokens.id });
+        tokensRevoked = revoked.length;
+      }
+      const action = "active" in changed ? (active ? "user.activate" : "user.deactivate") : "role" in changed ? "user.role" : "user.update";
+      await recordAudit(tx, viewer, {
+        action,
+        targetType: "user",
+        targetId: id,
+        details: { changed, ...(tokensRevoked ? { tokensRevoked } : {}) },
+      });
+    });
+  } catch (e) {
+    if (pgError(e)?.code === "23514") throw new AppError("invalid", "用户信息不符合规则", { unitId: ["供稿人必须指定供稿单位"] });
+    throw e;
+  }
+  return getManagedUser(viewer, id);
+}
+
+/** Gives a user a new one-time password (returned once); they must change it at their next sign-in. */
+export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ password: string }> {
+  authorize(viewer, "manage:user:any");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const password = randomPassword();
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id });
+  });
+  return { password };
+}
+
+/** A signed-in user replaces their password (and with it a one-time password). */
+export async function changeOwnPassword(viewer: Viewer, input: z.input<typeof changeOwnPasswordSchema>): Promise<void> {
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  const parsed = changeOwnPasswordSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const db = await getDb();
+  const [current] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true))).limit(1);
+  if (!current) throw new AppError("unauthorized", "请先登录");
+  if (!(await verifyPassword(parsed.data.current, current.hash))) {
+    throw new AppError("invalid", "当前密码不正确", { current: ["当前密码不正确"] });
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  await db.transaction(async (tx) => {
+    // Conditional on the hash just checked: a concurrent reset by an admin wins.
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(and(eq(users.id, viewer.id), eq(users.passwordHash, current.hash)))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError("conflict", "密码刚被管理员重置，请重新登录");
+    await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id });
+  });
+}
