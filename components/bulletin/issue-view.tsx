@@ -3,6 +3,7 @@
 import type { IssueSnapshot, SnapshotArticle } from "@/lib/issues/snapshot";
 import type { Correction } from "@/lib/issues/reader";
 import { withAttribution } from "@/lib/render/document";
+import { printedForm } from "@/lib/render/printed-form";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 export const articleAnchor = (id: number) => `article-${id}`;
@@ -13,24 +14,40 @@ export interface IssueViewLabels {
   backToTop: string;
 }
 
+/**
+ * "reader": the issue page, laid out like the seed. "print": the printed 简报
+ * form (red masthead, 期号, issuing body and date, red rule, optional
+ * contents, body, 版记) for the A4 print view; print.css sets the page.
+ */
+export type IssueVariant = "reader" | "print";
+
 export function IssueView({
   snapshot,
   corrections = [],
   labels,
+  variant = "reader",
+  showContents = true,
 }: {
   snapshot: IssueSnapshot;
   corrections?: Correction[];
   labels: IssueViewLabels;
+  variant?: IssueVariant;
+  showContents?: boolean;
 }) {
   const hasSections = snapshot.sections.some((s) => s.heading);
+  const print = variant === "print";
   return (
-    <article className="bulletin" id="top">
-      <header className="text-center">
-        <h1 className="bulletin-title text-2xl leading-snug font-bold text-bulletin-red sm:text-3xl">{snapshot.title}</h1>
-        <p className="mt-3 text-sm text-stone-600">
-          来源: {snapshot.source} {formatDateTime(snapshot.publishedAt)}
-        </p>
-      </header>
+    <article className={print ? "bulletin bulletin-print" : "bulletin"} id="top">
+      {print ? (
+        <PrintMasthead snapshot={snapshot} />
+      ) : (
+        <header className="text-center">
+          <h1 className="bulletin-title text-2xl leading-snug font-bold text-bulletin-red sm:text-3xl">{snapshot.title}</h1>
+          <p className="mt-3 text-sm text-stone-600">
+            来源: {snapshot.source} {formatDateTime(snapshot.publishedAt)}
+          </p>
+        </header>
+      )}
 
       {corrections.length > 0 && (
         <aside aria-label={labels.corrections} className="mt-6 border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-sm">
@@ -44,22 +61,25 @@ export function IssueView({
 
       {snapshot.note && <p className="mt-6 border-y border-stone-300 py-3 indent-[2em]">{snapshot.note}</p>}
 
-      <nav aria-label={labels.contents} className="mt-8 border-b border-stone-300 pb-6">
-        {snapshot.sections.map((section, i) => (
-          <div key={i} className="mt-2">
-            {section.heading && <p className="font-bold">【{section.heading}】</p>}
-            <ul className="mt-1 space-y-1">
-              {section.articles.map((a) => (
-                <li key={a.id} className="pl-[2em]">
-                  <a href={`#${articleAnchor(a.id)}`} className="text-stone-900 underline-offset-4 hover:text-bulletin-red hover:underline">
-                    {a.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </nav>
+      {showContents && (
+        <nav aria-label={labels.contents} className={print ? "print-contents" : "mt-8 border-b border-stone-300 pb-6"}>
+          {print && <p className="print-contents-title">本期目录</p>}
+          {snapshot.sections.map((section, i) => (
+            <div key={i} className="mt-2">
+              {section.heading && <p className="font-bold">【{section.heading}】</p>}
+              <ul className="mt-1 space-y-1">
+                {section.articles.map((a) => (
+                  <li key={a.id} className="pl-[2em]">
+                    <a href={`#${articleAnchor(a.id)}`} className="text-stone-900 underline-offset-4 hover:text-bulletin-red hover:underline">
+                      {a.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+      )}
 
       {snapshot.sections.map((section, i) => (
         <section key={i} aria-label={section.heading ?? undefined} className="mt-8">
@@ -70,8 +90,48 @@ export function IssueView({
         </section>
       ))}
 
-      {snapshot.editor && <p className="mt-8 text-right">编辑:{snapshot.editor}</p>}
+      {print ? <PrintFooter snapshot={snapshot} /> : snapshot.editor && <p className="mt-8 text-right">编辑:{snapshot.editor}</p>}
     </article>
+  );
+}
+
+/** 版头: publication name in red, 期号, issuing body at left and date at right, red rule. */
+function PrintMasthead({ snapshot }: { snapshot: IssueSnapshot }) {
+  const form = printedForm(snapshot);
+  return (
+    <header className="print-masthead">
+      <h1 className="print-masthead-name">{form.masthead}</h1>
+      {form.subtitle && <p className="print-masthead-subtitle">{form.subtitle}</p>}
+      <p className="print-number-line">{form.numberLine}</p>
+      <p className="print-issue-line">
+        <span>{form.issuingBody}</span>
+        <span>{form.date}</span>
+      </p>
+      <div className="print-red-rule" aria-hidden="true" />
+    </header>
+  );
+}
+
+/** 版记: editor, 报送 / 抄送, and the 印发 line, between rules. */
+function PrintFooter({ snapshot }: { snapshot: IssueSnapshot }) {
+  const form = printedForm(snapshot);
+  return (
+    <footer className="print-footer">
+      {form.editor && <p className="print-editor">编辑:{form.editor}</p>}
+      <div className="print-colophon">
+        {form.distribution.map((d) => (
+          <p key={d.label} className="print-colophon-line">
+            {d.label}：{d.text}
+          </p>
+        ))}
+        <p className="print-colophon-line print-issuer-line">
+          <span>印发：{form.issuer}</span>
+          <span>
+            {form.date}印发{form.copies && <>（{form.copies}）</>}
+          </span>
+        </p>
+      </div>
+    </footer>
   );
 }
 
