@@ -1,29 +1,139 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
-import { listArticles } from "@/lib/articles/articles";
+import { can } from "@/lib/auth/permissions";
+import { articleFilterSchema, countArticlesByStatus, listArticlesPage, listUnitsForFilter } from "@/lib/articles/articles";
+import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ArticleTable } from "@/components/workspace/article-table";
+import { ARTICLE_STATUSES } from "@/db/schema";
+import { formatDateTime } from "@/lib/format";
 
-export default async function DeskPage() {
+type Search = Promise<Record<string, string | undefined>>;
+
+export default async function DeskPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requireSignedIn();
   const t = await getTranslations("workspace");
-  if (viewer.role === "contributor") {
-    const articles = await listArticles(viewer);
-    return (
-      <>
-        <h1 className="mb-6 text-2xl font-bold">{t("contributorDesk")}</h1>
-        <h2 className="mb-3 text-lg font-semibold">{t("ourArticles")}</h2>
-        <ArticleTable articles={articles} empty={t("emptyContributor")} />
-      </>
-    );
-  }
-  const [submitted, accepted] = await Promise.all([listArticles(viewer, { status: "submitted" }), listArticles(viewer, { status: "accepted" })]);
+  const ts = await getTranslations("status");
+  const raw = await searchParams;
+  const parsed = articleFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)));
+  const filter = parsed.success ? parsed.data : { limit: 50 };
+  const isEditor = can(viewer, "read:article:any");
+  // The editor's inbox opens on submissions; a contributor's desk on everything of their unit.
+  const effective = { ...filter, status: filter.status ?? (isEditor && !raw.status ? ("submitted" as const) : undefined) };
+  const [page, counts, unread, notices, units] = await Promise.all([
+    listArticlesPage(viewer, effective),
+    countArticlesByStatus(viewer, effective),
+    unreadCount(viewer),
+    isEditor ? Promise.resolve([]) : listNotifications(viewer, 5),
+    isEditor ? listUnitsForFilter(viewer) : Promise.resolve([]),
+  ]);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const query = (patch: Record<string, string | undefined>) => {
+    const merged: Record<string, string | undefined> = { ...raw, cursor: undefined, ...patch };
+    const entries = Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1]));
+    const p = new URLSearchParams(entries);
+    return `/workspace?${p.toString()}`;
+  };
+  const title = viewer.role === "contributor" ? t("contributorDesk") : viewer.role === "admin" ? t("adminDesk") : t("editorDesk");
   return (
     <>
-      <h1 className="mb-6 text-2xl font-bold">{viewer.role === "admin" ? t("adminDesk") : t("editorDesk")}</h1>
-      <h2 className="mb-3 text-lg font-semibold">{t("inbox")}</h2>
-      <ArticleTable articles={submitted} empty={t("emptyInbox")} />
-      <h2 className="mt-8 mb-3 text-lg font-semibold">{t("acceptedArticles")}</h2>
-      <ArticleTable articles={accepted} empty={t("emptyAccepted")} />
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        {!isEditor && (
+          <span className="ml-auto flex gap-2">
+            <Link href="/workspace/articles/new" className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
+              {t("newArticle")}
+            </Link>
+            <Link href="/workspace/articles/import" className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
+              {t("importDocx")}
+            </Link>
+          </span>
+        )}
+      </div>
+
+      {!isEditor && (
+        <section aria-label={t("notifications")} className="mb-6 rounded border border-stone-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-semibold">
+            {t("notifications")}{" "}
+            {unread > 0 && (
+              <span className="ml-1 rounded-full bg-red-600 px-2 py-0.5 text-xs text-white" data-testid="unread-count">
+                {t("unreadCount", { count: unread })}
+              </span>
+            )}
+          </h2>
+          {notices.length === 0 ? (
+            <p className="text-sm text-stone-500">{t("noNotifications")}</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {notices.map((n) => (
+                <li key={n.id} className={n.read ? "text-stone-500" : "font-medium"}>
+                  {n.articleId ? <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link> : n.message}
+                  <span className="ml-2 text-xs text-stone-400">{formatDateTime(n.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
+      <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">
+        <Link href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+          {t("allStatuses")} <span className="opacity-70">{total}</span>
+        </Link>
+        {ARTICLE_STATUSES.map((s) => (
+          <Link key={s} href={query({ status: s })} aria-current={effective.status === s ? "page" : undefined} className={`rounded px-3 py-1 ${effective.status === s ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+            {ts(s)} <span className="opacity-70">{counts[s]}</span>
+          </Link>
+        ))}
+      </nav>
+      {isEditor && (
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-3 text-sm" aria-label={t("filters")}>
+          {effective.status && <input type="hidden" name="status" value={effective.status} />}
+          <label className="block">
+            <span className="mb-1 block text-stone-600">{t("filterUnit")}</span>
+            <select name="unit" defaultValue={filter.unit ?? ""} className="rounded border border-stone-300 px-2 py-1">
+              <option value="">{t("allStatuses")}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-stone-600">{t("filterFrom")}</span>
+            <input type="date" name="from" defaultValue={filter.from ?? ""} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-stone-600">{t("filterTo")}</span>
+            <input type="date" name="to" defaultValue={filter.to ?? ""} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-stone-600">{t("filterText")}</span>
+            <input type="search" name="q" defaultValue={filter.q ?? ""} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded bg-stone-900 px-3 py-1 text-white">
+            {t("apply")}
+          </button>
+          <Link href="/workspace" className="px-2 py-1 text-stone-600 hover:underline">
+            {t("clear")}
+          </Link>
+        </form>
+      )}
+      <ArticleTable articles={page.articles} empty={isEditor ? t("emptyInbox") : t("emptyContributor")} />
+      <div className="mt-3 flex gap-4 text-sm">
+        {filter.cursor && (
+          <Link href={query({})} className="hover:underline">
+            {t("prev")}
+          </Link>
+        )}
+        {page.next && (
+          <Link href={`${query({})}&cursor=${encodeURIComponent(page.next)}`} className="hover:underline">
+            {t("next")}
+          </Link>
+        )}
+      </div>
     </>
   );
 }

@@ -1,36 +1,56 @@
-import { notFound } from "next/navigation";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
-import { getArticle } from "@/lib/articles/articles";
-import { AppError } from "@/lib/errors";
+import { availableActions } from "@/lib/articles/articles";
+import { loadArticleForPage } from "@/lib/articles/page-data";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { ArticleView } from "@/components/bulletin/issue-view";
 import { StatusBadge } from "@/components/workspace/status-badge";
+import { ArticleActions } from "@/components/workspace/article-actions";
 import { formatDateTime } from "@/lib/format";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireSignedIn(`/workspace/articles/${id}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  let article;
-  try {
-    article = await getArticle(viewer, Number(id));
-  } catch (e) {
-    if (e instanceof AppError && (e.code === "not_found" || e.code === "forbidden")) notFound();
-    throw e;
-  }
+  const article = await loadArticleForPage(viewer, id);
+  await markNotificationsRead(viewer, article.id);
+  const actions = availableActions(viewer, article);
   const t = await getTranslations("workspace");
   const te = await getTranslations("events");
+  const lastDecision = [...article.events].reverse().find((e) => e.comment && ["returned", "rejected"].includes(e.type));
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
-      <div className="rounded border border-stone-200 bg-white p-6">
-        <p className="mb-4 flex items-center gap-3 text-sm text-stone-600">
+    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+      <div>
+        <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-stone-600">
           <StatusBadge status={article.status} />
           <span>
             {article.unit} · {article.author}
+            {article.submittedAt && ` · ${t("submittedAt", { time: formatDateTime(article.submittedAt) })}`}
           </span>
-        </p>
-        <div className="bulletin">
-          <ArticleView article={{ ...article, text: "" }} level={2} />
+          <span className="ml-auto flex gap-3">
+            {actions.edit && (
+              <Link href={`/workspace/articles/${article.id}/edit`} className="rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
+                {t("edit")}
+              </Link>
+            )}
+            <Link href={`/workspace/articles/${article.id}/history`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+              {t("revisions")}
+            </Link>
+          </span>
+        </div>
+        {lastDecision && (article.status === "returned" || article.status === "rejected") && (
+          <div role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
+            <p className="font-semibold">{t("editorComment", { who: lastDecision.by ?? t("system") })}</p>
+            <p className="mt-1 whitespace-pre-wrap" data-testid="editor-comment">
+              {lastDecision.comment}
+            </p>
+          </div>
+        )}
+        <ArticleActions articleId={article.id} transitions={actions.transitions} />
+        <div className="mt-4 rounded border border-stone-200 bg-white p-6">
+          <div className="bulletin">
+            <ArticleView article={{ ...article, text: "" }} level={2} />
+          </div>
         </div>
       </div>
       <aside>
@@ -42,7 +62,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                 {te.has(e.type) ? te(e.type) : e.type} · {e.by ?? t("system")}
               </p>
               <p className="text-xs text-stone-500">{formatDateTime(e.at)}</p>
-              {e.comment && <p className="mt-1">{e.comment}</p>}
+              {e.comment && <p className="mt-1 whitespace-pre-wrap">{e.comment}</p>}
             </li>
           ))}
         </ol>

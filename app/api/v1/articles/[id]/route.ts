@@ -1,9 +1,15 @@
-import { apiRoute } from "@/lib/api/handler";
+import { z } from "zod";
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { articleId } from "@/lib/api/article-routes";
 import { getArticle } from "@/lib/articles/articles";
-import { AppError } from "@/lib/errors";
+import { updateArticle } from "@/lib/articles/mutations";
 
 export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => {
-  if (!/^\d{1,9}$/.test(params.id)) throw new AppError("not_found", "稿件不存在");
-  const { titleLines: _lines, author: _author, ...article } = await getArticle(viewer, Number(params.id));
+  const { titleLines: _lines, author: _author, ...article } = await getArticle(viewer, articleId(params.id));
   return article;
+});
+
+export const PATCH = apiRoute<{ id: string }>(async ({ request, params, viewer }) => {
+  const body = await readJson(request, z.record(z.string(), z.unknown()), 4 * 1024 * 1024);
+  return updateArticle(viewer, articleId(params.id), body);
 });

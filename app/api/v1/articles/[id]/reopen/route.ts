@@ -1,0 +1,3 @@
+import { transitionRoute } from "@/lib/api/article-routes";
+
+export const POST = transitionRoute("reopen");

@@ -1,0 +1,406 @@
+"use client";
+// The article editor: Tiptap with the shared extension list, autosave to the
+// server, a local copy of unsaved edits in the browser, and optimistic
+// locking (a stale save shows both texts; nothing is overwritten silently).
+import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
+import { CharacterCount, Placeholder } from "@tiptap/extensions";
+import * as Dialog from "@radix-ui/react-dialog";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { extensions } from "./extensions";
+import { cleanPastedHtml } from "./paste";
+import { Toolbar } from "./toolbar";
+import { callApi } from "@/components/workspace/api-client";
+
+export interface EditableArticle {
+  id: number;
+  title: string;
+  attribution: string;
+  body: JSONContent;
+  version: number;
+}
+
+type SaveState =
+  | { kind: "saved"; at: Date | null }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "error"; message: string }
+  | { kind: "conflict"; current: EditableArticle };
+
+interface LocalCopy {
+  title: string;
+  attribution: string;
+  body: JSONContent;
+  version: number | null;
+  at: string;
+}
+
+const AUTOSAVE_MS = 1500;
+const storageKey = (id: number | null) => `cms-draft:${id ?? "new"}`;
+
+function readLocal(id: number | null): LocalCopy | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(id));
+    return raw ? (JSON.parse(raw) as LocalCopy) : null;
+  } catch {
+    return null;
+  }
+}
+
+const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
+
+export function ArticleEditor({ article, defaultAttribution }: { article: EditableArticle | null; defaultAttribution: string }) {
+  const t = useTranslations("editor");
+  const [title, setTitle] = useState(article?.title ?? "");
+  const [attribution, setAttribution] = useState(article?.attribution ?? defaultAttribution);
+  const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
+  const [offer, setOffer] = useState<LocalCopy | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const idRef = useRef<number | null>(article?.id ?? null);
+  const versionRef = useRef<number | null>(article?.version ?? null);
+  const titleRef = useRef(title);
+  const attributionRef = useRef(attribution);
+  const dirtyRef = useRef(false);
+  const savingRef = useRef(false);
+  const queuedRef = useRef(false);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<void>>(async () => {});
+
+  const editor = useEditor({
+    extensions: [...extensions, Placeholder.configure({ placeholder: t("bodyPlaceholder") }), CharacterCount],
+    content: article?.body ?? { type: "doc", content: [{ type: "paragraph" }] },
+    immediatelyRender: false,
+    editorProps: {
+      attributes: { class: "article-body min-h-[24rem] px-6 py-4 text-[17px] leading-[1.8] outline-none", "aria-label": t("bodyLabel") },
+      transformPastedHTML: cleanPastedHtml,
+      handlePaste: (_view, event) => {
+        const files = Array.from(event.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
+        if (!files.length) return false;
+        files.forEach((f) => void uploadImage(f));
+        return true;
+      },
+      handleDrop: (_view, event) => {
+        const files = Array.from((event as DragEvent).dataTransfer?.files ?? []).filter((f) => f.type.startsWith("image/"));
+        if (!files.length) return false;
+        event.preventDefault();
+        files.forEach((f) => void uploadImage(f));
+        return true;
+      },
+    },
+    onUpdate: () => markDirty(),
+  });
+
+  const writeLocal = useCallback(() => {
+    if (!editor) return;
+    const copy: LocalCopy = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON(), version: versionRef.current, at: new Date().toISOString() };
+    try {
+      window.localStorage.setItem(storageKey(idRef.current), JSON.stringify(copy));
+    } catch {
+      // Storage full or disabled: the server copy is still the safety net.
+    }
+  }, [editor]);
+
+  const markDirty = useCallback(() => {
+    dirtyRef.current = true;
+    setState((s) => (s.kind === "conflict" ? s : { kind: "dirty" }));
+    writeLocal();
+    clearTimeout(timerRef.current);
+    timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
+  }, [writeLocal]);
+
+  const save = useCallback(
+    async (options: { keepalive?: boolean; force?: boolean } = {}) => {
+      if (!editor) return;
+      if (savingRef.current) {
+        queuedRef.current = true;
+        return;
+      }
+      if (!dirtyRef.current && !options.force) return;
+      clearTimeout(timerRef.current);
+      savingRef.current = true;
+      dirtyRef.current = false;
+      setState({ kind: "saving" });
+      const payload = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON() };
+      const wasNew = idRef.current === null;
+      const result = wasNew
+        ? await callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
+        : await callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
+            method: "PATCH",
+            json: { ...payload, version: versionRef.current },
+            keepalive: options.keepalive,
+          });
+      savingRef.current = false;
+      if (result.ok) {
+        idRef.current = result.data.id;
+        versionRef.current = result.data.version;
+        if (wasNew) {
+          window.localStorage.removeItem(storageKey(null));
+          window.history.replaceState(null, "", `/workspace/articles/${result.data.id}/edit`);
+        }
+        if (dirtyRef.current) writeLocal();
+        else window.localStorage.removeItem(storageKey(idRef.current));
+        setState(dirtyRef.current ? { kind: "dirty" } : { kind: "saved", at: new Date() });
+      } else {
+        dirtyRef.current = true;
+        if (result.status === 409 && result.error.current) {
+          const c = result.error.current as EditableArticle & { title: string };
+          setState({ kind: "conflict", current: { ...c, id: idRef.current!, title: c.title } });
+        } else {
+          setState({ kind: "error", message: result.status === 0 ? t("offline") : result.error.message });
+        }
+        return;
+      }
+      if (queuedRef.current || dirtyRef.current) {
+        queuedRef.current = false;
+        timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
+      }
+    },
+    [editor, t, writeLocal],
+  );
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  async function uploadImage(file: File) {
+    setUploadError(null);
+    const form = new FormData();
+    form.append("file", file);
+    const result = await callApi<{ url: string }>("/api/v1/media", { body: form });
+    if (!result.ok) return setUploadError(result.error.message);
+    editor?.chain().focus().setImage({ src: result.data.url, alt: file.name.replace(/\.[^.]+$/, "") }).run();
+  }
+
+  // Offer back edits that never reached the server (closed tab, lost connection).
+  useEffect(() => {
+    if (!editor) return;
+    const local = readLocal(idRef.current);
+    if (!local) return;
+    const same = local.title === (article?.title ?? "") && JSON.stringify(local.body) === JSON.stringify(editor.getJSON());
+    if (same) window.localStorage.removeItem(storageKey(idRef.current));
+    else setOffer(local);
+    // Only on first load of this editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void saveRef.current({ force: true });
+      }
+    };
+    const onHide = () => {
+      if (dirtyRef.current) void saveRef.current({ keepalive: true });
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirtyRef.current || savingRef.current) {
+        onHide();
+        e.preventDefault();
+      }
+    };
+    const onOnline = () => {
+      if (dirtyRef.current) void saveRef.current();
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("pagehide", onHide);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("online", onOnline);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("pagehide", onHide);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("online", onOnline);
+    };
+  }, []);
+
+  function restoreOffer() {
+    if (!offer || !editor) return;
+    editor.commands.setContent(offer.body);
+    setTitle(offer.title);
+    titleRef.current = offer.title;
+    setAttribution(offer.attribution);
+    attributionRef.current = offer.attribution;
+    // Save against the version the copy was based on: if the server moved on, the conflict dialog shows both.
+    if (offer.version !== null) versionRef.current = offer.version;
+    setOffer(null);
+    markDirty();
+  }
+
+  function discardOffer() {
+    window.localStorage.removeItem(storageKey(idRef.current));
+    setOffer(null);
+  }
+
+  function keepMine() {
+    if (state.kind !== "conflict") return;
+    versionRef.current = state.current.version;
+    setState({ kind: "dirty" });
+    void save({ force: true });
+  }
+
+  async function takeTheirs() {
+    if (state.kind !== "conflict" || !editor) return;
+    const mine = editor.getText();
+    await navigator.clipboard?.writeText(`${titleRef.current}\n\n${mine}`).catch(() => {});
+    editor.commands.setContent(state.current.body, { emitUpdate: false });
+    const lines = state.current.title;
+    setTitle(lines);
+    titleRef.current = lines;
+    setAttribution(state.current.attribution);
+    attributionRef.current = state.current.attribution;
+    versionRef.current = state.current.version;
+    dirtyRef.current = false;
+    window.localStorage.removeItem(storageKey(idRef.current));
+    setState({ kind: "saved", at: new Date() });
+  }
+
+  const status =
+    state.kind === "saved"
+      ? state.at
+        ? t("savedAt", { time: timeOf(state.at) })
+        : t("upToDate")
+      : state.kind === "saving"
+        ? t("saving")
+        : state.kind === "dirty"
+          ? t("unsavedChanges")
+          : state.kind === "error"
+            ? t("saveFailed")
+            : t("conflictShort");
+
+  return (
+    <div className="mx-auto max-w-4xl">
+      {offer && (
+        <div role="alert" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
+          <span>{t("localCopyFound", { time: new Date(offer.at).toLocaleString("zh-CN", { hour12: false }) })}</span>
+          <button type="button" onClick={restoreOffer} className="rounded bg-amber-600 px-3 py-1 text-white">
+            {t("restoreLocal")}
+          </button>
+          <button type="button" onClick={discardOffer} className="rounded border border-amber-400 px-3 py-1">
+            {t("discardLocal")}
+          </button>
+        </div>
+      )}
+      <div className="mb-3 flex items-center justify-between gap-4">
+        <p role="status" aria-live="polite" data-testid="save-status" className={`text-sm ${state.kind === "error" || state.kind === "conflict" ? "text-red-700" : "text-stone-500"}`}>
+          {status}
+          {state.kind === "error" && (
+            <>
+              {" "}
+              <span>{state.message}</span>{" "}
+              <button type="button" onClick={() => void save({ force: true })} className="underline">
+                {t("retry")}
+              </button>
+            </>
+          )}
+        </p>
+        <button type="button" onClick={() => void save({ force: true })} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
+          {t("saveNow")}
+        </button>
+      </div>
+      <label className="block">
+        <span className="mb-1 block text-sm font-medium text-stone-600">{t("titleLabel")}</span>
+        <textarea
+          value={title}
+          rows={2}
+          placeholder={t("titlePlaceholder")}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            titleRef.current = e.target.value;
+            markDirty();
+          }}
+          className="w-full resize-y rounded border border-stone-300 bg-white px-3 py-2 text-center font-serif text-xl font-bold leading-relaxed"
+        />
+      </label>
+      <div className="mt-4 overflow-hidden rounded border border-stone-300 bg-white">
+        {editor && <Toolbar editor={editor} onImage={() => fileRef.current?.click()} />}
+        <div className="bulletin">
+          <EditorContent editor={editor} />
+        </div>
+      </div>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="image/png,image/jpeg,image/webp,image/gif"
+        className="hidden"
+        aria-label={t("toolbar.image")}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void uploadImage(file);
+          e.target.value = "";
+        }}
+      />
+      {uploadError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {t("uploadFailed", { message: uploadError })}
+        </p>
+      )}
+      <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-stone-600">{t("attributionLabel")}</span>
+          <input
+            value={attribution}
+            onChange={(e) => {
+              setAttribution(e.target.value);
+              attributionRef.current = e.target.value;
+              markDirty();
+            }}
+            className="w-64 rounded border border-stone-300 bg-white px-3 py-1.5"
+          />
+        </label>
+        <p className="text-sm text-stone-500" data-testid="char-count">
+          {t("characters", { count: editor?.storage.characterCount.characters() ?? 0 })}
+        </p>
+      </div>
+
+      <Dialog.Root open={state.kind === "conflict"} onOpenChange={(open) => !open && state.kind === "conflict" && setState({ kind: "dirty" })}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 bg-black/40" />
+          <Dialog.Content className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(64rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg bg-white p-6 shadow-xl">
+            <Dialog.Title className="text-lg font-bold">{t("conflictTitle")}</Dialog.Title>
+            <Dialog.Description className="mt-2 text-sm text-stone-600">{t("conflictText")}</Dialog.Description>
+            {state.kind === "conflict" && (
+              <div className="mt-4 grid gap-4 md:grid-cols-2">
+                <section>
+                  <h3 className="mb-2 font-semibold">{t("theirVersion", { version: state.current.version })}</h3>
+                  <div className="max-h-80 overflow-auto rounded border border-stone-200 p-3 text-sm whitespace-pre-wrap" data-testid="conflict-theirs">
+                    {state.current.title.split("\n").join(" / ")}
+                    {"\n\n"}
+                    {textOf(state.current.body)}
+                  </div>
+                </section>
+                <section>
+                  <h3 className="mb-2 font-semibold">{t("myVersion")}</h3>
+                  <div className="max-h-80 overflow-auto rounded border border-stone-200 p-3 text-sm whitespace-pre-wrap" data-testid="conflict-mine">
+                    {title.split("\n").join(" / ")}
+                    {"\n\n"}
+                    {editor?.getText({ blockSeparator: "\n" })}
+                  </div>
+                </section>
+              </div>
+            )}
+            <div className="mt-6 flex flex-wrap justify-end gap-3">
+              <button type="button" onClick={() => void takeTheirs()} className="rounded border border-stone-300 px-3 py-1.5 text-sm">
+                {t("takeTheirs")}
+              </button>
+              <button type="button" onClick={keepMine} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white">
+                {t("keepMine")}
+              </button>
+            </div>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </div>
+  );
+}
+
+function textOf(node: JSONContent): string {
+  const blocks: string[] = [];
+  const inline = (n: JSONContent): string => (n.type === "text" ? (n.text ?? "") : (n.content ?? []).map(inline).join(""));
+  const walk = (n: JSONContent) => {
+    if ((n.content ?? []).some((c) => c.type === "text") || n.type === "paragraph" || n.type === "heading") blocks.push(inline(n));
+    else n.content?.forEach(walk);
+  };
+  walk(node);
+  return blocks.join("\n");
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "converting" } | { kind: "error"; message: string };
+
+/** Uploads a .docx with visible progress; the server converts it into a new draft, which opens for review. */
+export function DocxImport() {
+  const t = useTranslations("articlePages");
+  const router = useRouter();
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+
+  function upload(file: File) {
+    const form = new FormData();
+    form.append("file", file);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/articles/import");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) setPhase({ kind: "uploading", percent: Math.round((e.loaded / e.total) * 100) });
+    };
+    xhr.upload.onload = () => setPhase({ kind: "converting" });
+    xhr.onerror = () => setPhase({ kind: "error", message: t("importNetwork") });
+    xhr.onload = () => {
+      let data: { id?: number; error?: { message: string } } = {};
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // fall through to the generic message
+      }
+      if (xhr.status === 201 && data.id) router.push(`/workspace/articles/${data.id}/edit`);
+      else setPhase({ kind: "error", message: data.error?.message ?? t("importFailed") });
+    };
+    setPhase({ kind: "uploading", percent: 0 });
+    xhr.send(form);
+  }
+
+  const busy = phase.kind === "uploading" || phase.kind === "converting";
+  return (
+    <div className="rounded border border-dashed border-stone-400 bg-white p-6">
+      <label className="block">
+        <span className="mb-2 block font-medium">{t("chooseDocx")}</span>
+        <input
+          type="file"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) upload(file);
+          }}
+          className="block text-sm"
+        />
+      </label>
+      <div role="status" aria-live="polite" className="mt-4 text-sm">
+        {phase.kind === "uploading" && (
+          <>
+            <p>{t("uploading", { percent: phase.percent })}</p>
+            <progress max={100} value={phase.percent} className="mt-1 w-full" />
+          </>
+        )}
+        {phase.kind === "converting" && <p>{t("converting")}</p>}
+      </div>
+      {phase.kind === "error" && (
+        <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {phase.message}
+        </p>
+      )}
+    </div>
+  );
+}

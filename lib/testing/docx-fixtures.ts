@@ -1,0 +1,33 @@
+// Word documents made with the `docx` package, for import tests.
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from "docx";
+
+export async function makeArticleDocx(options: { heading?: boolean } = {}): Promise<Buffer> {
+  const title = options.heading
+    ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("威海市深入开展脱贫攻坚大调研")] })]
+    : [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "威海市深入开展脱贫攻坚大调研", bold: true })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "扎实推进“八个精准”要求落实落地", bold: true })] }),
+      ];
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          ...title,
+          new Paragraph({ children: [new TextRun("威海市围绕全省脱贫攻坚推进会提出的“八个精准”新要求，深入开展调查研究。")] }),
+          new Paragraph({
+            children: [new TextRun({ text: "一、围绕“思想认识精准”调研，解决好“三个误区”。", bold: true }), new TextRun("认真传达学习全省脱贫攻坚推进会议精神。")],
+          }),
+          new Paragraph({ text: "聚焦重点村", bullet: { level: 0 } }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph("区市")] }), new TableCell({ children: [new Paragraph("贫困人口")] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph("环翠区")] }), new TableCell({ children: [new Paragraph("4.9万")] })] }),
+            ],
+          }),
+          new Paragraph({ children: [new TextRun("以督导问责的压力激发干事创业的动力。(威海市扶贫办)")] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
