@@ -1,0 +1,99 @@
+// Atom feed per publication and the sitemap: published issues only, from the
+// frozen snapshots, with each issue's table of contents.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { Feed } from "feed";
+import { getDb } from "@/db";
+import { issues, publications } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { IssueSnapshot } from "@/lib/issues/snapshot";
+import { escapeHtml } from "@/lib/render/document";
+
+const FEED_ISSUES = 50;
+
+const latestSnapshot = sql<IssueSnapshot>`(
+  select s.content from issue_snapshots s where s.issue_id = ${issues.id} order by s.id desc limit 1
+)`;
+// When readers' text last changed: the latest correction's snapshot, else publication.
+const latestSnapshotAt = sql<string | null>`(
+  select max(s.created_at) from issue_snapshots s where s.issue_id = ${issues.id} and s.reason <> 'publish'
+)`;
+
+export const issuePath = (slug: string, year: number, number: number) => `/p/${encodeURIComponent(slug)}/${year}/${number}`;
+
+/** The table of contents of an issue as HTML: section headings in 【】 and links to each article. */
+export function contentsHtml(snapshot: IssueSnapshot, issueUrl: string): string {
+  return snapshot.sections
+    .map((s) => {
+      const heading = s.heading ? `<p><strong>【${escapeHtml(s.heading)}】</strong></p>` : "";
+      const items = s.articles.map((a) => `<li><a href="${escapeHtml(`${issueUrl}#article-${a.id}`)}">${escapeHtml(a.title)}</a></li>`).join("");
+      return `${heading}<ul>${items}</ul>`;
+    })
+    .join("");
+}
+
+/** The Atom feed of a publication's published issues, newest first. Unknown publication → not found. */
+export async function publicationAtomFeed(slug: string, origin: string): Promise<string> {
+  const db = await getDb();
+  const [publication] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
+  if (!publication) throw new AppError("not_found", "刊物不存在");
+  const rows = await db
+    .select({ snapshot: latestSnapshot, snapshotAt: latestSnapshotAt, publishedAt: issues.publishedAt })
+    .from(issues)
+    .where(and(eq(issues.publicationId, publication.id), eq(issues.status, "published"), eq(issues.series, "regular")))
+    .orderBy(desc(issues.year), desc(issues.number))
+    .limit(FEED_ISSUES);
+  const archive = `${origin}/p/${encodeURIComponent(slug)}`;
+  const entries = rows.filter((r) => r.snapshot);
+  const updatedOf = (r: (typeof entries)[number]) => new Date(r.snapshotAt ?? r.publishedAt!);
+  const feed = new Feed({
+    id: archive,
+    title: publication.name,
+    description: `${publication.name}（${publication.issuingBody}）`,
+    link: archive,
+    language: "zh-CN",
+    updated: entries.length ? new Date(Math.max(...entries.map((r) => updatedOf(r).getTime()))) : publication.createdAt,
+    feedLinks: { atom: `${archive}/feed.xml` },
+    author: { name: publication.issuingBody },
+    copyright: publication.issuingBody,
+    generator: "bulletin-cms",
+  });
+  for (const r of entries) {
+    const s = r.snapshot;
+    const url = `${origin}${issuePath(slug, s.year, s.number)}`;
+    const titles = s.sections.flatMap((x) => x.articles.map((a) => a.title));
+    feed.addItem({
+      id: url,
+      title: s.title,
+      link: url,
+      date: updatedOf(r),
+      published: new Date(s.publishedAt),
+      description: titles.join("；"),
+      content: contentsHtml(s, url),
+      author: [{ name: s.source }],
+    });
+  }
+  return feed.atom1();
+}
+
+export interface SitemapEntry {
+  path: string;
+  lastModified: Date;
+}
+
+/** Every publication archive and every published issue (nothing unpublished or withdrawn). */
+export async function sitemapEntries(): Promise<SitemapEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ slug: publications.slug, year: issues.year, number: issues.number, updatedAt: latestSnapshotAt, publishedAt: issues.publishedAt })
+    .from(issues)
+    .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .where(and(eq(issues.status, "published"), eq(issues.series, "regular")))
+    .orderBy(publications.id, desc(issues.year), desc(issues.number));
+  const pubs = await db.select({ slug: publications.slug, createdAt: publications.createdAt }).from(publications).orderBy(publications.id);
+  const issueEntries = rows.map((r) => ({ path: issuePath(r.slug, r.year, r.number), lastModified: new Date(r.updatedAt ?? r.publishedAt!) }));
+  const archives = pubs.map((p) => {
+    const latest = issueEntries.find((e) => e.path.startsWith(`/p/${encodeURIComponent(p.slug)}/`));
+    return { path: `/p/${encodeURIComponent(p.slug)}`, lastModified: latest?.lastModified ?? p.createdAt };
+  });
+  return [...archives, ...issueEntries];
+}
