@@ -135,8 +135,8 @@ function PrintFooter({ snapshot }: { snapshot: IssueSnapshot }) {
   );
 }
 
-export function ArticleView({ article, level = 3 }: { article: SnapshotArticle; level?: 2 | 3 }) {
-  const Heading = level === 2 ? "h2" : "h3";
+export function ArticleView({ article, level = 3 }: { article: SnapshotArticle; level?: 1 | 2 | 3 }) {
+  const Heading = level === 1 ? "h1" : level === 2 ? "h2" : "h3";
   return (
     <section id={articleAnchor(article.id)} className="mb-10 scroll-mt-4">
       <Heading className="bulletin-title mb-4 text-center text-xl leading-relaxed font-bold">
