@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { IssueView } from "@/components/bulletin/issue-view";
+import { WithdrawnNotice } from "@/components/bulletin/withdrawn-notice";
 import { loadReaderIssue } from "@/lib/issues/reader-page";
-import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -28,16 +28,20 @@ export default async function IssuePage({ params }: { params: Params }) {
   const issue = await loadReaderIssue(p.slug, p.year, p.number);
   if (!issue) notFound();
   const t = await getTranslations("reader");
-  if (issue.kind === "withdrawn") {
-    return (
-      <div role="alert" className="rounded border border-stone-300 bg-stone-50 p-6">
-        <h1 className="font-serif text-xl font-bold">{issue.title}</h1>
-        <p className="mt-3">{t("withdrawn", { date: formatDate(issue.withdrawnAt), reason: issue.reason })}</p>
-      </div>
-    );
-  }
+  // Normally proxy.ts has already answered 410 with the notice; this is the fallback.
+  if (issue.kind === "withdrawn") return <WithdrawnNotice title={issue.title} withdrawnAt={issue.withdrawnAt} reason={issue.reason} />;
+  const ta = await getTranslations("article");
+  const base = `/p/${p.slug}/${p.year}/${p.number}`;
   return (
     <>
+      <nav aria-label={ta("formats")} className="mb-6 flex justify-end gap-4 text-sm text-stone-700">
+        <Link href={`${base}/print`} className="underline-offset-4 hover:underline">
+          {ta("printView")}
+        </Link>
+        <a href={`${base}/issue.docx`} className="underline-offset-4 hover:underline">
+          {ta("wordVersion")}
+        </a>
+      </nav>
       <IssueView
         snapshot={issue.snapshot}
         corrections={issue.corrections}
