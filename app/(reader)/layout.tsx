@@ -4,6 +4,7 @@ import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("reader");
+  const ts = await getTranslations("search");
   return (
     <div className="flex min-h-screen flex-col bg-white">
       <header className="border-b border-stone-200">
@@ -12,6 +13,9 @@ export default async function ReaderLayout({ children }: { children: React.React
             {t("home")}
           </Link>
           <nav className="flex items-center gap-4 text-stone-600">
+            <Link href="/search" className="hover:text-stone-900">
+              {ts("navLink")}
+            </Link>
             <Link href="/login" className="hover:text-stone-900">
               {t("signIn")}
             </Link>
