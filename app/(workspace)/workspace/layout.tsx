@@ -10,9 +10,12 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireSignedIn();
   const t = await getTranslations("workspace");
+  const [tStats, tTokens] = await Promise.all([getTranslations("stats"), getTranslations("tokens")]);
   const links = [
     { href: "/workspace", label: t("nav.desk") },
+    ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
     ...(can(viewer, "manage:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : []),
+    { href: "/workspace/tokens", label: tTokens("nav") },
     { href: "/", label: t("nav.readerSite") },
   ];
   return (
