@@ -1,42 +1,111 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { listUsers } from "@/lib/users/users";
+import { listManagedUsers, userFilterSchema } from "@/lib/users/manage";
+import { unitOptions } from "@/lib/units/units";
+import { formatDate } from "@/lib/format";
+import { CreateUserDialog } from "@/components/admin/user-forms";
+import { FilterBar } from "@/components/admin/filter-bar";
+import { UserStatus } from "@/components/admin/user-status";
 
-export default async function AdminPage() {
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/admin");
-  // Not for this viewer: answer as if the page did not exist.
   if (!can(viewer, "manage:user:any")) notFound();
-  const users = await listUsers(viewer);
-  const t = await getTranslations("workspace");
+  const raw = await searchParams;
+  const parsed = userFilterSchema.safeParse(raw);
+  const filter = parsed.success ? parsed.data : {};
+  const [{ users, totals }, units] = await Promise.all([listManagedUsers(viewer, filter), unitOptions(viewer)]);
+  const t = await getTranslations("admin");
+  const tr = await getTranslations("workspace.roles");
+  const filtered = Object.values(filter).some(Boolean);
   return (
-    <>
-      <h1 className="mb-6 text-2xl font-bold">{t("admin.title")}</h1>
-      <h2 className="mb-3 text-lg font-semibold">{t("admin.users")}</h2>
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-stone-200 text-left text-stone-500">
-            <th className="px-3 py-2 font-medium">{t("admin.email")}</th>
-            <th className="px-3 py-2 font-medium">{t("admin.name")}</th>
-            <th className="px-3 py-2 font-medium">{t("admin.role")}</th>
-            <th className="px-3 py-2 font-medium">{t("admin.unit")}</th>
-            <th className="px-3 py-2 font-medium">{t("admin.active")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-b border-stone-100">
-              <td className="px-3 py-2">{u.email}</td>
-              <td className="px-3 py-2">{u.name}</td>
-              <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
-              <td className="px-3 py-2">{u.unit ?? "—"}</td>
-              <td className="px-3 py-2">{u.active ? t("admin.yes") : t("admin.no")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="mt-4 text-sm text-stone-600">{t("admin.cliHint")}</p>
-    </>
+    <section aria-labelledby="users-heading">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <h2 id="users-heading" className="text-lg font-semibold">
+          {t("users.heading")}
+        </h2>
+        <CreateUserDialog units={units.filter((u) => u.active)} />
+      </div>
+      <p className="mb-3 text-sm text-stone-600">
+        {t("users.totals", { all: totals.all, active: totals.active, admin: totals.admin, editor: totals.editor, contributor: totals.contributor })}
+      </p>
+      <FilterBar
+        resetHref="/workspace/admin"
+        submitLabel={t("filter.apply")}
+        resetLabel={t("filter.reset")}
+        fields={[
+          { kind: "text", name: "q", label: t("users.search"), value: filter.q ?? "" },
+          {
+            kind: "select",
+            name: "role",
+            label: t("users.role"),
+            value: filter.role ?? "",
+            options: [{ value: "", label: t("filter.any") }, ...(["admin", "editor", "contributor"] as const).map((r) => ({ value: r, label: tr(r) }))],
+          },
+          {
+            kind: "select",
+            name: "unitId",
+            label: t("users.unit"),
+            value: filter.unitId ? String(filter.unitId) : "",
+            options: [{ value: "", label: t("filter.any") }, ...units.map((u) => ({ value: String(u.id), label: u.name }))],
+          },
+          {
+            kind: "select",
+            name: "active",
+            label: t("users.status"),
+            value: filter.active ?? "",
+            options: [
+              { value: "", label: t("filter.any") },
+              { value: "true", label: t("users.active") },
+              { value: "false", label: t("users.inactive") },
+            ],
+          },
+        ]}
+      />
+      {!parsed.success && (
+        <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("filter.invalid")}
+        </p>
+      )}
+      {users.length === 0 ? (
+        <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{filtered ? t("users.emptyFiltered") : t("users.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">{t("users.heading")}</caption>
+            <thead>
+              <tr className="border-b border-stone-200 text-left text-stone-500">
+                <th className="px-3 py-2 font-medium">{t("users.email")}</th>
+                <th className="px-3 py-2 font-medium">{t("users.name")}</th>
+                <th className="px-3 py-2 font-medium">{t("users.role")}</th>
+                <th className="px-3 py-2 font-medium">{t("users.unit")}</th>
+                <th className="px-3 py-2 font-medium">{t("users.status")}</th>
+                <th className="px-3 py-2 font-medium">{t("users.created")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className={`border-b border-stone-100 ${u.active ? "" : "text-stone-400"}`}>
+                  <td className="px-3 py-2">
+                    <Link href={`/workspace/admin/users/${u.id}`} className="text-stone-900 hover:underline">
+                      {u.email}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{u.name}</td>
+                  <td className="px-3 py-2">{tr(u.role)}</td>
+                  <td className="px-3 py-2">{u.unit ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    <UserStatus active={u.active} mustChange={u.mustChangePassword} t={t} />
+                  </td>
+                  <td className="px-3 py-2 text-stone-500">{formatDate(u.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,164 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { listPublications } from "@/lib/issues/reader";
+import { getUnitStats, type StatsReport } from "@/lib/stats/stats";
+import { chinaDay } from "@/lib/stats/period";
+import { formatRate, reportTitle } from "@/lib/stats/export";
+import { WEIGHT_KEYS } from "@/lib/stats/weights";
+import { formatDate } from "@/lib/format";
+import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-filter";
+import { ScoreBarChart, TrendChart } from "@/components/stats/stats-charts";
+import { secondaryButtonClass } from "@/components/ui/styles";
+
+type Search = Record<string, string | undefined>;
+
+function filterValue(search: Search, now = new Date()): StatsFilterValue {
+  const d = chinaDay(now);
+  const month = `${d.y}-${String(d.m).padStart(2, "0")}`;
+  const kind = (["month", "quarter", "year", "custom"] as const).find((k) => k === search.kind) ?? "month";
+  return {
+    kind,
+    month: search.month ?? month,
+    quarter: search.quarter ?? `${d.y}-Q${Math.ceil(d.m / 3)}`,
+    year: search.year ?? String(d.y),
+    from: search.from ?? `${month}-01`,
+    to: search.to ?? `${month}-${String(d.d).padStart(2, "0")}`,
+    publication: search.publication ?? "",
+  };
+}
+
+export default async function StatsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requireSignedIn("/workspace/stats");
+  if (!can(viewer, "read:stats:any")) notFound();
+  const search = await searchParams;
+  const value = filterValue(search);
+  const t = await getTranslations("stats");
+  const publications = await listPublications();
+  let report: StatsReport | null = null;
+  let error: string | null = null;
+  try {
+    report = await getUnitStats(viewer, {
+      kind: value.kind,
+      month: value.month,
+      quarter: value.quarter,
+      year: value.year,
+      from: value.from,
+      to: value.to,
+      period: search.period,
+      publication: value.publication || undefined,
+    });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+    error = Object.values(e.fields ?? {}).flat()[0] ?? e.message;
+  }
+  const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
+  const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;
+  const cols = ["submitted", "returned", "accepted", "rejected", "published", "leads"] as const;
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <Link href="/workspace/stats/weights" className="text-sm text-stone-700 hover:underline">
+          {t("weightsLink")}
+        </Link>
+      </div>
+      <StatsFilter value={value} publications={publications} />
+      {error || !report ? (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("invalid", { message: error ?? "" })}
+        </p>
+      ) : (
+        <>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+            <h2 className="text-lg font-semibold">{reportTitle(report)}</h2>
+            <div className="flex gap-2">
+              <a href={`/api/v1/stats/export?format=csv&${exportQuery}`} className={secondaryButtonClass} download>
+                {t("exportCsv")}
+              </a>
+              <a href={`/api/v1/stats/export?format=xlsx&${exportQuery}`} className={secondaryButtonClass} download>
+                {t("exportXlsx")}
+              </a>
+            </div>
+          </div>
+          <p className="mb-3 text-sm text-stone-600">
+            {t("summary", { units: report.units.length, active, submitted: report.totals.submitted, accepted: report.totals.accepted, published: report.totals.published })}
+          </p>
+          {report.totals.submitted + report.totals.accepted + report.totals.published + report.totals.returned + report.totals.rejected === 0 ? (
+            <p className="mb-4 rounded border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("emptyPeriod")}</p>
+          ) : null}
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-sm" data-testid="stats-table">
+              <caption className="sr-only">{reportTitle(report)}</caption>
+              <thead>
+                <tr className="border-b border-stone-200 text-left text-stone-500">
+                  <th className="px-3 py-2 font-medium">{t("cols.rank")}</th>
+                  <th className="px-3 py-2 font-medium">{t("cols.unit")}</th>
+                  {cols.map((c) => (
+                    <th key={c} className="px-3 py-2 text-right font-medium">
+                      {t(`cols.${c}`)}
+                    </th>
+                  ))}
+                  <th className="px-3 py-2 text-right font-medium">{t("cols.rate")}</th>
+                  <th className="px-3 py-2 text-right font-medium">{t("cols.score")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.units.map((u) => (
+                  <tr key={u.unitId} className="border-b border-stone-100">
+                    <td className="px-3 py-2 tabular-nums">{u.rank}</td>
+                    <td className="px-3 py-2">
+                      {u.unit}
+                      {!u.active ? <span className="ml-2 rounded bg-stone-200 px-1.5 text-xs text-stone-600">{t("inactive")}</span> : null}
+                    </td>
+                    {cols.map((c) => (
+                      <td key={c} className="px-3 py-2 text-right tabular-nums">
+                        {u[c]}
+                      </td>
+                    ))}
+                    <td className="px-3 py-2 text-right tabular-nums">{formatRate(u.adoptionRate) || "—"}</td>
+                    <td className="px-3 py-2 text-right font-medium tabular-nums">{u.score}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t border-stone-300 font-medium">
+                  <td className="px-3 py-2" />
+                  <td className="px-3 py-2">{t("total")}</td>
+                  {cols.map((c) => (
+                    <td key={c} className="px-3 py-2 text-right tabular-nums">
+                      {report.totals[c]}
+                    </td>
+                  ))}
+                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(report.totals.adoptionRate) || "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{report.totals.score}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <p className="mt-2 text-xs text-stone-500">{t("countingRule")}</p>
+          <div className="mt-6 grid gap-4 xl:grid-cols-2">
+            <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0)} />
+            <TrendChart data={report.trend} />
+          </div>
+          <section className="mt-6 text-sm" aria-labelledby="weights-heading">
+            <h2 id="weights-heading" className="mb-2 font-semibold">
+              {t("weightsApplied")}
+            </h2>
+            <ul className="space-y-1 text-stone-700">
+              {report.weights.map((w) => (
+                <li key={w.id ?? "default"}>
+                  <span className="text-stone-500">{w.id === null ? t("defaults") : t("since", { date: formatDate(w.effectiveFrom) })}</span>{" "}
+                  {WEIGHT_KEYS.map((k) => `${t(`weights.${k}`)} ${w.weights[k]}`).join(" · ")}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

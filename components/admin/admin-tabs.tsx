@@ -1,0 +1,25 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The administration sections, with the current one marked. */
+export function AdminTabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
+  const path = usePathname();
+  return (
+    <nav aria-label={label} className="mb-6 flex gap-1 border-b border-stone-200 text-sm">
+      {tabs.map((tab) => {
+        const current = tab.href === "/workspace/admin" ? path === tab.href || path.startsWith("/workspace/admin/users") : path.startsWith(tab.href);
+        return (
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={current ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-stone-900 font-medium text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useTranslations } from "next-intl";
+
+/** Score by unit (top 15), as bars. */
+export function ScoreBarChart({ data }: { data: { unit: string; score: number; published: number }[] }) {
+  const t = useTranslations("stats");
+  const top = data.slice(0, 15);
+  return (
+    <figure className="rounded border border-stone-200 bg-white p-3">
+      <figcaption className="mb-2 text-sm font-medium">{t("chartScore")}</figcaption>
+      <div style={{ height: Math.max(160, top.length * 28 + 40) }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} fontSize={12} />
+            <YAxis type="category" dataKey="unit" width={120} fontSize={12} />
+            <Tooltip />
+            <Bar dataKey="score" name={t("cols.score")} fill="#b91c1c" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+/** Submitted, accepted and published per month over the 12 months ending with the period. */
+export function TrendChart({ data }: { data: { month: string; submitted: number; accepted: number; published: number }[] }) {
+  const t = useTranslations("stats");
+  return (
+    <figure className="rounded border border-stone-200 bg-white p-3">
+      <figcaption className="mb-2 text-sm font-medium">{t("chartTrend")}</figcaption>
+      <div style={{ height: 240 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ left: 0, right: 16, top: 4, bottom: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} />
+            <Tooltip />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Line type="monotone" dataKey="submitted" name={t("cols.submitted")} stroke="#1d4ed8" isAnimationActive={false} />
+            <Line type="monotone" dataKey="accepted" name={t("cols.accepted")} stroke="#15803d" isAnimationActive={false} />
+            <Line type="monotone" dataKey="published" name={t("cols.published")} stroke="#7c3aed" isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
