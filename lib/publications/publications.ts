@@ -56,7 +56,7 @@ export async function getPublicationForAdmin(viewer: Viewer, slug: string): Prom
   return toDetail(row);
 }
 
-export async function createPublication(viewer: Viewer, input: PublicationInput): Promise<PublicationDetail> {
+export async function createPublication(viewer: Viewer, input: PublicationInput | Record<string, unknown>): Promise<PublicationDetail> {
   authorize(viewer, "manage:publication:any");
   const parsed = publicationInputSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
@@ -77,7 +77,7 @@ export async function createPublication(viewer: Viewer, input: PublicationInput)
  * Edits a publication. Published issues keep the masthead and footer they were
  * published with (their snapshot); the change applies to issues published later.
  */
-export async function updatePublication(viewer: Viewer, slug: string, input: z.input<typeof publicationUpdateSchema>): Promise<PublicationDetail> {
+export async function updatePublication(viewer: Viewer, slug: string, input: z.input<typeof publicationUpdateSchema> | Record<string, unknown>): Promise<PublicationDetail> {
   authorize(viewer, "manage:publication:any");
   const parsed = publicationUpdateSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);

@@ -65,7 +65,7 @@ export async function weightsAt(viewer: Viewer, at = new Date()): Promise<Weight
  * future day): back-dating would silently change reports already handed out.
  * The system (fixtures, imports of an earlier scheme) may back-date.
  */
-export async function setWeights(viewer: Viewer, input: z.input<typeof setWeightsSchema>, now = new Date()): Promise<WeightsVersion> {
+export async function setWeights(viewer: Viewer, input: z.input<typeof setWeightsSchema> | Record<string, unknown>, now = new Date()): Promise<WeightsVersion> {
   authorize(viewer, "manage:scoring:any");
   const parsed = setWeightsSchema.safeParse(input);
   if (!parsed.success) {

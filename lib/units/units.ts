@@ -66,7 +66,7 @@ function uniqueNameError(name: string) {
   return new AppError("conflict", `已有名为“${name}”的供稿单位`, { name: ["单位名称已存在"] });
 }
 
-export async function createUnit(viewer: Viewer, input: z.input<typeof unitInputSchema>): Promise<{ id: number }> {
+export async function createUnit(viewer: Viewer, input: z.input<typeof unitInputSchema> | Record<string, unknown>): Promise<{ id: number }> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
@@ -84,7 +84,7 @@ export async function createUnit(viewer: Viewer, input: z.input<typeof unitInput
 }
 
 /** Renames a unit or (de)activates it. */
-export async function updateUnit(viewer: Viewer, id: number, input: z.input<typeof unitUpdateSchema>): Promise<UnitListItem> {
+export async function updateUnit(viewer: Viewer, id: number, input: z.input<typeof unitUpdateSchema> | Record<string, unknown>): Promise<UnitListItem> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitUpdateSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);

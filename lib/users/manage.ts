@@ -146,7 +146,7 @@ async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
 }
 
 /** Creates a user with a one-time password, returned once; they must choose their own at first sign-in. */
-export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUserInput): Promise<{ user: ManagedUser; password: string }> {
+export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUserInput | Record<string, unknown>): Promise<{ user: ManagedUser; password: string }> {
   authorize(viewer, "manage:user:any");
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, "用户信息不完整或有误");
@@ -181,7 +181,7 @@ export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUs
 }
 
 /** Changes a user's name, role, unit or active flag. Deactivating also revokes their API tokens. */
-export async function updateManagedUser(viewer: Viewer, id: number, input: UpdateUserInput): Promise<ManagedUser> {
+export async function updateManagedUser(viewer: Viewer, id: number, input: UpdateUserInput | Record<string, unknown>): Promise<ManagedUser> {
   authorize(viewer, "manage:user:any");
   const parsed = updateUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
