@@ -2,20 +2,38 @@
 // Small form pieces for the desks: a labelled field with its error, the form's message, buttons.
 import type { ActionResult } from "@/app/actions/result";
 
+import { cloneElement, useId } from "react";
 import { secondaryButtonClass } from "./styles";
 
 export function fieldErrorOf<T>(state: ActionResult<T> | null, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
 }
 
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: React.ReactNode }) {
+/**
+ * A labelled control: the label names it, and the hint or error describes it
+ * (aria-describedby), so a screen reader hears the error with the field.
+ */
+export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: React.ReactElement<Record<string, unknown>> }) {
+  const id = useId();
+  const noteId = `${id}-note`;
+  const note = error ?? hint;
+  const control = cloneElement(children, {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": note ? noteId : undefined,
+  });
   return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-stone-700">{label}</span>
-      {children}
-      {hint && !error ? <span className="mt-1 block text-xs text-stone-500">{hint}</span> : null}
-      {error ? <span className="mt-1 block text-xs text-red-700">{error}</span> : null}
-    </label>
+    <div className="text-sm">
+      <label htmlFor={id} className="mb-1 block font-medium text-stone-700">
+        {label}
+      </label>
+      {control}
+      {note ? (
+        <span id={noteId} className={`mt-1 block text-xs ${error ? "text-red-700" : "text-stone-500"}`}>
+          {note}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,0 +1,52 @@
+// 信息采用统计 in the browser: the ranking table, the charts and the exports.
+import fs from "node:fs";
+import { test, expect } from "./fixtures";
+
+test("an editor sees the statistics of the demo month and downloads CSV and Excel", async ({ page, loginAs }) => {
+  await loginAs("editor");
+  await page.goto("/workspace");
+  await page.getByRole("link", { name: "采用统计" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "信息采用统计" })).toBeVisible();
+  await page.getByLabel("月份").fill("2017-08");
+  await page.getByRole("button", { name: "统计" }).click();
+  await expect(page).toHaveURL(/month=2017-08/);
+  const table = page.getByTestId("stats-table");
+  await expect(table.getByRole("row", { name: /聊城市扶贫办/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /合计/ })).toBeVisible();
+  await expect(page.getByRole("figure").filter({ hasText: "各单位得分" }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("figure").filter({ hasText: "近 12 个月趋势" }).locator("svg.recharts-surface")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/stats.png", fullPage: true });
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
+  expect(csv.suggestedFilename()).toBe("信息采用统计-2017-08.csv");
+  const bytes = fs.readFileSync((await csv.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.subarray(3).toString("utf8")).toMatch(/^排名,供稿单位,报送/);
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
+  expect(xlsx.suggestedFilename()).toBe("信息采用统计-2017-08.xlsx");
+
+  // An empty period says so; a bad one says what is wrong.
+  await page.goto("/workspace/stats?kind=month&month=2001-01");
+  await expect(page.getByText("这一时间段没有报送、审核或出版的稿件")).toBeVisible();
+  await page.goto("/workspace/stats?period=2017-13");
+  await expect(page.getByRole("alert")).toContainText("月份无效");
+});
+
+test("an editor sets new scoring weights from today; contributors do not see statistics", async ({ page, loginAs, browser }) => {
+  await loginAs("editor");
+  await page.goto("/workspace/stats/weights");
+  await page.getByLabel("刊用每篇").fill("12");
+  await page.getByRole("button", { name: "保存为新版本" }).click();
+  await expect(page.getByRole("status")).toHaveText("已保存新的记分标准。");
+  await expect(page.getByRole("row").nth(1)).toContainText("12");
+  await page.screenshot({ path: "test-results/screenshots/stats-weights.png", fullPage: true });
+
+  const context = await browser.newContext();
+  const { createUser, sessionCookieFor } = await import("./fixtures");
+  await context.addCookies([await sessionCookieFor(await createUser("contributor"))]);
+  const contributor = await context.newPage();
+  expect((await contributor.goto("/workspace/stats"))?.status()).toBe(404);
+  await contributor.goto("/workspace");
+  await expect(contributor.getByRole("link", { name: "采用统计" })).toHaveCount(0);
+  await context.close();
+});
