@@ -75,7 +75,7 @@ test.describe("admin API permissions", () => {
 });
 
 test.describe("admin API", () => {
-  test("creates a unit and a user, changes role, deactivates: the user's token stops at once; the last admin is kept", async ({ request }) => {
+  test("creates a unit and a user, changes role, deactivates: the user's token stops at once", async ({ request }) => {
     const admin = await createUser("admin");
     const auth = { authorization: await tokenFor(request, admin) };
     const stamp = Date.now().toString(36);
@@ -85,7 +85,7 @@ test.describe("admin API", () => {
     const { id: unitId } = await unit.json();
     expect((await request.post("/api/v1/units", { headers: auth, data: { name: `接口测试单位${stamp}` } })).status()).toBe(409);
     expect((await request.post("/api/v1/units", { headers: auth, data: { name: "" } })).status()).toBe(422);
-    expect((await request.post("/api/v1/units", { headers: { ...auth, "content-type": "application/json" }, data: "{not json" })).status()).toBe(400);
+    expect((await request.post("/api/v1/units", { headers: { ...auth, "content-type": "application/json" }, data: Buffer.from("{not json") })).status()).toBe(400);
 
     const created = await request.post("/api/v1/users", { headers: auth, data: { email: `api-${stamp}@test.local`, name: "接口用户", role: "contributor", unitId } });
     expect(created.status()).toBe(201);
@@ -119,7 +119,8 @@ test.describe("admin API", () => {
     expect((await request.patch(`/api/v1/users/${other.id}`, { headers: auth, data: { role: "editor" } })).status()).toBe(200);
 
     const audit = await request.get(`/api/v1/audit?targetType=user&targetId=${user.id}`, { headers: auth });
-    expect((await audit.json()).entries.map((e: { action: string }) => e.action)).toEqual(["user.reset-password", "user.deactivate", "user.role", "user.create"]);
+    const actions = (await audit.json()).entries.map((e: { action: string }) => e.action).filter((a: string) => a !== "auth.sign-in");
+    expect(actions).toEqual(["user.reset-password", "user.deactivate", "user.role", "user.create"]);
     const page1 = await (await request.get("/api/v1/audit?limit=2", { headers: auth })).json();
     const page2 = await (await request.get(`/api/v1/audit?limit=2&before=${page1.nextBefore}`, { headers: auth })).json();
     expect(page2.entries[0].id).toBeLessThan(page1.entries[1].id);

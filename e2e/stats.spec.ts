@@ -13,8 +13,8 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   const table = page.getByTestId("stats-table");
   await expect(table.getByRole("row", { name: /聊城市扶贫办/ })).toBeVisible();
   await expect(table.getByRole("row", { name: /合计/ })).toBeVisible();
-  await expect(page.getByRole("figure").filter({ hasText: "各单位得分" }).locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByRole("figure").filter({ hasText: "近 12 个月趋势" }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "各单位得分" }).getByRole("application")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "近 12 个月趋势" }).getByRole("application")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/stats.png", fullPage: true });
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 CSV" }).click()]);
@@ -29,7 +29,7 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   await page.goto("/workspace/stats?kind=month&month=2001-01");
   await expect(page.getByText("这一时间段没有报送、审核或出版的稿件")).toBeVisible();
   await page.goto("/workspace/stats?period=2017-13");
-  await expect(page.getByRole("alert")).toContainText("月份无效");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("统计条件无效：月份无效");
 });
 
 test("an editor sets new scoring weights from today; contributors do not see statistics", async ({ page, loginAs, browser }) => {
