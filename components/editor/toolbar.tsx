@@ -70,15 +70,15 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
           if (href && /^(https?:\/\/|mailto:)/i.test(href)) chain().extendMarkRange("link").setLink({ href }).run();
         }}
       >
-        🔗
+        {t("linkShort")}
       </Button>
-      <Button label={t("image")} onClick={onImage}>🖼</Button>
-      <Button label={t("table")} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>▦</Button>
+      <Button label={t("image")} onClick={onImage}>{t("imageShort")}</Button>
+      <Button label={t("table")} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>{t("tableShort")}</Button>
       {s.table && (
         <>
-          <Button label={t("addRow")} onClick={() => chain().addRowAfter().run()}>+行</Button>
-          <Button label={t("addColumn")} onClick={() => chain().addColumnAfter().run()}>+列</Button>
-          <Button label={t("deleteTable")} onClick={() => chain().deleteTable().run()}>✕表</Button>
+          <Button label={t("addRow")} onClick={() => chain().addRowAfter().run()}>{t("addRowShort")}</Button>
+          <Button label={t("addColumn")} onClick={() => chain().addColumnAfter().run()}>{t("addColumnShort")}</Button>
+          <Button label={t("deleteTable")} onClick={() => chain().deleteTable().run()}>{t("deleteTableShort")}</Button>
         </>
       )}
     </div>

@@ -10,7 +10,7 @@ function Segments({ segments }: { segments: Segment[] }) {
             {s.text}
           </ins>
         ) : s.op === "delete" ? (
-          <del key={i} className="bg-red-100 text-red-900">
+          <del key={i} className="bg-red-100 text-red-900 line-through">
             {s.text}
           </del>
         ) : (
@@ -42,7 +42,7 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
             </p>
           ) : (
             <p key={i} data-diff="removed">
-              <del className="bg-red-100 text-red-900">{b.text}</del>
+              <del className="bg-red-100 text-red-900 line-through">{b.text}</del>
             </p>
           ),
         )}

@@ -1,0 +1,136 @@
+// The contributor desk, driven as a clerk of a unit would.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test, expect } from "./fixtures";
+import { makePng } from "./helpers";
+import { makeArticleDocx } from "../lib/testing/docx-fixtures";
+
+test.describe("contributor desk", () => {
+  test("writes an article with a two-line title, bold leads, a list, a table and an image; reload shows the same", async ({ page, loginAs }) => {
+    await loginAs("contributor", { unit: "聊城市扶贫办" });
+    await page.goto("/workspace");
+    await page.getByRole("link", { name: "新建稿件" }).click();
+    await page.getByPlaceholder("标题").fill("聊城市狠抓“六项举措”\n集中优势兵力重点突破");
+    const body = page.locator(".ProseMirror");
+    await body.click();
+    await page.keyboard.type("聊城市认真贯彻落实全省脱贫攻坚推进会精神。");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "加粗", exact: true }).click();
+    await page.keyboard.type("一、及时召开系列会议,抓落实。");
+    await page.getByRole("button", { name: "加粗", exact: true }).click();
+    await page.keyboard.type("8月6日,市委召开调度会。");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "无序列表" }).click();
+    await page.keyboard.type("金堤河片区");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("沉沙池区");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "插入表格" }).click();
+    await page.keyboard.type("片区");
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "插入图片" }).click();
+    await (await chooser).setFiles({ name: "map.png", mimeType: "image/png", buffer: makePng() });
+    await expect(body.locator("img")).toHaveAttribute("src", /^\/media\/[0-9a-f]{64}$/);
+    await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d\d:\d\d$/);
+    await expect(page).toHaveURL(/\/workspace\/articles\/\d+\/edit$/);
+    const html = async () => (await body.innerHTML()).replace(/ class="ProseMirror-selectednode"/g, "");
+    const before = await html();
+    expect(before).toContain("<strong>一、及时召开系列会议,抓落实。</strong>");
+    expect(before).toContain("<ul>");
+    expect(before).toContain("<table");
+    await page.reload();
+    await expect(page.getByPlaceholder("标题")).toHaveValue("聊城市狠抓“六项举措”\n集中优势兵力重点突破");
+    await expect(body).toContainText("沉沙池区");
+    expect(await html()).toBe(before);
+    // The image is served with long-lived caching.
+    const src = await body.locator("img").getAttribute("src");
+    const img = await page.request.get(src!);
+    expect(img.status()).toBe(200);
+    expect(img.headers()["cache-control"]).toContain("immutable");
+    await page.screenshot({ path: "test-results/screenshots/editor.png", fullPage: true });
+  });
+
+  test("loses nothing when the connection drops mid-typing or the tab is closed", async ({ page, context, loginAs }) => {
+    await loginAs("contributor", { unit: "威海市扶贫办" });
+    await page.goto("/workspace/articles/new");
+    await page.getByPlaceholder("标题").fill("断网测试");
+    const body = page.locator(".ProseMirror");
+    await body.click();
+    await page.keyboard.type("联网时写的第一段。");
+    await expect(page.getByTestId("save-status")).toHaveText(/^已保存/);
+    const editUrl = page.url();
+    await context.setOffline(true);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("断网时写的第二段。");
+    await expect(page.getByTestId("save-status")).toContainText("未保存");
+    await expect(page.getByTestId("save-status")).toContainText("网络连接中断");
+    await context.setOffline(false);
+    await expect(page.getByTestId("save-status")).toHaveText(/^已保存/);
+    await page.reload();
+    await expect(body).toContainText("断网时写的第二段。");
+
+    // Offline again, then the tab is closed before the edit reaches the server.
+    await context.setOffline(true);
+    await body.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("关闭标签页前的修改。");
+    await expect(page.getByTestId("save-status")).toContainText("未保存");
+    await page.close();
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(editUrl);
+    await expect(again.locator("main").getByRole("alert")).toContainText("本机保存了一份未提交到服务器的修改");
+    await again.getByRole("button", { name: "恢复这些修改" }).click();
+    await expect(again.locator(".ProseMirror")).toContainText("关闭标签页前的修改。");
+    await expect(again.getByTestId("save-status")).toHaveText(/^已保存/);
+    await again.reload();
+    await expect(again.locator(".ProseMirror")).toContainText("关闭标签页前的修改。");
+  });
+
+  test("imports a .docx as a draft to review, then submits it and sees the status change", async ({ page, loginAs }) => {
+    await loginAs("contributor", { unit: "威海市扶贫办" });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "docx-")), "威海调研.docx");
+    fs.writeFileSync(file, await makeArticleDocx());
+    await page.goto("/workspace");
+    await page.getByRole("link", { name: "导入 Word" }).click();
+    await page.getByLabel("选择 Word 文档（.docx）").setInputFiles(file);
+    await expect(page).toHaveURL(/\/workspace\/articles\/\d+\/edit$/);
+    await expect(page.getByPlaceholder("标题")).toHaveValue("威海市深入开展脱贫攻坚大调研\n扎实推进“八个精准”要求落实落地");
+    await expect(page.getByRole("textbox", { name: "署名（默认为供稿单位）" })).toHaveValue("威海市扶贫办");
+    await expect(page.locator(".ProseMirror strong").first()).toHaveText("一、围绕“思想认识精准”调研，解决好“三个误区”。");
+    await page.getByRole("link", { name: "返回稿件" }).click();
+    await expect(page.getByText("草稿", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await expect(page.getByText("已提交", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "编辑", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "撤回提交" })).toBeVisible();
+    await page.goto("/workspace?status=submitted");
+    await expect(page.getByRole("row").filter({ hasText: "威海市深入开展脱贫攻坚大调研" })).toBeVisible();
+  });
+
+  test("a file that is not a .docx gets a clear message and creates nothing", async ({ page, loginAs }) => {
+    await loginAs("contributor", { unit: "省司法厅" });
+    await page.goto("/workspace/articles/import");
+    await page.getByLabel("选择 Word 文档（.docx）").setInputFiles({ name: "notes.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a word file") });
+    await expect(page.locator("main").getByRole("alert")).toHaveText("这不是 Word (.docx) 文件");
+    await page.goto("/workspace?status=draft");
+    await expect(page.getByText("本单位还没有稿件")).toBeVisible();
+  });
+
+  test("an image that is not an image is refused with a message, and the draft is kept", async ({ page, loginAs }) => {
+    await loginAs("contributor", { unit: "省司法厅" });
+    await page.goto("/workspace/articles/new");
+    await page.getByPlaceholder("标题").fill("图片测试");
+    await page.locator(".ProseMirror").click();
+    await page.keyboard.type("正文保留。");
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "插入图片" }).click();
+    await (await chooser).setFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+    await expect(page.locator("main").getByRole("alert")).toContainText("只支持 PNG、JPEG、WebP 和 GIF 图片");
+    await expect(page.getByTestId("save-status")).toHaveText(/^已保存/);
+    await page.reload();
+    await expect(page.locator(".ProseMirror")).toContainText("正文保留。");
+  });
+});
