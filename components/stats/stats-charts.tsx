@@ -9,6 +9,9 @@ export function ScoreBarChart({ data }: { data: { unit: string; score: number; p
   return (
     <figure className="rounded border border-stone-200 bg-white p-3">
       <figcaption className="mb-2 text-sm font-medium">{t("chartScore")}</figcaption>
+      {top.length === 0 ? (
+        <p className="py-10 text-center text-sm text-stone-500">{t("chartEmpty")}</p>
+      ) : (
       <div style={{ height: Math.max(160, top.length * 28 + 40) }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
@@ -20,6 +23,7 @@ export function ScoreBarChart({ data }: { data: { unit: string; score: number; p
           </BarChart>
         </ResponsiveContainer>
       </div>
+      )}
     </figure>
   );
 }
