@@ -29,10 +29,37 @@ export async function startServer() {
     console.error(`\n[cms] Cannot start: ${(e as Error).message}\n`);
     process.exit(1);
   }
+  startScheduler();
   const { closeDb } = await import("@/db");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       closeDb().finally(() => process.exit(0));
     });
   }
+}
+
+/**
+ * The app's own scheduler for 定时发布: no outside cron. Every instance runs
+ * it; runDueSchedules claims each due issue with SKIP LOCKED, so an issue is
+ * published exactly once however many instances there are.
+ */
+export function startScheduler(intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS || 15_000)) {
+  const g = globalThis as unknown as { __cmsScheduler?: ReturnType<typeof setInterval> };
+  if (g.__cmsScheduler || intervalMs <= 0) return;
+  let running = false;
+  g.__cmsScheduler = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { runDueSchedules } = await import("@/lib/issues/issues");
+      const { systemViewer } = await import("@/lib/auth/permissions");
+      const published = await runDueSchedules(systemViewer("scheduler"));
+      if (published.length) console.log(`[cms] scheduler published issue(s) ${published.join(", ")}`);
+    } catch (e) {
+      console.error("[cms] scheduler:", (e as Error).message);
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  g.__cmsScheduler.unref();
 }

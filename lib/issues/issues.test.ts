@@ -1,0 +1,165 @@
+// Integration: issue numbering, layout, checks, publishing, scheduling, withdrawal and corrections.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { findUserByEmail } from "@/lib/users/users";
+import { viewerFromUser } from "@/lib/auth/viewer";
+import { systemViewer, type Viewer } from "@/lib/auth/permissions";
+import { createArticle, transitionArticle } from "@/lib/articles/mutations";
+import { getArticle } from "@/lib/articles/articles";
+import { getDb } from "@/db";
+import { issueSnapshots, publications } from "@/db/schema";
+import { getReaderIssue } from "./reader";
+import {
+  addCorrection,
+  cancelSchedule,
+  checkIssue,
+  createIssue,
+  getIssue,
+  listUnplacedArticles,
+  publishCheckedIssue,
+  restoreIssue,
+  runDueSchedules,
+  scheduleIssue,
+  setIssueLayout,
+  updateIssue,
+  withdrawIssue,
+} from "./issues";
+
+let db: TestDb;
+let editor: Viewer, liaocheng: Viewer, contributor: Viewer;
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadDemo({ password: "demo-password-1" });
+  const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
+  [editor, liaocheng, contributor] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local"), v("weihai@demo.local")]);
+});
+afterAll(() => db?.drop());
+
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+async function acceptedArticle(title: string, by: Viewer = liaocheng) {
+  const { id } = await createArticle(by, { title, body: doc(`${title}的正文。`) });
+  await transitionArticle(by, id, "submit");
+  await transitionArticle(editor, id, "accept");
+  return id;
+}
+
+describe("numbers", () => {
+  it("offers the next free numbers and refuses taken ones with a suggestion", async () => {
+    const first = await createIssue(editor, { publication: "sdtp", year: 2017 });
+    expect(first).toMatchObject({ publication: "sdtp", year: 2017, number: 89, totalNumber: 226, status: "draft" });
+    await expect(createIssue(editor, { publication: "sdtp", year: 2017, number: 88 })).rejects.toMatchObject({
+      code: "conflict",
+      details: { suggestion: { year: 2017, number: 90, totalNumber: 227 } },
+    });
+    const next2018 = await createIssue(editor, { publication: "sdtp", year: 2018 });
+    expect(next2018).toMatchObject({ year: 2018, number: 1, totalNumber: 227 });
+    await expect(createIssue(contributor, { publication: "sdtp" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createIssue(editor, { publication: "nope" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(createIssue(editor, { publication: "sdtp", number: -1 })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("gives 20 parallel creations 20 distinct, gap-free pairs", async () => {
+    const d = await getDb();
+    await d.insert(publications).values({ slug: "para", name: "并发简报", issuingBody: "测试组" });
+    const created = await Promise.all(Array.from({ length: 20 }, () => createIssue(editor, { publication: "para", year: 2020 })));
+    expect(created.map((c) => c.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(created.map((c) => c.totalNumber).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
+describe("assembly and publishing", () => {
+  it("refuses bad layouts with the offending ids", async () => {
+    const issue = await createIssue(editor, { publication: "sdtp", year: 2019 });
+    const draft = (await createArticle(liaocheng, { title: "草稿", body: doc("x") })).id;
+    const ok = await acceptedArticle("好稿");
+    const bad = async (layout: unknown, ids: number[]) =>
+      expect(setIssueLayout(editor, issue.id, layout)).rejects.toMatchObject({ code: "invalid", details: { articleIds: ids } });
+    await bad({ sections: [{ heading: "栏目", articleIds: [ok, 999999] }] }, [999999]);
+    await bad({ sections: [{ heading: "甲", articleIds: [ok] }, { heading: "乙", articleIds: [ok] }] }, [ok]);
+    await bad({ sections: [{ heading: "栏目", articleIds: [draft] }] }, [draft]);
+    const published = (await getReaderIssue("sdtp", 2017, 88)).snapshot.sections[0]!.articles[0]!.id;
+    await bad({ sections: [{ heading: "栏目", articleIds: [published] }] }, [published]);
+    await expect(setIssueLayout(editor, issue.id, { sections: [{ heading: "甲", articleIds: [] }, { heading: null, articleIds: [] }] })).rejects.toMatchObject({ code: "invalid" });
+    await expect(setIssueLayout(contributor, issue.id, { sections: [] })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("assembles, checks, publishes once, and freezes what readers see", async () => {
+    const issue = await createIssue(editor, { publication: "sdtp", year: 2021 });
+    const a = await acceptedArticle("第一篇\n副题");
+    const b = await acceptedArticle("第二篇", contributor);
+    const c = await acceptedArticle("卷首稿");
+    expect((await listUnplacedArticles(editor, "sdtp")).map((x) => x.id)).toEqual(expect.arrayContaining([a, b, c]));
+    await setIssueLayout(editor, issue.id, { sections: [{ heading: null, articleIds: [c] }, { heading: "向深度贫困进军", articleIds: [b, a] }, { heading: "空栏目", articleIds: [] }] });
+    const assembled = await getIssue(editor, issue.id);
+    expect(assembled.sections.map((s) => [s.heading, s.articles.map((x) => x.id)])).toEqual([
+      [null, [c]],
+      ["向深度贫困进军", [b, a]],
+      ["空栏目", []],
+    ]);
+    expect((await listUnplacedArticles(editor, "sdtp")).map((x) => x.id)).not.toContain(a);
+    expect((await checkIssue(editor, issue.id)).map((p) => p.code).sort()).toEqual(["empty_section", "no_editor"]);
+    await expect(publishCheckedIssue(editor, issue.id)).rejects.toMatchObject({ code: "invalid" });
+    await setIssueLayout(editor, issue.id, { sections: [{ heading: null, articleIds: [c] }, { heading: "向深度贫困进军", articleIds: [a, b] }] });
+    const { version } = await getIssue(editor, issue.id);
+    await updateIssue(editor, issue.id, { version, editorName: "刘栋", publishedAt: "2021-03-01T09:30:00+08:00" });
+    await expect(updateIssue(editor, issue.id, { version, note: "x" })).rejects.toMatchObject({ code: "conflict" });
+    const results = await Promise.allSettled([publishCheckedIssue(editor, issue.id), publishCheckedIssue(editor, issue.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const reader = await getReaderIssue("sdtp", 2021, issue.number);
+    expect(reader.snapshot.title).toBe(`山东脱贫攻坚简报2021年第${issue.number}期(总第${issue.totalNumber}期)`);
+    expect(reader.snapshot.publishedAt).toBe("2021-03-01T01:30:00.000Z");
+    expect(reader.snapshot.sections.map((s) => [s.heading, s.articles.map((x) => x.title)])).toEqual([
+      [null, ["卷首稿"]],
+      ["向深度贫困进军", ["第一篇副题", "第二篇"]],
+    ]);
+    expect((await getArticle(editor, a)).status).toBe("published");
+    const d = await getDb();
+    expect(await d.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, issue.id))).toHaveLength(1);
+    await expect(setIssueLayout(editor, issue.id, { sections: [] })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("schedules, cancels, and the scheduler publishes exactly once even when run twice at once", async () => {
+    const issue = await createIssue(editor, { publication: "sdtp", year: 2022 });
+    const a = await acceptedArticle("定时稿");
+    await setIssueLayout(editor, issue.id, { sections: [{ heading: "栏目", articleIds: [a] }] });
+    const { version } = await getIssue(editor, issue.id);
+    await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
+    await expect(scheduleIssue(editor, issue.id, { at: "2000-01-01T00:00:00Z" })).rejects.toMatchObject({ code: "invalid" });
+    const at = new Date(Date.now() + 60 * 60_000).toISOString();
+    await scheduleIssue(editor, issue.id, { at });
+    await cancelSchedule(editor, issue.id);
+    expect((await getIssue(editor, issue.id)).status).toBe("draft");
+    await scheduleIssue(editor, issue.id, { at });
+    const system = systemViewer("scheduler");
+    expect(await runDueSchedules(system, new Date())).toEqual([]);
+    const later = new Date(Date.now() + 2 * 60 * 60_000);
+    const [one, two] = await Promise.all([runDueSchedules(system, later), runDueSchedules(system, later)]);
+    expect([...one, ...two]).toEqual([issue.id]);
+    const reader = await getReaderIssue("sdtp", 2022, issue.number);
+    expect(reader.snapshot.publishedAt).toBe(at);
+    const d = await getDb();
+    expect(await d.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, issue.id))).toHaveLength(1);
+  });
+
+  it("withdraws with a reason (readers get 410), restores, and corrects with dated notes keeping the earlier text", async () => {
+    const seed = await getReaderIssue("sdtp", 2017, 88);
+    const id = seed.snapshot.issueId;
+    await expect(withdrawIssue(editor, id, { reason: "" })).rejects.toMatchObject({ code: "invalid" });
+    await withdrawIssue(editor, id, { reason: "数据有误，核实后重新发布" });
+    await expect(getReaderIssue("sdtp", 2017, 88)).rejects.toMatchObject({ code: "gone", details: { reason: "数据有误，核实后重新发布" } });
+    await restoreIssue(editor, id);
+    const first = seed.snapshot.sections[0]!.articles[0]!;
+    await addCorrection(editor, id, { text: "第一篇第一段“狠抓六项举措”应为“狠抓六项重点举措”。", articleId: first.id, body: doc("更正后的正文。") });
+    const corrected = await getReaderIssue("sdtp", 2017, 88);
+    expect(corrected.corrections).toEqual([expect.objectContaining({ text: "第一篇第一段“狠抓六项举措”应为“狠抓六项重点举措”。", articleId: first.id })]);
+    expect(corrected.snapshot.sections[0]!.articles[0]!.html).toBe("<p>更正后的正文。</p>");
+    const d = await getDb();
+    const snapshots = await d.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, id)).orderBy(issueSnapshots.id);
+    expect(snapshots.map((s) => s.reason)).toEqual(["publish", "correction"]);
+    expect(JSON.stringify(snapshots[0]!.content)).toContain("聊城市认真贯彻落实全省脱贫攻坚推进会精神");
+    await expect(addCorrection(contributor, id, { text: "x" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

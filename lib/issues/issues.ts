@@ -1,0 +1,560 @@
+// Issue assembly (组期): numbers, fields, layout (sections and order), checks,
+// preview, scheduling, withdrawal and corrections. Publishing itself is in
+// publish.ts. Every change is a conditional update in a transaction with its
+// audit row; the numbering uniques are enforced by the database.
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { z } from "zod";
+import { getDb, type Tx } from "@/db";
+import { articles, corrections, issueSnapshots, issues, placements, publications, sections, units, type Issue } from "@/db/schema";
+import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/audit";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { currentChinaYear } from "@/lib/format";
+import { documentText, renderDocumentHtml } from "@/lib/render/document";
+import { indexIssueSnapshot } from "@/lib/search/search";
+import { resolveBody } from "@/lib/articles/mutations";
+import { issueTitle, nextIssueNumbers, type IssueNumbers } from "./numbering";
+import { publishIssueInTx } from "./publish";
+import { buildSnapshot, titleLinesOf, type IssueSnapshot } from "./snapshot";
+import type { Correction } from "./reader";
+
+const YEAR = z.number().int().min(1949).max(9999);
+const NUMBER = z.number().int().min(1).max(100_000);
+
+export const createIssueSchema = z
+  .object({
+    publication: z.string().min(1).max(100),
+    year: YEAR.optional(),
+    number: NUMBER.optional(),
+    totalNumber: NUMBER.optional(),
+    series: z.enum(["regular", "supplement"]).optional(),
+  })
+  .strict();
+
+export interface IssueCreated {
+  id: number;
+  publication: string;
+  year: number;
+  number: number;
+  totalNumber: number | null;
+  status: Issue["status"];
+}
+
+function fieldErrors(error: z.ZodError) {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+}
+
+async function publicationBySlug(tx: Tx, slug: string) {
+  const [p] = await tx.select().from(publications).where(eq(publications.slug, slug));
+  if (!p) throw new AppError("invalid", `刊物“${slug}”不存在`, { publication: ["刊物不存在"] });
+  return p;
+}
+
+/** Serializes issue numbering per publication, so concurrent creations get distinct, gap-free numbers. */
+async function lockNumbering(tx: Tx, publicationId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(7340021, ${publicationId})`);
+}
+
+/** The next free numbers, offered when an editor creates an issue. */
+export async function suggestIssueNumbers(viewer: Viewer, slug: string, year = currentChinaYear(), series: "regular" | "supplement" = "regular"): Promise<IssueNumbers> {
+  authorize(viewer, "manage:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => nextIssueNumbers(tx, (await publicationBySlug(tx, slug)).id, year, series));
+}
+
+/** Creates a draft issue with the next free numbers, or the ones given (refused with a suggestion when taken). */
+export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCreated> {
+  authorize(viewer, "manage:issue:any");
+  const parsed = createIssueSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "期号信息无效", fieldErrors(parsed.error));
+  const input = parsed.data;
+  const year = input.year ?? currentChinaYear();
+  const series = input.series ?? "regular";
+  const db = await getDb();
+  let suggestion: IssueNumbers | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const publication = await publicationBySlug(tx, input.publication);
+      await lockNumbering(tx, publication.id);
+      const next = await nextIssueNumbers(tx, publication.id, year, series);
+      suggestion = next;
+      const [issue] = await tx
+        .insert(issues)
+        .values({
+          publicationId: publication.id,
+          series,
+          year,
+          number: input.number ?? next.number,
+          totalNumber: series === "supplement" ? (input.totalNumber ?? null) : (input.totalNumber ?? next.totalNumber),
+          source: publication.issuingBody,
+        })
+        .returning();
+      await recordAudit(tx, viewer, { action: "issue.create", targetType: "issue", targetId: issue!.id, details: { year, number: issue!.number, totalNumber: issue!.totalNumber } });
+      return { id: issue!.id, publication: publication.slug, year: issue!.year, number: issue!.number, totalNumber: issue!.totalNumber, status: issue!.status };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const s = suggestion;
+      throw new AppError(
+        "conflict",
+        s ? `期号已被使用。下一个可用的是${year}年第${s.number}期(总第${s.totalNumber}期)` : "期号已被使用",
+        { number: ["期号已被使用"] },
+        s ? { suggestion: s } : undefined,
+      );
+    }
+    throw e;
+  }
+}
+
+export interface EditorIssueArticle {
+  id: number;
+  title: string;
+  unit: string;
+  status: string;
+}
+
+export interface EditorIssue {
+  id: number;
+  publication: { slug: string; name: string; issuingBody: string; showTotalNumber: boolean };
+  series: string;
+  year: number;
+  number: number;
+  totalNumber: number | null;
+  title: string;
+  status: Issue["status"];
+  source: string;
+  editorName: string | null;
+  note: string | null;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  version: number;
+  sections: { heading: string | null; articles: EditorIssueArticle[] }[];
+}
+
+async function loadIssue(tx: Tx, id: number, lock = false) {
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  const q = tx.select({ issue: issues, publication: publications }).from(issues).innerJoin(publications, eq(publications.id, issues.publicationId)).where(eq(issues.id, id));
+  const [row] = lock ? await q.for("update", { of: issues }) : await q;
+  if (!row) throw new AppError("not_found", "期刊不存在");
+  return row;
+}
+
+/** An issue as the editor assembles it. */
+export async function getIssue(viewer: Viewer, id: number): Promise<EditorIssue> {
+  authorize(viewer, "read:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { issue, publication } = await loadIssue(tx, id);
+    const sectionRows = await tx.select().from(sections).where(eq(sections.issueId, id)).orderBy(asc(sections.position));
+    const placed = await tx
+      .select({ sectionId: placements.sectionId, id: articles.id, title: articles.title, unit: units.name, status: articles.status })
+      .from(placements)
+      .innerJoin(articles, eq(articles.id, placements.articleId))
+      .innerJoin(units, eq(units.id, articles.unitId))
+      .where(eq(placements.issueId, id))
+      .orderBy(asc(placements.position));
+    const toArticle = (p: (typeof placed)[number]) => ({ id: p.id, title: titleLinesOf(p.title).join(""), unit: p.unit, status: p.status });
+    const out: EditorIssue["sections"] = [];
+    const lead = placed.filter((p) => p.sectionId === null);
+    if (lead.length) out.push({ heading: null, articles: lead.map(toArticle) });
+    for (const s of sectionRows) out.push({ heading: s.heading, articles: placed.filter((p) => p.sectionId === s.id).map(toArticle) });
+    return {
+      id: issue.id,
+      publication: { slug: publication.slug, name: publication.name, issuingBody: publication.issuingBody, showTotalNumber: publication.showTotalNumber },
+      series: issue.series,
+      year: issue.year,
+      number: issue.number,
+      totalNumber: issue.totalNumber,
+      title: issueTitle(publication.name, issue, publication.showTotalNumber),
+      status: issue.status,
+      source: issue.source || publication.issuingBody,
+      editorName: issue.editorName,
+      note: issue.note,
+      publishedAt: issue.publishedAt?.toISOString() ?? null,
+      scheduledAt: issue.scheduledAt?.toISOString() ?? null,
+      withdrawnAt: issue.withdrawnAt?.toISOString() ?? null,
+      withdrawnReason: issue.withdrawnReason,
+      version: issue.version,
+      sections: out,
+    };
+  });
+}
+
+export interface IssueListItem {
+  id: number;
+  publication: string;
+  title: string;
+  status: Issue["status"];
+  year: number;
+  number: number;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+}
+
+/** All issues for the editors, newest numbers first. */
+export async function listIssues(viewer: Viewer, limit = 100): Promise<IssueListItem[]> {
+  authorize(viewer, "read:issue:any");
+  const db = await getDb();
+  const rows = await db
+    .select({ issue: issues, publication: publications })
+    .from(issues)
+    .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .orderBy(desc(issues.year), desc(issues.number), desc(issues.id))
+    .limit(limit);
+  return rows.map(({ issue, publication }) => ({
+    id: issue.id,
+    publication: publication.slug,
+    title: issueTitle(publication.name, issue, publication.showTotalNumber),
+    status: issue.status,
+    year: issue.year,
+    number: issue.number,
+    publishedAt: issue.publishedAt?.toISOString() ?? null,
+    scheduledAt: issue.scheduledAt?.toISOString() ?? null,
+  }));
+}
+
+export const updateIssueSchema = z
+  .object({
+    version: z.number().int().min(1),
+    source: z.string().trim().max(100).nullable().optional(),
+    editorName: z.string().trim().max(50).nullable().optional(),
+    note: z.string().trim().max(2000).nullable().optional(),
+    publishedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    year: YEAR.optional(),
+    number: NUMBER.optional(),
+    totalNumber: NUMBER.nullable().optional(),
+  })
+  .strict();
+
+/** Edits an unpublished issue's fields (来源, 编辑, date, 按语, numbers), with optimistic locking. */
+export async function updateIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number }> {
+  authorize(viewer, "manage:issue:any");
+  const parsed = updateIssueSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "期刊信息无效", fieldErrors(parsed.error));
+  const { version, publishedAt, ...fields } = parsed.data;
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const { issue } = await loadIssue(tx, id, true);
+      if (issue.status !== "draft" && issue.status !== "scheduled") throw new AppError("conflict", "已发布的期刊不能再修改；请使用“更正”");
+      if (issue.version !== version) throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
+      const [saved] = await tx
+        .update(issues)
+        .set({
+          ...fields,
+          ...(publishedAt !== undefined ? { publishedAt: publishedAt ? new Date(publishedAt) : null } : {}),
+          version: sql`${issues.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(issues.id, id), eq(issues.version, version)))
+        .returning({ version: issues.version });
+      if (!saved) throw new AppError("conflict", "期刊已被他人修改，请刷新后再试");
+      await recordAudit(tx, viewer, { action: "issue.update", targetType: "issue", targetId: id, details: parsed.data });
+      return { id, version: saved.version };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", "期号已被使用", { number: ["期号已被使用"] });
+    throw e;
+  }
+}
+
+export const layoutSchema = z
+  .object({
+    sections: z
+      .array(
+        z
+          .object({
+            heading: z.string().trim().min(1).max(100).nullable(),
+            articleIds: z.array(z.number().int().min(1)).max(500),
+          })
+          .strict(),
+      )
+      .max(100),
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type Layout = z.infer<typeof layoutSchema>;
+
+/** Replaces an issue's sections and article order. Bad layouts are refused whole, naming the offending articles. */
+export async function setIssueLayout(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number }> {
+  authorize(viewer, "manage:issue:any");
+  const parsed = layoutSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "版面结构无效", fieldErrors(parsed.error));
+  const layout = parsed.data;
+  if (layout.sections.slice(1).some((s) => s.heading === null)) {
+    throw new AppError("invalid", "只有第一组可以没有栏目名（栏目之前的稿件）", { sections: ["栏目名不能为空"] });
+  }
+  const ids = layout.sections.flatMap((s) => s.articleIds);
+  const duplicates = [...new Set(ids.filter((x, i) => ids.indexOf(x) !== i))];
+  if (duplicates.length) throw new AppError("invalid", `稿件重复编排：${duplicates.join(", ")}`, undefined, { articleIds: duplicates, reason: "duplicate" });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { issue } = await loadIssue(tx, id, true);
+    if (issue.status !== "draft" && issue.status !== "scheduled") throw new AppError("conflict", "已发布的期刊不能再调整版面");
+    if (layout.version !== undefined && layout.version !== issue.version) {
+      throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
+    }
+    if (ids.length) {
+      const found = await tx
+        .select({ id: articles.id, status: articles.status, publicationId: articles.publicationId, placedIn: placements.issueId })
+        .from(articles)
+        .leftJoin(placements, eq(placements.articleId, articles.id))
+        .where(inArray(articles.id, ids))
+        .for("update", { of: articles });
+      const byId = new Map(found.map((f) => [f.id, f]));
+      const unknown = ids.filter((x) => !byId.has(x));
+      if (unknown.length) throw new AppError("invalid", `稿件不存在：${unknown.join(", ")}`, undefined, { articleIds: unknown, reason: "unknown" });
+      const notAccepted = found.filter((f) => f.status !== "accepted").map((f) => f.id);
+      if (notAccepted.length) throw new AppError("invalid", `只有已采用的稿件可以编入期刊：${notAccepted.join(", ")}`, undefined, { articleIds: notAccepted, reason: "not_accepted" });
+      const otherPublication = found.filter((f) => f.publicationId !== null && f.publicationId !== issue.publicationId).map((f) => f.id);
+      if (otherPublication.length) throw new AppError("invalid", `稿件属于其他刊物：${otherPublication.join(", ")}`, undefined, { articleIds: otherPublication, reason: "other_publication" });
+      const elsewhere = found.filter((f) => f.placedIn !== null && f.placedIn !== id).map((f) => f.id);
+      if (elsewhere.length) throw new AppError("invalid", `稿件已编入其他期：${elsewhere.join(", ")}`, undefined, { articleIds: elsewhere, reason: "in_other_issue" });
+    }
+    await tx.delete(placements).where(eq(placements.issueId, id));
+    await tx.delete(sections).where(eq(sections.issueId, id));
+    let position = 0;
+    for (const [index, s] of layout.sections.entries()) {
+      const sectionId = s.heading === null ? null : (await tx.insert(sections).values({ issueId: id, position: index, heading: s.heading }).returning({ id: sections.id }))[0]!.id;
+      if (s.articleIds.length) {
+        await tx.insert(placements).values(s.articleIds.map((articleId) => ({ issueId: id, sectionId, articleId, position: position++ })));
+      }
+    }
+    if (ids.length) await tx.update(articles).set({ publicationId: issue.publicationId }).where(and(inArray(articles.id, ids), isNull(articles.publicationId)));
+    const [saved] = await tx.update(issues).set({ version: sql`${issues.version} + 1`, updatedAt: new Date() }).where(eq(issues.id, id)).returning({ version: issues.version });
+    await recordAudit(tx, viewer, { action: "issue.layout", targetType: "issue", targetId: id, details: { sections: layout.sections.map((s) => ({ heading: s.heading, articles: s.articleIds.length })) } });
+    return { id, version: saved!.version };
+  });
+}
+
+/** Accepted articles not yet placed in any issue (for a publication: its own and unassigned ones). */
+export async function listUnplacedArticles(viewer: Viewer, publicationSlug?: string): Promise<EditorIssueArticle[]> {
+  authorize(viewer, "manage:issue:any");
+  const db = await getDb();
+  let publicationId: number | undefined;
+  if (publicationSlug) publicationId = (await db.select({ id: publications.id }).from(publications).where(eq(publications.slug, publicationSlug)))[0]?.id;
+  const placedIds = db.select({ id: placements.articleId }).from(placements);
+  const rows = await db
+    .select({ id: articles.id, title: articles.title, unit: units.name, status: articles.status })
+    .from(articles)
+    .innerJoin(units, eq(units.id, articles.unitId))
+    .where(
+      and(
+        eq(articles.status, "accepted"),
+        notInArray(articles.id, placedIds),
+        publicationId ? or(isNull(articles.publicationId), eq(articles.publicationId, publicationId)) : undefined,
+      ),
+    )
+    .orderBy(asc(articles.updatedAt), asc(articles.id))
+    .limit(500);
+  return rows.map((r) => ({ ...r, title: titleLinesOf(r.title).join("") }));
+}
+
+export interface IssueCheck {
+  code: "no_articles" | "empty_section" | "not_accepted" | "no_editor" | "number_taken";
+  message: string;
+}
+
+/** The checks shown before publishing; publishing refuses while any fails. */
+export async function checkIssue(viewer: Viewer, id: number): Promise<IssueCheck[]> {
+  authorize(viewer, "read:issue:any");
+  const db = await getDb();
+  return db.transaction((tx) => checkIssueInTx(tx, id));
+}
+
+async function checkIssueInTx(tx: Tx, id: number): Promise<IssueCheck[]> {
+  const { issue } = await loadIssue(tx, id);
+  const problems: IssueCheck[] = [];
+  const placed = await tx.select({ sectionId: placements.sectionId, status: articles.status, id: articles.id }).from(placements).innerJoin(articles, eq(articles.id, placements.articleId)).where(eq(placements.issueId, id));
+  const sectionRows = await tx.select().from(sections).where(eq(sections.issueId, id));
+  if (!placed.length) problems.push({ code: "no_articles", message: "本期还没有稿件" });
+  for (const s of sectionRows) {
+    if (!placed.some((p) => p.sectionId === s.id)) problems.push({ code: "empty_section", message: `栏目【${s.heading}】没有稿件` });
+  }
+  const bad = placed.filter((p) => p.status !== "accepted" && !(issue.status === "published" && p.status === "published"));
+  if (bad.length) problems.push({ code: "not_accepted", message: `有稿件未处于“已采用”状态：${bad.map((b) => b.id).join(", ")}` });
+  if (!issue.editorName?.trim()) problems.push({ code: "no_editor", message: "请填写本期编辑" });
+  return problems;
+}
+
+async function assertPublishable(tx: Tx, id: number) {
+  const problems = await checkIssueInTx(tx, id);
+  if (problems.length) throw new AppError("invalid", `发布前检查未通过：${problems.map((p) => p.message).join("；")}`, undefined, { checks: problems });
+}
+
+/** Publishes after the checks pass. */
+export async function publishCheckedIssue(viewer: Viewer, id: number): Promise<{ publishedAt: string }> {
+  authorize(viewer, "publish:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await loadIssue(tx, id, true);
+    await assertPublishable(tx, id);
+    return publishIssueInTx(tx, viewer, id);
+  });
+}
+
+/** What readers would see, rendered from the current layout (nothing is saved). */
+export async function previewIssue(viewer: Viewer, id: number): Promise<IssueSnapshot> {
+  authorize(viewer, "read:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { issue } = await loadIssue(tx, id);
+    return buildSnapshot(tx, id, issue.publishedAt ?? new Date());
+  });
+}
+
+export const scheduleSchema = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
+
+/** Schedules publication at a time; the app's own scheduler publishes it then. */
+export async function scheduleIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; scheduledAt: string }> {
+  authorize(viewer, "publish:issue:any");
+  const parsed = scheduleSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "请给出发布时间", fieldErrors(parsed.error));
+  const at = new Date(parsed.data.at);
+  if (at.getTime() < Date.now() - 60_000) throw new AppError("invalid", "定时发布的时间已经过去", { at: ["请选择将来的时间"] });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await loadIssue(tx, id, true);
+    await assertPublishable(tx, id);
+    const [row] = await tx
+      .update(issues)
+      .set({ status: "scheduled", scheduledAt: at, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(issues.id, id), inArray(issues.status, ["draft", "scheduled"])))
+      .returning();
+    if (!row) throw new AppError("conflict", "只有草稿或已定时的期刊可以定时发布");
+    await recordAudit(tx, viewer, { action: "issue.schedule", targetType: "issue", targetId: id, details: { at: at.toISOString() } });
+    return { id, scheduledAt: at.toISOString() };
+  });
+}
+
+export async function cancelSchedule(viewer: Viewer, id: number): Promise<{ id: number; status: "draft" }> {
+  authorize(viewer, "publish:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(issues)
+      .set({ status: "draft", scheduledAt: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(issues.id, id), eq(issues.status, "scheduled")))
+      .returning({ id: issues.id });
+    if (!row) throw new AppError("conflict", "该期刊没有定时发布");
+    await recordAudit(tx, viewer, { action: "issue.unschedule", targetType: "issue", targetId: id });
+    return { id, status: "draft" as const };
+  });
+}
+
+/**
+ * Publishes every scheduled issue whose time has come. Safe with several app
+ * instances on one database: each due issue is claimed with SKIP LOCKED and
+ * published by a conditional update, so it is published exactly once.
+ */
+export async function runDueSchedules(viewer: Viewer, now = new Date()): Promise<number[]> {
+  authorize(viewer, "publish:issue:any");
+  const db = await getDb();
+  const published: number[] = [];
+  for (;;) {
+    const id = await db.transaction(async (tx) => {
+      const [due] = await tx
+        .select({ id: issues.id })
+        .from(issues)
+        .where(and(eq(issues.status, "scheduled"), sql`${issues.scheduledAt} <= ${now.toISOString()}::timestamptz`))
+        .orderBy(asc(issues.scheduledAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!due) return null;
+      // The scheduled time is the publication time unless the editor set one.
+      await tx.update(issues).set({ publishedAt: sql`coalesce(${issues.publishedAt}, ${issues.scheduledAt})` }).where(eq(issues.id, due.id));
+      await publishIssueInTx(tx, viewer, due.id);
+      return due.id;
+    });
+    if (id === null) return published;
+    published.push(id);
+  }
+}
+
+export const withdrawSchema = z.object({ reason: z.string().trim().min(1, "请填写撤回原因").max(1000) }).strict();
+
+/** Withdraws a published issue: readers get a notice (410) with the date and reason instead of the content. */
+export async function withdrawIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; status: "withdrawn" }> {
+  authorize(viewer, "publish:issue:any");
+  const parsed = withdrawSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "请填写撤回原因", fieldErrors(parsed.error));
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(issues)
+      .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: parsed.data.reason, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(issues.id, id), eq(issues.status, "published")))
+      .returning({ id: issues.id });
+    if (!row) throw new AppError("conflict", "只有已发布的期刊可以撤回");
+    await recordAudit(tx, viewer, { action: "issue.withdraw", targetType: "issue", targetId: id, details: { reason: parsed.data.reason } });
+    return { id, status: "withdrawn" as const };
+  });
+}
+
+/** Puts a withdrawn issue back before readers, as it was. */
+export async function restoreIssue(viewer: Viewer, id: number): Promise<{ id: number; status: "published" }> {
+  authorize(viewer, "publish:issue:any");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(issues)
+      .set({ status: "published", withdrawnAt: null, withdrawnReason: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(issues.id, id), eq(issues.status, "withdrawn")))
+      .returning({ id: issues.id });
+    if (!row) throw new AppError("conflict", "只有已撤回的期刊可以恢复");
+    await recordAudit(tx, viewer, { action: "issue.restore", targetType: "issue", targetId: id });
+    return { id, status: "published" as const };
+  });
+}
+
+export const correctionSchema = z
+  .object({
+    text: z.string().trim().min(1, "请填写更正说明").max(2000),
+    articleId: z.number().int().min(1).optional(),
+    body: z.unknown().optional(),
+    html: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * 更正: a dated, public correction. Optionally replaces one article's text in
+ * what readers see. A new snapshot is written; the earlier ones are kept.
+ */
+export async function addCorrection(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; createdAt: string }> {
+  authorize(viewer, "publish:issue:any");
+  const parsed = correctionSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "更正内容无效", fieldErrors(parsed.error));
+  const input = parsed.data;
+  const body = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
+  if (body && !input.articleId) throw new AppError("invalid", "更正正文时请指明稿件", { articleId: ["请指明要更正的稿件"] });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { issue } = await loadIssue(tx, id, true);
+    if (issue.status !== "published") throw new AppError("conflict", "只有已发布的期刊可以更正");
+    const [latest] = await tx.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, id)).orderBy(desc(issueSnapshots.id)).limit(1);
+    const content = structuredClone(latest!.content) as IssueSnapshot & { corrections?: Correction[] };
+    if (input.articleId) {
+      const article = content.sections.flatMap((s) => s.articles).find((a) => a.id === input.articleId);
+      if (!article) throw new AppError("invalid", "该稿件不在本期中", { articleId: ["稿件不在本期中"] });
+      if (body) {
+        article.html = renderDocumentHtml(body as JSONContent);
+        article.text = documentText(body as JSONContent);
+        await tx.update(articles).set({ body, updatedAt: new Date() }).where(eq(articles.id, input.articleId));
+      }
+    }
+    const createdAt = new Date();
+    content.corrections = [...(content.corrections ?? []), { text: input.text, createdAt: createdAt.toISOString(), articleId: input.articleId ?? null }];
+    const [snapshot] = await tx.insert(issueSnapshots).values({ issueId: id, content, reason: "correction", createdById: viewer.kind === "user" ? viewer.id : null }).returning({ id: issueSnapshots.id });
+    const [row] = await tx
+      .insert(corrections)
+      .values({ issueId: id, articleId: input.articleId ?? null, text: input.text, snapshotId: snapshot!.id, createdById: viewer.kind === "user" ? viewer.id : null, createdAt })
+      .returning({ id: corrections.id });
+    await tx.update(issues).set({ version: sql`${issues.version} + 1`, updatedAt: new Date() }).where(eq(issues.id, id));
+    await indexIssueSnapshot(tx, content);
+    await recordAudit(tx, viewer, { action: "issue.correct", targetType: "issue", targetId: id, details: { text: input.text, articleId: input.articleId ?? null } });
+    return { id: row!.id, createdAt: createdAt.toISOString() };
+  });
+}
