@@ -13,6 +13,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const [tStats, tTokens] = await Promise.all([getTranslations("stats"), getTranslations("tokens")]);
   const links = [
     { href: "/workspace", label: t("nav.desk") },
+    ...(can(viewer, "manage:issue:any") ? [{ href: "/workspace/issues", label: t("nav.issues") }] : []),
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
     ...(can(viewer, "manage:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : []),
     { href: "/workspace/tokens", label: tTokens("nav") },
