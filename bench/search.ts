@@ -14,6 +14,7 @@ import { anonymous } from "@/lib/auth/permissions";
 import type { IssueSnapshot, SnapshotArticle } from "@/lib/issues/snapshot";
 import { escapeHtml } from "@/lib/render/document";
 import { indexIssueSnapshot, searchArticles, type SearchInput } from "@/lib/search/search";
+import { parseQuery } from "@/lib/search/tokens";
 import { parseSeed } from "@/lib/seed/parse-seed";
 import { createTestDb } from "@/lib/testing/test-db";
 
@@ -149,18 +150,26 @@ async function main() {
     timings.sort((a, b) => a - b);
     const p50 = percentile(timings, 50);
     const p95 = percentile(timings, 95);
-    const plan = (
-      await executeRows<{ "QUERY PLAN": string }>(
-        db,
-        sql`explain select article_id from search_documents where tokens @@ to_tsquery('simple', ${"('法律' <-> '律援' <-> '援助')"})`,
-      )
-    ).map((r) => r["QUERY PLAN"]);
-
+    // How the database answers: a rare phrase, a common one, and one that occurs nowhere.
+    const plans: Record<string, string[]> = {};
+    for (const q of ["插花贫困户", "脱贫攻坚", "不存在的词语"]) {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) continue;
+      // As searchArticles runs it (enable_seqscan off, see there).
+      const rows = await db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return executeRows<{ "QUERY PLAN": string }>(
+          tx,
+          sql`explain analyze select article_id from search_documents where tokens @@ to_tsquery('simple', ${parsed.tsquery})`,
+        );
+      });
+      plans[q] = rows.map((r) => r["QUERY PLAN"].trim());
+    }
     console.log(`\n${label}, ${n} articles, ${timings.length} timed searches:`);
     console.log(`  p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   max ${timings.at(-1)!.toFixed(1)} ms`);
     const slow = [...perQuery].sort((a, b) => Math.max(...b.ms) - Math.max(...a.ms)).slice(0, 5);
     console.log("  slowest:", slow.map((s) => `${s.input.q} (${s.total} hits, ${Math.max(...s.ms).toFixed(0)} ms)`).join("; "));
-    console.log(`  plan: ${plan.map((l) => l.trim()).join(" | ")}`);
+    for (const [q, plan] of Object.entries(plans)) console.log(`  plan for ${q}: ${plan.join(" | ")}`);
 
     const out = {
       database: label,
@@ -173,7 +182,7 @@ async function main() {
       p95Ms: Number(p95.toFixed(2)),
       maxMs: Number(timings.at(-1)!.toFixed(2)),
       generateSeconds: Number(generatedIn.toFixed(1)),
-      plan,
+      plans,
       perQuery: perQuery.map((e) => ({ ...e.input, hits: e.total, medianMs: Number([...e.ms].sort((a, b) => a - b)[Math.floor(e.ms.length / 2)]!.toFixed(2)) })),
       node: process.version,
       at: new Date().toISOString(),
