@@ -13,7 +13,7 @@ export function FilterBar({ fields, submitLabel, resetLabel, resetHref }: { fiel
         <label key={f.name} className="text-xs text-stone-600">
           <span className="mb-1 block">{f.label}</span>
           {f.kind === "select" ? (
-            <select name={f.name} defaultValue={f.value} className={`${inputClass} w-auto min-w-28`}>
+            <select name={f.name} defaultValue={f.value} className={`${inputClass} w-auto max-w-72 min-w-28`}>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
