@@ -54,6 +54,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: E2E.secret,
       NEXTAUTH_URL: E2E.baseURL,
       CMS_E2E_HOOK_TOKEN: E2E.hookToken,
+      SCHEDULER_INTERVAL_MS: "1000",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
     },
   },

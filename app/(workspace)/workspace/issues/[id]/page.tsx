@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { checkIssue, getIssue, listUnplacedArticles } from "@/lib/issues/issues";
+import { AssemblyBoard } from "@/components/issues/assembly-board";
+import { IssueFieldsForm } from "@/components/issues/issue-fields-form";
+import { IssueActions } from "@/components/issues/issue-actions";
+import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
+import { IssueVersionProvider } from "@/components/issues/issue-version";
+import { formatDateTime } from "@/lib/format";
+
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireSignedIn(`/workspace/issues/${id}`);
+  if (!can(viewer, "manage:issue:any") || !/^\d{1,9}$/.test(id)) notFound();
+  let issue;
+  try {
+    issue = await getIssue(viewer, Number(id));
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const t = await getTranslations("issues");
+  const editable = issue.status === "draft" || issue.status === "scheduled";
+  const [unplaced, checks] = await Promise.all([editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]), checkIssue(viewer, issue.id)]);
+  const articles = [...issue.sections.flatMap((s) => s.articles), ...unplaced];
+  const readerUrl = `/p/${issue.publication.slug}/${issue.year}/${issue.number}`;
+  return (
+    <div className="max-w-6xl">
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="font-serif text-2xl font-bold text-bulletin-red">{issue.title}</h1>
+        <IssueStatusBadge status={issue.status} />
+        {issue.scheduledAt && issue.status === "scheduled" && <span className="text-sm text-sky-800">{t("scheduledFor", { time: formatDateTime(issue.scheduledAt) })}</span>}
+        <span className="ml-auto flex gap-3 text-sm">
+          <Link href={`/workspace/issues/${issue.id}/preview`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+            {t("preview")}
+          </Link>
+          {(issue.status === "published" || issue.status === "withdrawn") && (
+            <Link href={readerUrl} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+              {t("readerPage")}
+            </Link>
+          )}
+        </span>
+      </div>
+      {issue.status === "withdrawn" && (
+        <p role="note" className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          {t("withdrawnNote", { time: formatDateTime(issue.withdrawnAt!), reason: issue.withdrawnReason ?? "" })}
+        </p>
+      )}
+      <IssueVersionProvider version={issue.version}>
+      <IssueFieldsForm
+        issueId={issue.id}
+        editable={editable}
+        initial={{ source: issue.source, editorName: issue.editorName ?? "", note: issue.note ?? "", publishedAt: issue.publishedAt }}
+      />
+      <section aria-label={t("checks.title")} className="my-6 rounded border border-stone-200 bg-white p-4 text-sm">
+        <h2 className="mb-2 font-semibold">{t("checks.title")}</h2>
+        {checks.length === 0 ? (
+          <p className="text-green-800" data-testid="checks-ok">
+            ✓ {t("checks.ok")}
+          </p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
+            {checks.map((c, i) => (
+              <li key={i}>{c.message}</li>
+            ))}
+          </ul>
+        )}
+        <IssueActions issueId={issue.id} status={issue.status} ready={checks.length === 0} articles={issue.sections.flatMap((s) => s.articles)} />
+      </section>
+      <AssemblyBoard
+        issueId={issue.id}
+        sections={issue.sections.map((s) => ({ heading: s.heading, articleIds: s.articles.map((a) => a.id) }))}
+        unplaced={unplaced.map((a) => a.id)}
+        articles={articles}
+        editable={editable}
+      />
+      </IssueVersionProvider>
+    </div>
+  );
+}

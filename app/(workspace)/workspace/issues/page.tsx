@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { listIssues, suggestIssueNumbers } from "@/lib/issues/issues";
+import { listPublications } from "@/lib/issues/reader";
+import { currentChinaYear, formatDateTime } from "@/lib/format";
+import { CreateIssueForm } from "@/components/issues/create-issue-form";
+import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
+
+export default async function IssuesPage() {
+  const viewer = await requireSignedIn("/workspace/issues");
+  if (!can(viewer, "manage:issue:any")) notFound();
+  const t = await getTranslations("issues");
+  const [issues, publications] = await Promise.all([listIssues(viewer), listPublications()]);
+  const year = currentChinaYear();
+  const suggestions = Object.fromEntries(
+    await Promise.all(publications.map(async (p) => [p.slug, await suggestIssueNumbers(viewer, p.slug, year)] as const)),
+  );
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
+      {publications.length > 0 ? (
+        <CreateIssueForm publications={publications.map((p) => ({ slug: p.slug, name: p.name }))} suggestions={suggestions} />
+      ) : (
+        <p className="mb-6 rounded border border-dashed border-stone-300 p-4 text-sm">{t("noPublications")}</p>
+      )}
+      <h2 className="mt-8 mb-3 text-lg font-semibold">{t("allIssues")}</h2>
+      {issues.length === 0 ? (
+        <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("empty")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-stone-200 text-left text-stone-500">
+              <th className="px-3 py-2 font-medium">{t("issueTitle")}</th>
+              <th className="px-3 py-2 font-medium">{t("status")}</th>
+              <th className="px-3 py-2 font-medium">{t("date")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((i) => (
+              <tr key={i.id} className="border-b border-stone-100">
+                <td className="px-3 py-2">
+                  <Link href={`/workspace/issues/${i.id}`} className="hover:underline">
+                    {i.title}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  <IssueStatusBadge status={i.status} />
+                </td>
+                <td className="px-3 py-2 text-stone-600">
+                  {i.publishedAt ? formatDateTime(i.publishedAt) : i.scheduledAt ? t("scheduledFor", { time: formatDateTime(i.scheduledAt) }) : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTranslations } from "next-intl";
+import type { IssueStatus } from "@/db/schema";
+
+const COLOURS: Record<IssueStatus, string> = {
+  draft: "bg-stone-100 text-stone-700",
+  scheduled: "bg-sky-100 text-sky-800",
+  published: "bg-violet-100 text-violet-800",
+  withdrawn: "bg-red-100 text-red-800",
+};
+
+export function IssueStatusBadge({ status }: { status: IssueStatus }) {
+  const t = useTranslations("issues.statuses");
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(status)}</span>;
+}
