@@ -112,6 +112,8 @@ export const articles = pgTable(
     check("articles_version_check", sql`${t.version} >= 1`),
     index("articles_unit_status_idx").on(t.unitId, t.status, t.updatedAt),
     index("articles_status_updated_idx").on(t.status, t.updatedAt),
+    // The editors' inbox across all statuses, newest first, paged by key.
+    index("articles_updated_idx").on(t.updatedAt, t.id),
   ],
 );
 
@@ -148,7 +150,11 @@ export const articleEvents = pgTable(
     actorId: integer("actor_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("article_events_article_idx").on(t.articleId, t.createdAt)],
+  (t) => [
+    index("article_events_article_idx").on(t.articleId, t.createdAt),
+    // Statistics count events in a period.
+    index("article_events_created_idx").on(t.createdAt, t.type),
+  ],
 );
 
 /** 期. Numbers are unique per publication and series; the database enforces it. */

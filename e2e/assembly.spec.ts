@@ -188,6 +188,10 @@ test("schedule → the scheduler publishes; withdraw → 410 notice; restore; co
   const gone = await page.goto(readerUrl);
   expect(gone?.status()).toBe(410);
   await expect(page.locator("main")).toContainText("数据有误，核实后重新发布");
+  // Every reader form of the issue answers 410 (the print view, the article permalink, the Word file, the API).
+  for (const url of [`${readerUrl}/print`, `${readerUrl}/a/${a}`, `${readerUrl}/issue.docx`, `/api/v1/publications/${slug}/issues/2031/1`]) {
+    expect((await request.get(url)).status(), url).toBe(410);
+  }
 
   await page.goto(`/workspace/issues/${issue.id}`);
   await page.getByRole("button", { name: "恢复发布" }).click();

@@ -13,7 +13,12 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   const table = page.getByTestId("stats-table");
   await expect(table.getByRole("row", { name: /聊城市扶贫办/ })).toBeVisible();
   await expect(table.getByRole("row", { name: /合计/ })).toBeVisible();
-  await expect(page.getByRole("figure", { name: "各单位得分" })).toContainText("这一时间段还没有单位得分。"); // the demo was published (scored) at load time, not in 2017
+  // The demo issue was published on 2017-08-17: its articles score in that month (聊城's leads the issue: 10 + 5).
+  // Other tests may publish into the same month in parallel, so only the demo's floor is checked here; exact numbers are in lib/stats tests.
+  await expect(page.getByRole("figure", { name: "各单位得分" }).getByRole("application")).toBeVisible();
+  const score = async (unit: string) => Number((await table.getByRole("row", { name: new RegExp(unit) }).innerText()).trim().split(/\s+/).at(-1));
+  expect(await score("聊城市扶贫办")).toBeGreaterThanOrEqual(15);
+  expect(await score("威海市扶贫办")).toBeGreaterThanOrEqual(10);
   await expect(page.getByRole("figure", { name: "近 12 个月趋势" }).getByRole("application")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/stats.png", fullPage: true });
 
@@ -25,13 +30,8 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
   expect(xlsx.suggestedFilename()).toBe("信息采用统计-2017-08.xlsx");
 
-  // The demo issue was published (its articles scored) when the demo was loaded: this month.
-  // 聊城's article leads the issue: 10 + 5 points; the other two 10 each.
   await page.goto("/workspace/stats");
-  await expect(page.getByRole("figure", { name: "各单位得分" }).getByRole("application")).toBeVisible();
-  await expect(table.getByRole("row").nth(1)).toHaveText(/^1聊城市扶贫办.*15$/);
-  await expect(table.getByRole("row", { name: /威海市扶贫办/ })).toHaveText(/^2威海市扶贫办.*10$/);
-  await page.screenshot({ path: "test-results/screenshots/stats-current.png", fullPage: true });
+  await expect(page.getByTestId("stats-table").or(page.getByText("这一时间段没有报送、审核或出版的稿件"))).toBeVisible();
 
   // An empty period says so; a bad one says what is wrong.
   await page.goto("/workspace/stats?kind=month&month=2001-01");

@@ -54,6 +54,8 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number):
       toStatus: "published",
       actorId: viewer.kind === "user" ? viewer.id : null,
       comment: null,
+      // Dated with the issue: statistics count an article as published in its issue's period.
+      createdAt: issue.publishedAt!,
     })),
   );
   const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);

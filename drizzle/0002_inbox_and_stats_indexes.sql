@@ -1,0 +1,2 @@
+CREATE INDEX "article_events_created_idx" ON "article_events" USING btree ("created_at","type");--> statement-breakpoint
+CREATE INDEX "articles_updated_idx" ON "articles" USING btree ("updated_at","id");
