@@ -161,6 +161,8 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
 
   // Articles with their revisions, events and placements, an issue at a time in batches.
   let articleCount = 0;
+  let snapshotMs = 0;
+  let indexMs = 0;
   let lastLog = Date.now();
   for (let i = 0; i < issueRows.length; i += 50) {
     const batch = issueRows.slice(i, i + 50);
@@ -217,17 +219,22 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     articleCount += withIds.length;
 
     // Snapshots and search rows exactly as publishing writes them.
+    const t0 = performance.now();
     await db.transaction(async (tx) => {
       const snapshots: IssueSnapshot[] = [];
       for (const issue of batch) snapshots.push(await buildSnapshot(tx, issue.id, issue.publishedAt));
       await tx.insert(issueSnapshots).values(snapshots.map((content) => ({ issueId: content.issueId, content, reason: "publish", createdById: editor.id, createdAt: new Date(content.publishedAt) })));
+      const t1 = performance.now();
+      snapshotMs += t1 - t0;
       for (const s of snapshots) await indexIssueSnapshot(tx, s);
+      indexMs += performance.now() - t1;
     });
     if (Date.now() - lastLog > 5_000) {
       log(`  ${Math.min(i + 50, issueRows.length)} issues, ${articleCount} articles published`);
       lastLog = Date.now();
     }
   }
+  log(`  building snapshots ${(snapshotMs / 1000).toFixed(1)} s, search index ${(indexMs / 1000).toFixed(1)} s`);
   // What autovacuum would do on a live database.
   await db.execute(sql`analyze`);
 
@@ -264,7 +271,7 @@ async function main() {
   };
   const config = configFromEnv();
   console.log(
-    `bench:seed: ${options.issues} issues × ${options.articlesPerIssue} articles into ${config.kind === "pg" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`}`,
+    `bench:seed: ${options.issues} issues × ${options.articlesPerIssue} articles into ${config.kind === "pg" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.kind === "pglite" ? config.dataDir : "memory"}`}`,
   );
   // Takes the data-directory lock: refused while a server holds it.
   const handle = await openDb(config, "bench-seed");
