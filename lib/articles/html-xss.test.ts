@@ -20,12 +20,13 @@ export function dangerousParts(html: string): string[] {
     const tag = el.tagName.toLowerCase();
     if (/^(script|iframe|object|embed|svg|math|style|meta|base|link|form|template|frame|frameset|noscript|input|button)$/.test(tag)) found.push(`element <${tag}>`);
     for (const attr of el.attributes) {
+      const value = attr.value ?? "";
       if (/^on/i.test(attr.name)) found.push(`handler ${attr.name} on <${tag}>`);
       if (/^(srcdoc|formaction|action)$/i.test(attr.name)) found.push(`attribute ${attr.name}`);
       // Our renderer writes plain declarations only (text-align, widths of table columns).
-      if (attr.name === "style" && !/^([a-z-]+:\s*[a-z0-9.%\s-]+;?\s*)*$/i.test(attr.value)) found.push(`style="${attr.value}"`);
+      if (attr.name === "style" && !/^([a-z-]+:\s*[a-z0-9.%\s-]+;?\s*)*$/i.test(value)) found.push(`style="${value}"`);
       const isUrl = /^(href|src|xlink:href|data|background|poster|cite)$/i.test(attr.name);
-      if (isUrl && /^(javascript|vbscript|data|livescript):/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ""))) found.push(`script url in ${attr.name}`);
+      if (isUrl && /^(javascript|vbscript|data|livescript):/i.test(value.replace(/[\s\u0000-\u001f]/g, ""))) found.push(`script url in ${attr.name}`);
     }
   }
   return found;
