@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { test, expect } from "./fixtures";
+import { test, expect, waitForHydration } from "./fixtures";
 import { makePng } from "./helpers";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
 
@@ -79,7 +79,7 @@ test.describe("contributor desk", () => {
     await expect(page.getByTestId("save-status")).toContainText("未保存");
     await page.close();
     await context.setOffline(false);
-    const again = await context.newPage();
+    const again = waitForHydration(await context.newPage());
     await again.goto(editUrl);
     await expect(again.locator("main").getByRole("alert")).toContainText("本机保存了一份未提交到服务器的修改");
     await again.getByRole("button", { name: "恢复这些修改" }).click();

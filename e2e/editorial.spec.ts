@@ -1,11 +1,11 @@
 // The editorial desk: review, return with a comment, revise, copy-edit with a diff, accept; conflicts between two editors.
-import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
+import { test, expect, createUser, sessionCookieFor, waitForHydration, type TestUser } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 async function pageAs(browser: Browser, user: TestUser): Promise<Page> {
   const context = await browser.newContext();
   await context.addCookies([await sessionCookieFor(user)]);
-  return context.newPage();
+  return waitForHydration(await context.newPage());
 }
 
 async function writeAndSubmit(page: Page, title: string, paragraphs: string[]): Promise<number> {

@@ -31,7 +31,29 @@ export async function sessionCookieFor(user: TestUser) {
   return { name: "next-auth.session-token", value, url: E2E.baseURL, httpOnly: true, sameSite: "Lax" as const };
 }
 
+/**
+ * After a navigation to an HTML page, wait until React has hydrated it, so a
+ * click or key press is never lost to a not-yet-interactive page under load.
+ */
+export function waitForHydration(page: Page): Page {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const settle = async (response: Awaited<ReturnType<Page["goto"]>>) => {
+    const html = (response?.headers()["content-type"] ?? "").includes("text/html");
+    if (response && html && response.status() < 500 && response.status() !== 410) {
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 20_000 });
+    }
+    return response;
+  };
+  page.goto = async (url, options) => settle(await goto(url, options));
+  page.reload = async (options) => settle(await reload(options));
+  return page;
+}
+
 export const test = base.extend<{ loginAs: (role: TestUser["role"], options?: { unit?: string }) => Promise<TestUser> }>({
+  page: async ({ page }, provide) => {
+    await provide(waitForHydration(page));
+  },
   loginAs: async ({ context }, provide) => {
     await provide(async (role, options) => {
       const user = await createUser(role, options);

@@ -1,4 +1,6 @@
 // Search: the page and GET /api/v1/search, over the published seed issue.
+// Other tests publish issues of their own (some with the seed's text), so
+// searches here are scoped to the demo publication.
 import { test, expect } from "./fixtures";
 
 const ARTICLES = {
@@ -14,7 +16,7 @@ test.describe("search page", () => {
     ["八个精准", ARTICLES.weihai],
   ] as const) {
     test(`${q} finds ${title}, highlighted, and leads to the article`, async ({ page }) => {
-      await page.goto("/search");
+      await page.goto("/search?publication=sdtp");
       await page.getByLabel("搜索已发布的文章").fill(q);
       await page.getByLabel("搜索已发布的文章").press("Enter");
       await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(q)}`));
@@ -30,7 +32,7 @@ test.describe("search page", () => {
   }
 
   test("filters by unit and shows a message for a query that is too long", async ({ page }) => {
-    await page.goto("/search?q=贫困");
+    await page.goto("/search?q=贫困&publication=sdtp");
     await expect(page.getByRole("status")).toHaveText("找到 3 篇文章");
     await page.getByLabel("供稿单位").selectOption("威海市扶贫办");
     await page.getByRole("button", { name: "搜索" }).click();
@@ -48,7 +50,7 @@ test.describe("search page", () => {
 
 test.describe("GET /api/v1/search", () => {
   test("answers with the contract fields", async ({ request }) => {
-    const res = await request.get(`/api/v1/search?q=${encodeURIComponent("法律援助")}`);
+    const res = await request.get(`/api/v1/search?q=${encodeURIComponent("法律援助")}&publication=sdtp`);
     expect(res.status()).toBe(200);
     const body = await res.json();
     expect(body.results).toHaveLength(1);
@@ -59,13 +61,13 @@ test.describe("GET /api/v1/search", () => {
   });
 
   test("filters and paginates", async ({ request }) => {
-    const all = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}`)).json();
+    const all = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&publication=sdtp`)).json();
     expect(all.total).toBe(3);
-    const p2 = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&pageSize=2&page=2`)).json();
+    const p2 = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&publication=sdtp&pageSize=2&page=2`)).json();
     expect(p2.results.map((r: { articleId: number }) => r.articleId)).toEqual([all.results[2].articleId]);
-    const unit = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&unit=${encodeURIComponent("省司法厅")}`)).json();
+    const unit = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&publication=sdtp&unit=${encodeURIComponent("省司法厅")}`)).json();
     expect(unit.results.map((r: { title: string }) => r.title)).toEqual([ARTICLES.sft]);
-    const year = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&year=2016`)).json();
+    const year = await (await request.get(`/api/v1/search?q=${encodeURIComponent("贫困")}&publication=sdtp&year=2016`)).json();
     expect(year.results).toEqual([]);
   });
 
