@@ -5,8 +5,8 @@
 //   npm run bench:seed -- --issues 2000 --articles-per-issue 10 [--publications 3]
 //
 // Several publications, the seed's units plus more, one contributor per unit
-// and an editor (bench-editor@bench.local, password BENCH_EDITOR_PASSWORD or
-// "bench-editor-pw"), issues with sections, articles made of the seed's
+// and an editor and a contributor who can sign in (bench-editor@bench.local,
+// bench-contributor@bench.local; password BENCH_EDITOR_PASSWORD or "bench-editor-pw"), issues with sections, articles made of the seed's
 // paragraphs reshuffled (lib/seed/parse-seed.ts), two revisions each (原稿 and
 // the copy-edit), their events, and the published snapshot and search rows
 // written by the very code publishing uses (buildSnapshot, indexIssueSnapshot).
@@ -26,6 +26,7 @@ import { parseSeed } from "@/lib/seed/parse-seed";
 import { createUser } from "@/lib/users/users";
 
 export const BENCH_EDITOR_EMAIL = "bench-editor@bench.local";
+export const BENCH_CONTRIBUTOR_EMAIL = "bench-contributor@bench.local";
 export const benchEditorPassword = () => process.env.BENCH_EDITOR_PASSWORD || "bench-editor-pw";
 
 export interface SeedOptions {
@@ -113,6 +114,8 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
   const editor = await createUser(systemViewer("bench-seed"), { email: BENCH_EDITOR_EMAIL, name: seed.editor, role: "editor", password: benchEditorPassword() }).catch(
     async () => (await db.select().from(users).where(sql`${users.email} = ${BENCH_EDITOR_EMAIL}`))[0]!,
   );
+  // A contributor who can sign in too, for benchmarks that write through the API.
+  await createUser(systemViewer("bench-seed"), { email: BENCH_CONTRIBUTOR_EMAIL, name: "供稿人", role: "contributor", unit: unitRows[0]!.name, password: benchEditorPassword() }).catch(() => undefined);
   const pubRows = await db.insert(publications).values(pubDefs.map((p) => ({ ...p, printRecipients: "省扶贫开发领导小组成员", printCopies: 120 }))).returning();
 
   // Issues: spread over the publications, about 50 a year each, ending this year.
@@ -279,7 +282,7 @@ async function main() {
     await migrateDb(handle);
     const result = await seedArchive(handle.db, options);
     console.log(`seeded ${result.issues} issues, ${result.articles} articles in ${result.seconds.toFixed(1)} s (${result.publications.join(", ")})`);
-    console.log(`editor: ${BENCH_EDITOR_EMAIL} / password from BENCH_EDITOR_PASSWORD (default "bench-editor-pw")`);
+    console.log(`sign-ins: ${BENCH_EDITOR_EMAIL}, ${BENCH_CONTRIBUTOR_EMAIL} / password from BENCH_EDITOR_PASSWORD (default "bench-editor-pw")`);
     console.log(`BENCH_SAMPLE ${JSON.stringify(result.sample)}`);
   } finally {
     await closeDb();
