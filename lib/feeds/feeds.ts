@@ -11,11 +11,11 @@ import { escapeHtml } from "@/lib/render/document";
 const FEED_ISSUES = 50;
 
 const latestSnapshot = sql<IssueSnapshot>`(
-  select s.content from issue_snapshots s where s.issue_id = ${issues.id} order by s.id desc limit 1
+  select s.content from issue_snapshots s where s.issue_id = "issues"."id" order by s.id desc limit 1
 )`;
 // When readers' text last changed: the latest correction's snapshot, else publication.
 const latestSnapshotAt = sql<string | null>`(
-  select max(s.created_at) from issue_snapshots s where s.issue_id = ${issues.id} and s.reason <> 'publish'
+  select max(s.created_at) from issue_snapshots s where s.issue_id = "issues"."id" and s.reason <> 'publish'
 )`;
 
 export const issuePath = (slug: string, year: number, number: number) => `/p/${encodeURIComponent(slug)}/${year}/${number}`;

@@ -46,7 +46,7 @@ export class IssueWithdrawnError extends AppError {
 }
 
 const latestSnapshot = sql<IssueSnapshot & { corrections?: Correction[] }>`(
-  select s.content from issue_snapshots s where s.issue_id = ${issues.id} order by s.id desc limit 1
+  select s.content from issue_snapshots s where s.issue_id = "issues"."id" order by s.id desc limit 1
 )`;
 
 export async function listPublications(): Promise<PublicationSummary[]> {

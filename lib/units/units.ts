@@ -4,7 +4,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/db";
-import { articles, units, users } from "@/db/schema";
+import { units } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -46,8 +46,9 @@ export async function listUnits(viewer: Viewer): Promise<UnitListItem[]> {
       name: units.name,
       shortName: units.shortName,
       active: units.active,
-      users: sql<number>`(select count(*)::int from ${users} where ${users.unitId} = ${units.id})`,
-      articles: sql<number>`(select count(*)::int from ${articles} where ${articles.unitId} = ${units.id})`,
+      // Written out: in a single-table select Drizzle leaves column names unqualified, which a subquery would misread.
+      users: sql<number>`(select count(*)::int from users u where u.unit_id = "units"."id")`,
+      articles: sql<number>`(select count(*)::int from articles a where a.unit_id = "units"."id")`,
       createdAt: units.createdAt,
     })
     .from(units)
