@@ -64,3 +64,15 @@ describe("XSS corpus", () => {
     expect(title.match(/</g)).toHaveLength(2);
   });
 });
+
+describe("NUL characters (PostgreSQL cannot store them; found by e2e/fuzz.spec.ts as 500s)", () => {
+  it("are refused in a JSON document and dropped from incoming HTML", async () => {
+    const { parseDocument } = await import("@/lib/render/document");
+    expect(() => parseDocument({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "前\u0000后" }] }] })).toThrow(InvalidDocumentError);
+    expect(JSON.stringify(htmlToDocument("<p>前\u0000后</p>"))).not.toContain("\\u0000");
+  });
+  it("are dropped from titles and attributions", async () => {
+    const { normalizeTitle } = await import("@/lib/articles/mutations");
+    expect(normalizeTitle("标\u0000题\u0007\n第二行")).toBe("标题\n第二行");
+  });
+});

@@ -16,7 +16,8 @@ const ALLOWED_TAGS = [
 
 /** Drops scripts, event handlers, Word/WPS styling junk (fonts, colours, mso- styles, empty spans). */
 export function sanitizeIncomingHtml(html: string): string {
-  return sanitizeHtml(html, {
+  // NUL is dropped first: browsers ignore it in HTML, and PostgreSQL cannot store it.
+  return sanitizeHtml(html.replace(/\u0000/g, ""), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href"],

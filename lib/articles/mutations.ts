@@ -39,7 +39,7 @@ const EMPTY_DOC: JSONContent = { type: "doc", content: [{ type: "paragraph" }] }
 
 /** Title lines: trimmed, blank lines dropped; stored joined by "\n". */
 export function normalizeTitle(title: string): string {
-  const lines = title
+  const lines = withoutControls(title)
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
@@ -49,8 +49,13 @@ export function normalizeTitle(title: string): string {
   return joined;
 }
 
+/** Drops control characters other than tab and line breaks (NUL cannot be stored; the rest are invisible junk from pastes). */
+function withoutControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
 function normalizeAttribution(value: string): string {
-  const a = value.replace(/\s+/g, " ").trim().replace(/^[(（](.*)[)）]$/, "$1").trim();
+  const a = withoutControls(value).replace(/\s+/g, " ").trim().replace(/^[(（](.*)[)）]$/, "$1").trim();
   if (a.length > MAX_ATTRIBUTION_CHARS) throw new AppError("invalid", "署名过长", { attribution: [`署名不能超过 ${MAX_ATTRIBUTION_CHARS} 字`] });
   return a;
 }

@@ -45,6 +45,19 @@ function depthOf(node: JsonNode, depth = 0): number {
   return children.reduce((max, child) => Math.max(max, depthOf(child, depth + 1)), depth);
 }
 
+/** PostgreSQL can store no NUL character (text or jsonb): a document holding one is refused, not a 500. */
+function checkNoNul(value: unknown): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw new InvalidDocumentError("正文含有无效字符（空字符）");
+  } else if (Array.isArray(value)) value.forEach(checkNoNul);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      checkNoNul(k);
+      checkNoNul(v);
+    }
+  }
+}
+
 function checkUrls(node: JSONContent) {
   if (node.type === "image") {
     const src = String(node.attrs?.src ?? "");
@@ -73,6 +86,7 @@ export function parseDocument(value: unknown): JSONContent {
     throw new InvalidDocumentError(`正文不是有效的文档：${(e as Error).message}`);
   }
   checkUrls(parsed.data);
+  checkNoNul(parsed.data);
   return parsed.data;
 }
 
