@@ -201,7 +201,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
   });
 }
 
-export const transitionSchema = z.object({ comment: z.string().trim().max(2000, "意见不能超过 2000 字").optional() }).strict();
+export const transitionSchema = z.object({ comment: z.string().trim().max(2000, "意见不能超过 2000 字").regex(/^[^\u0000]*$/, "不能包含空字符").optional() }).strict();
 
 const DECISION_NOTICE: Partial<Record<Transition, string>> = {
   return: "稿件被退回修改",

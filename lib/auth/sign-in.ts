@@ -17,8 +17,9 @@ let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("not-a-real-password"));
 
 export async function signInWithPassword(input: { email: string; password: string; ip: string }): Promise<User> {
-  const email = input.email.trim().toLowerCase().slice(0, 254);
-  const ip = input.ip.slice(0, 100) || "unknown";
+  // NUL cannot be stored (the attempt is recorded) and is in no address: dropped.
+  const email = input.email.replace(/\u0000/g, "").trim().toLowerCase().slice(0, 254);
+  const ip = input.ip.replace(/\u0000/g, "").slice(0, 100) || "unknown";
   const db = await getDb();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
   const [counts] = await db

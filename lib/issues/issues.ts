@@ -22,9 +22,13 @@ import type { Correction } from "./reader";
 const YEAR = z.number().int().min(1949).max(9999);
 const NUMBER = z.number().int().min(1).max(100_000);
 
+/** PostgreSQL cannot store NUL: refused at the boundary (422) instead of failing in the query (500). */
+const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = "不能包含空字符";
+
 export const createIssueSchema = z
   .object({
-    publication: z.string().min(1).max(100),
+    publication: z.string().min(1).max(100).regex(NO_NUL, NUL_MESSAGE),
     year: YEAR.optional(),
     number: NUMBER.optional(),
     totalNumber: NUMBER.optional(),
@@ -219,9 +223,9 @@ export async function listIssues(viewer: Viewer, limit = 100): Promise<IssueList
 export const updateIssueSchema = z
   .object({
     version: z.number().int().min(1),
-    source: z.string().trim().max(100).nullable().optional(),
-    editorName: z.string().trim().max(50).nullable().optional(),
-    note: z.string().trim().max(2000).nullable().optional(),
+    source: z.string().trim().max(100).regex(NO_NUL, NUL_MESSAGE).nullable().optional(),
+    editorName: z.string().trim().max(50).regex(NO_NUL, NUL_MESSAGE).nullable().optional(),
+    note: z.string().trim().max(2000).regex(NO_NUL, NUL_MESSAGE).nullable().optional(),
     publishedAt: z.iso.datetime({ offset: true }).nullable().optional(),
     year: YEAR.optional(),
     number: NUMBER.optional(),
@@ -267,7 +271,7 @@ export const layoutSchema = z
       .array(
         z
           .object({
-            heading: z.string().trim().min(1).max(100).nullable(),
+            heading: z.string().trim().min(1).max(100).regex(NO_NUL, NUL_MESSAGE).nullable(),
             articleIds: z.array(z.number().int().min(1)).max(500),
           })
           .strict(),
@@ -474,7 +478,7 @@ export async function runDueSchedules(viewer: Viewer, now = new Date()): Promise
   }
 }
 
-export const withdrawSchema = z.object({ reason: z.string().trim().min(1, "请填写撤回原因").max(1000) }).strict();
+export const withdrawSchema = z.object({ reason: z.string().trim().min(1, "请填写撤回原因").max(1000).regex(NO_NUL, NUL_MESSAGE) }).strict();
 
 /** Withdraws a published issue: readers get a notice (410) with the date and reason instead of the content. */
 export async function withdrawIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; status: "withdrawn" }> {
@@ -512,7 +516,7 @@ export async function restoreIssue(viewer: Viewer, id: number): Promise<{ id: nu
 
 export const correctionSchema = z
   .object({
-    text: z.string().trim().min(1, "请填写更正说明").max(2000),
+    text: z.string().trim().min(1, "请填写更正说明").max(2000).regex(NO_NUL, NUL_MESSAGE),
     articleId: z.number().int().min(1).optional(),
     body: z.unknown().optional(),
     html: z.string().optional(),
