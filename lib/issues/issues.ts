@@ -272,7 +272,8 @@ export const layoutSchema = z
         z
           .object({
             heading: z.string().trim().min(1).max(100).regex(NO_NUL, NUL_MESSAGE).nullable(),
-            articleIds: z.array(z.number().int().min(1)).max(500),
+            // ids are PostgreSQL integers: a larger number is no article (422), not a query error.
+            articleIds: z.array(z.number().int().min(1).max(2_147_483_647)).max(500),
           })
           .strict(),
       )
