@@ -125,7 +125,11 @@ test.describe("API fuzzing", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test("article routes", async ({ request }) => {
-    const contributor = { authorization: await tokenFor(request, await createUser("contributor")) };
+    // A unit of its own, so that other tests' views of the demo units never see these drafts.
+    const admin = { authorization: await tokenFor(request, await createUser("admin")) };
+    const unit = `模糊测试单位${Date.now().toString(36)}`;
+    expect((await request.post("/api/v1/units", { headers: admin, data: { name: unit } })).status()).toBe(201);
+    const contributor = { authorization: await tokenFor(request, await createUser("contributor", { unit })) };
     const editor = { authorization: await tokenFor(request, await createUser("editor")) };
     const created = await request.post("/api/v1/articles", { headers: contributor, data: { title: "模糊测试" } });
     expect(created.status()).toBe(201);
