@@ -82,15 +82,19 @@ test.describe("issue assembly", () => {
     await item(page, sft).getByRole("combobox", { name: /^把《.*》移到$/ }).selectOption({ label: "【向深度贫困进军】" });
     await expect(section.locator(`li[data-article-id="${sft}"]`)).toBeVisible();
     await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
-    const handle = item(page, liaocheng).getByRole("button", { name: /^拖动/ });
-    const target = section.locator(`li[data-article-id="${sft}"]`);
-    const box = (await handle.boundingBox())!;
-    const to = (await target.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 20, box.y + 10, { steps: 5 });
-    await page.mouse.move(to.x + 40, to.y + to.height * 0.75, { steps: 15 });
-    await page.mouse.up();
+    // A mouse drag; under heavy load a drag can start before the pointer settles, so it is retried.
+    await expect(async () => {
+      const handle = item(page, liaocheng).getByRole("button", { name: /^拖动/ });
+      const target = section.locator(`li[data-article-id="${sft}"]`);
+      const box = (await handle.boundingBox())!;
+      const to = (await target.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 20, box.y + 10, { steps: 5 });
+      await page.mouse.move(to.x + 40, to.y + to.height * 0.75, { steps: 15 });
+      await page.mouse.up();
+      await expect(section.locator(`li[data-article-id="${liaocheng}"]`)).toBeVisible({ timeout: 3000 });
+    }).toPass({ timeout: 30_000 });
     await expect(section.locator(`li[data-article-id="${liaocheng}"]`)).toBeVisible();
     await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
     await item(page, weihai).getByRole("combobox", { name: /^把《.*》移到$/ }).selectOption({ label: "【向深度贫困进军】" });

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, createUser, waitForHydration } from "./fixtures";
 import { makePng } from "./helpers";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
 
@@ -110,8 +110,13 @@ test.describe("contributor desk", () => {
     await expect(page.getByRole("row").filter({ hasText: "威海市深入开展脱贫攻坚大调研" })).toBeVisible();
   });
 
-  test("a file that is not a .docx gets a clear message and creates nothing", async ({ page, loginAs }) => {
-    await loginAs("contributor", { unit: "省司法厅" });
+  test("a file that is not a .docx gets a clear message and creates nothing", async ({ page, loginAs, request }) => {
+    // A unit of its own, so "nothing" is not disturbed by tests writing for the demo units.
+    const admin = await createUser("admin");
+    const token = (await (await request.post("/api/v1/auth/token", { data: { email: admin.email, password: admin.password } })).json()).token;
+    const unit = `测试单位${Date.now()}`;
+    expect((await request.post("/api/v1/units", { headers: { authorization: `Bearer ${token}` }, data: { name: unit } })).status()).toBe(201);
+    await loginAs("contributor", { unit });
     await page.goto("/workspace/articles/import");
     await page.getByLabel("选择 Word 文档（.docx）").setInputFiles({ name: "notes.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a word file") });
     await expect(page.locator("main").getByRole("alert")).toHaveText("这不是 Word (.docx) 文件");
