@@ -4,6 +4,7 @@ import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import { articleDocument, parseSeed, seedContentLines } from "../lib/seed/parse-seed";
+import { firstMissingInOrder } from "../lib/testing/printed-lines";
 
 const seedText = fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8");
 const seed = parseSeed(seedText);
@@ -126,13 +127,7 @@ test.describe("issue assembly", () => {
 
     const reader = await page.goto(`/p/${slug}/2017/88`);
     expect(reader?.status()).toBe(200);
-    const text = squash(await page.locator("main").innerText());
-    let at = 0;
-    for (const line of seedContentLines(seedText)) {
-      const i = text.indexOf(squash(line), at);
-      expect(i, `missing or out of order: ${line.slice(0, 30)}`).toBeGreaterThanOrEqual(0);
-      at = i + squash(line).length;
-    }
+    expect(firstMissingInOrder(await page.locator("main").innerText(), seedContentLines(seedText))).toBeNull();
     // The preview showed exactly what readers see.
     expect(squash(await page.locator(".bulletin").innerText())).toBe(previewText);
     await page.screenshot({ path: "test-results/screenshots/assembled-issue.png", fullPage: false });

@@ -2,22 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 import { seedContentLines } from "../lib/seed/parse-seed";
+import { firstMissingInOrder } from "../lib/testing/printed-lines";
 
 const seedLines = seedContentLines(fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8"));
-const squash = (s: string) => s.replace(/\s+/g, "");
-
-/** Asserts that every line appears in `text`, in order. Returns the first missing line, if any. */
-function firstMissingInOrder(text: string, lines: string[]): string | null {
-  const flat = squash(text);
-  let at = 0;
-  for (const line of lines) {
-    const i = flat.indexOf(squash(line), at);
-    if (i < 0) return line;
-    at = i + squash(line).length;
-  }
-  return null;
-}
-
 test.describe("reader site", () => {
   test("the seed issue reads like the seed: every content line, in order", async ({ page }) => {
     const response = await page.goto("/p/sdtp/2017/88");
