@@ -87,6 +87,8 @@ test.describe("issue assembly", () => {
     await expect(async () => {
       const handle = item(page, liaocheng).getByRole("button", { name: /^拖动/ });
       const target = section.locator(`li[data-article-id="${sft}"]`);
+      await target.scrollIntoViewIfNeeded();
+      await handle.scrollIntoViewIfNeeded(); // within the unplaced list, which scrolls on its own
       const box = (await handle.boundingBox())!;
       const to = (await target.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -136,27 +138,39 @@ test.describe("issue assembly", () => {
   test("the drag handle works with the keyboard (space, arrows, space)", async ({ page, request, loginAs }) => {
     const slug = `kb${Date.now().toString(36)}`;
     await newPublication(request, slug);
-    const [a, b] = (await acceptedSeedArticles(request)) as [number, number];
+    const [a, b, c] = (await acceptedSeedArticles(request)) as [number, number, number];
     await loginAs("editor");
     const editorToken = await tokenFor(request, await createUser("editor"));
     const created = await request.post("/api/v1/issues", { headers: editorToken, data: { publication: slug, year: 2030 } });
     expect(created.status()).toBe(201);
     const issue = await created.json();
     expect(issue).toMatchObject({ publication: slug, year: 2030, number: 1, totalNumber: 1, status: "draft" });
-    const put = await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editorToken, data: { sections: [{ heading: "栏目", articleIds: [a, b] }] } });
+    const put = await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editorToken, data: { sections: [{ heading: "栏目", articleIds: [a, b, c] }] } });
     expect(put.status()).toBe(200);
     await page.goto(`/workspace/issues/${issue.id}`);
     const section = page.getByRole("group", { name: "【栏目】" });
     const order = async () => section.locator("li").evaluateAll((lis) => lis.map((li) => Number(li.getAttribute("data-article-id"))));
-    expect(await order()).toEqual([a, b]);
-    await item(page, a).getByRole("button", { name: /^拖动/ }).focus();
+    expect(await order()).toEqual([a, b, c]);
+    // As a screen-reader user hears it: picked up, moved over the next article, dropped (in Chinese).
+    const handle = item(page, a).getByRole("button", { name: /^拖动/ });
+    const live = page.locator('[id^="DndLiveRegion"]');
+    await handle.focus();
     await page.keyboard.press("Space");
+    await expect(live).toHaveText(`已拿起《${titleOf(a)}》。`);
     await page.keyboard.press("ArrowDown");
+    await expect(live).toHaveText(`《${titleOf(a)}》移到《${titleOf(b)}》的位置。`);
     await page.keyboard.press("Space");
-    await expect.poll(order).toEqual([b, a]);
+    await expect(live).toHaveText(`《${titleOf(a)}》已放到《${titleOf(b)}》的位置。`);
+    await expect.poll(order).toEqual([b, a, c]);
+    await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
+    // Two quick moves in a row (the second before the first is saved) are both saved, without a conflict.
+    const up = section.getByRole("button", { name: new RegExp(`^《${escape(titleOf(c))}》上移$`) });
+    await up.click();
+    await up.click();
+    await expect.poll(order).toEqual([c, b, a]);
     await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
     await page.reload();
-    expect(await order()).toEqual([b, a]);
+    expect(await order()).toEqual([c, b, a]);
   });
 });
 

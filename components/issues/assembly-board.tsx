@@ -10,14 +10,14 @@ import {
   useDroppable,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
-  type DragOverEvent,
 } from "@dnd-kit/core";
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useIssueVersion } from "./issue-version";
 import { callApi } from "@/components/workspace/api-client";
 
@@ -60,17 +60,34 @@ export function AssemblyBoard({
   const versionRef = useIssueVersion();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
+  // Saves run one at a time: a change made while a save is in flight is
+  // saved after it with the new version (only the latest layout is sent), so
+  // quick successive moves never conflict with each other.
+  const queue = useRef<{ running: boolean; next: Column[] | null }>({ running: false, next: null });
   const save = useCallback(
     async (next: Column[]) => {
+      const q = queue.current;
+      q.next = next;
       setStatus({ kind: "saving" });
-      const layout = { sections: next.map((c) => ({ heading: c.heading, articleIds: c.articleIds })), version: versionRef.current };
-      const r = await callApi<{ version: number }>(`/api/v1/issues/${issueId}/layout`, { method: "PUT", json: layout });
-      if (r.ok) {
-        versionRef.current = r.data.version;
+      if (q.running) return;
+      q.running = true;
+      try {
+        while (q.next) {
+          const cols = q.next;
+          q.next = null;
+          const layout = { sections: cols.map((c) => ({ heading: c.heading, articleIds: c.articleIds })), version: versionRef.current };
+          const r = await callApi<{ version: number }>(`/api/v1/issues/${issueId}/layout`, { method: "PUT", json: layout });
+          if (!r.ok) {
+            q.next = null;
+            setStatus({ kind: "error", message: r.error.message });
+            return;
+          }
+          versionRef.current = r.data.version;
+        }
         setStatus({ kind: "saved" });
         router.refresh();
-      } else {
-        setStatus({ kind: "error", message: r.error.message });
+      } finally {
+        q.running = false;
       }
     },
     [issueId, router, versionRef],
@@ -115,41 +132,39 @@ export function AssemblyBoard({
     );
   }
 
-  function onDragOver(e: DragOverEvent) {
-    const active = e.active.id as number;
-    const over = e.over?.id;
-    if (over === undefined) return;
-    const from = containerOf(active);
-    const to = containerOf(over as number | string);
-    if (!from || !to || from === to) return;
-    // Show the item in its new container while dragging; saved on drop.
-    setUnplaced((u) => (from === UNPLACED ? u.filter((x) => x !== active) : to === UNPLACED ? [...u, active] : u));
-    setColumns((cols) =>
-      cols.map((c) => {
-        if (c.key === from) return { ...c, articleIds: c.articleIds.filter((x) => x !== active) };
-        if (c.key === to) {
-          const overIndex = typeof over === "number" ? c.articleIds.indexOf(over) : -1;
-          const ids = [...c.articleIds];
-          ids.splice(overIndex < 0 ? ids.length : overIndex, 0, active);
-          return { ...c, articleIds: ids };
-        }
-        return c;
-      }),
-    );
-  }
-
+  // Where a drag ends decides the move; nothing moves between lists while
+  // dragging (moving items across containers mid-drag makes the collision
+  // target flip back and forth, an endless update loop with long lists).
   function onDragEnd(e: DragEndEvent) {
     const active = e.active.id as number;
     const over = e.over?.id;
-    const key = containerOf(active);
-    let nextColumns = columns;
-    let nextUnplaced = unplaced;
-    if (key && over !== undefined && typeof over === "number" && containerOf(over) === key) {
-      if (key === UNPLACED) nextUnplaced = arrayMove(unplaced, unplaced.indexOf(active), unplaced.indexOf(over));
-      else nextColumns = columns.map((c) => (c.key === key ? { ...c, articleIds: arrayMove(c.articleIds, c.articleIds.indexOf(active), c.articleIds.indexOf(over)) } : c));
-    }
-    commit(nextColumns, nextUnplaced);
+    if (over === undefined || over === active) return;
+    const from = containerOf(active);
+    const to = containerOf(over as number | string);
+    if (!from || !to) return;
+    const list = to === UNPLACED ? unplaced : columns.find((c) => c.key === to)!.articleIds;
+    const overIndex = typeof over === "number" ? list.indexOf(over) : -1;
+    if (from !== to) return moveTo(active, to, overIndex < 0 ? undefined : overIndex);
+    if (overIndex < 0) return;
+    if (to === UNPLACED) commit(columns, arrayMove(unplaced, unplaced.indexOf(active), overIndex));
+    else commit(columns.map((c) => (c.key === to ? { ...c, articleIds: arrayMove(c.articleIds, c.articleIds.indexOf(active), overIndex) } : c)), unplaced);
   }
+
+  // What a screen reader hears while dragging, in the page's language.
+  const titleOfId = (id: number | string) => (typeof id === "number" ? (byId.get(id)?.title ?? `#${id}`) : "");
+  const placeOf = (id: number | string) => {
+    if (typeof id === "number") return t("dnd.overArticle", { title: titleOfId(id) });
+    if (id === UNPLACED) return t("unplaced");
+    const col = columns.find((c) => c.key === id);
+    return col?.heading == null ? t("leadGroup") : `【${col.heading}】`;
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t("dnd.start", { title: titleOfId(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over?.id === active.id ? t("dnd.start", { title: titleOfId(active.id) }) : over ? t("dnd.over", { title: titleOfId(active.id), place: placeOf(over.id) }) : t("dnd.nowhere", { title: titleOfId(active.id) }),
+    onDragEnd: ({ active, over }) => (over ? t("dnd.end", { title: titleOfId(active.id), place: placeOf(over.id) }) : t("dnd.nowhere", { title: titleOfId(active.id) })),
+    onDragCancel: ({ active }) => t("dnd.cancel", { title: titleOfId(active.id) }),
+  };
 
   function addSection(e: React.FormEvent) {
     e.preventDefault();
@@ -189,7 +204,12 @@ export function AssemblyBoard({
   const targets = [...columns.map((c) => ({ key: c.key, label: c.heading === null ? t("leadGroup") : `【${c.heading}】` })), { key: UNPLACED, label: t("unplaced") }];
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragOver={editable ? onDragOver : undefined} onDragEnd={editable ? onDragEnd : undefined}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={editable ? onDragEnd : undefined}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
+    >
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <section aria-label={t("layout")}>
           <div className="mb-2 flex items-center gap-3">
@@ -255,7 +275,8 @@ export function AssemblyBoard({
             </div>
           )}
         </section>
-        <aside aria-label={t("unplaced")}>
+        {/* Beside the layout and scrollable on its own, so any article can be dragged into any section without scrolling the page. */}
+        <aside aria-label={t("unplaced")} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <Container id={UNPLACED} label={t("unplaced")} empty={t("noUnplaced")} count={unplaced.length} heading>
             <SortableContext items={unplaced} strategy={verticalListSortingStrategy}>
               {unplaced.map((id) => (
