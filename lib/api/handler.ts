@@ -3,7 +3,7 @@
 // are logged, never shown.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, pgError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getRequestViewer } from "@/lib/auth/viewer";
 
@@ -18,6 +18,28 @@ export function errorResponse(e: AppError): NextResponse {
     { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details ?? {}) } },
     { status: e.status },
   );
+}
+
+/**
+ * PostgreSQL data exceptions (SQLSTATE class 22) that a value sent by the client
+ * causes when validation let it through: bad input, so 422 and never a 500.
+ * Both drivers put the code on the error Drizzle wraps (`pgError` unwraps it).
+ */
+const DATA_ERROR_REASONS: Record<string, string> = {
+  "22001": "文本超过允许的长度", // string_data_right_truncation
+  "22003": "数值超出允许的范围", // numeric_value_out_of_range
+  "22007": "日期或时间的格式无效", // invalid_datetime_format
+  "22008": "日期或时间超出允许的范围", // datetime_field_overflow
+  "22021": "文本含有无效的字符编码或 NUL 字符", // character_not_in_repertoire: invalid UTF-8, NUL
+  "22P02": "值的格式无效", // invalid_text_representation
+  "22P05": "文本含有无法保存的字符(如 NUL)", // untranslatable_character: \u0000 in jsonb
+};
+
+/** The 422 for a PostgreSQL data error anywhere in `e`'s cause chain, or null. */
+export function dataErrorToAppError(e: unknown): AppError | null {
+  const code = pgError(e)?.code;
+  const reason = code ? DATA_ERROR_REASONS[code] : undefined;
+  return reason ? new AppError("invalid", `请求内容无效:${reason}`) : null;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -55,6 +77,11 @@ export function apiRoute<P = Record<string, string>>(
       if (e instanceof AppError) return errorResponse(e);
       if (e instanceof z.ZodError) {
         return errorResponse(new AppError("invalid", "请求内容无效", z.flattenError(e).fieldErrors as Record<string, string[]>));
+      }
+      const dataError = dataErrorToAppError(e);
+      if (dataError) {
+        console.warn("[api]", request.method, new URL(request.url).pathname, `data error ${pgError(e)?.code} answered 422`);
+        return errorResponse(dataError);
       }
       console.error("[api]", request.method, new URL(request.url).pathname, e);
       return errorResponse(new AppError("internal", "服务器内部错误"));
