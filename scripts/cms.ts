@@ -1,5 +1,7 @@
 // The operator CLI: `npm run cms -- <command>`. It opens the database itself,
 // so with embedded PGlite it refuses to run while a server holds ./data.
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv, openDb, setDbHandle, closeDb } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
@@ -9,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { createUser, findUserByEmail, setUserPassword } from "@/lib/users/users";
 import { randomPassword } from "@/lib/users/passwords";
 import { createApiToken } from "@/lib/auth/tokens";
+import { backupDatabase, BackupError, readBackupHeader, restoreDatabase, type BackupHeader } from "@/lib/backup/backup";
 
 const USAGE = `Usage: npm run cms -- <command> [options]
 
@@ -19,6 +22,12 @@ Commands:
       Sets a new password (random and printed when --password is omitted).
   token create --email E [--name NAME]
       Creates an API token for the user and prints it once.
+  backup FILE
+      Writes a consistent backup of all data to FILE (gzip-compressed JSON lines),
+      readable by PGlite and PostgreSQL alike.
+  restore FILE [--force]
+      Loads a backup into an empty database, all or nothing. --force first deletes
+      all data already there (in the same transaction).
 
 The database is DATABASE_URL when set, else the embedded one in DATA_DIR (./data).`;
 
@@ -42,11 +51,19 @@ async function run(argv: string[]): Promise<void> {
       role: { type: "string" },
       unit: { type: "string" },
       password: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
+  if (values.help || !positionals.length) throw new UsageError("");
+  const [verb, ...rest] = positionals;
+  if (verb === "backup" || verb === "restore") {
+    if (rest.length !== 1) throw new UsageError(`${verb} takes exactly one FILE`);
+    if (values.force && verb === "backup") throw new UsageError("--force goes with restore only");
+    return verb === "backup" ? runBackup(rest[0]!) : runRestore(rest[0]!, values.force === true);
+  }
+  if (values.force) throw new UsageError("--force goes with restore only");
   const command = positionals.join(" ");
-  if (values.help || !command) throw new UsageError("");
   const known = ["user create", "user passwd", "token create"];
   if (!known.includes(command)) throw new UsageError(`unknown command: ${command}`);
   // Check the arguments before opening the database.
@@ -85,6 +102,31 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+const sizeOf = (header: BackupHeader) =>
+  `${Object.values(header.tables).reduce((a, b) => a + b, 0)} rows of ${Object.keys(header.tables).length} tables`;
+
+/** `backup FILE`: reads the database as it is; it does not migrate it. */
+async function runBackup(file: string) {
+  const config = configFromEnv();
+  if (config.kind === "pglite" && !fs.existsSync(path.join(config.dataDir, "pgdata", "PG_VERSION"))) {
+    throw new BackupError(`There is no database in ${config.dataDir} to back up (set DATA_DIR or DATABASE_URL).`);
+  }
+  const handle = await openDb(config, "cli backup");
+  setDbHandle(handle);
+  const header = await backupDatabase(handle.db, file);
+  console.log(`Backed up ${sizeOf(header)} to ${path.resolve(file)} (${header.bytes} bytes, migration ${header.migration}).`);
+}
+
+/** `restore FILE [--force]`: migrates the target first, so a new empty database can take the backup. */
+async function runRestore(file: string, force: boolean) {
+  await readBackupHeader(file); // a missing or foreign file fails before the database is opened
+  const handle = await openDb(configFromEnv(), "cli restore");
+  setDbHandle(handle);
+  await migrateDb(handle);
+  const header = await restoreDatabase(handle.db, file, { force });
+  console.log(`Restored ${sizeOf(header)} from ${path.resolve(file)} (made ${header.createdAt}); row counts match the backup.`);
+}
+
 run(process.argv.slice(2))
   .then(() => closeDb())
   .then(() => process.exit(0))
@@ -94,6 +136,10 @@ run(process.argv.slice(2))
       if ((e as Error).message) console.error(`error: ${(e as Error).message}\n`);
       console.error(USAGE);
       process.exit(2);
+    }
+    if (e instanceof BackupError) {
+      console.error(`error: ${e.message}`);
+      process.exit(1);
     }
     if (e instanceof DataDirLockedError) {
       console.error(`error: ${e.message}`);
