@@ -1,27 +1,86 @@
-// Early checks before a page renders. Only one today: a withdrawn issue's
-// reader URLs are rewritten to the notice handler, which answers 410 Gone
-// (a page cannot set that status). The pages still show the notice
-// themselves if this check is skipped, so nothing depends on it for safety.
+// Before a reader page renders:
+// - answer from the reader cache (lib/reader-cache) when the page was already
+//   rendered at the current reader version — the whole cost of a spike of
+//   readers is then one primary-key read per request;
+// - rewrite a withdrawn issue's reader URLs to the notice handler, which
+//   answers 410 Gone (a page cannot set that status). The pages still show
+//   the notice themselves if this check is skipped, so nothing depends on it
+//   for safety.
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
 import { issueRefOfPath, isIssueWithdrawn } from "@/lib/issues/reader-gone";
+import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
+import { RENDER_HEADER, isInternalRender, readerCache, readerVersion, renderInternally } from "@/lib/reader-cache/runtime";
 
 export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
-  const ref = issueRefOfPath(request.nextUrl.pathname);
-  if (!ref) return NextResponse.next();
-  try {
-    if (await isIssueWithdrawn(ref)) {
-      const url = request.nextUrl.clone();
-      url.pathname = `/withdrawn-notice/${encodeURIComponent(ref.slug)}/${ref.year}/${ref.number}`;
-      url.search = "";
-      return NextResponse.rewrite(url);
+  const cache = readerCache();
+  if (cache && !isInternalRender(request.headers.get(RENDER_HEADER))) {
+    const locale = localeOf(request.cookies.get(LOCALE_COOKIE)?.value);
+    const { pathname, search } = request.nextUrl;
+    const key = cacheKeyOf({ method: request.method, pathname, search, locale, header: (name) => request.headers.get(name) });
+    if (key) {
+      try {
+        const version = await readerVersion();
+        const hit = cache.get(version, key);
+        if (hit) return fromCache(request, hit, "hit");
+        const gone = await withdrawnRewrite(request);
+        if (gone) return gone;
+        const rendered = await cache.fill(version, key, () => renderInternally(pathname + search, locale, version));
+        return rendered.page ? fromCache(request, rendered.page, "miss") : replay(request, rendered);
+      } catch (e) {
+        console.error("[proxy] reader cache skipped:", e instanceof Error ? e.message : e);
+      }
     }
+  }
+  return (await withdrawnRewrite(request)) ?? NextResponse.next();
+}
+
+async function withdrawnRewrite(request: NextRequest): Promise<NextResponse | null> {
+  const ref = issueRefOfPath(request.nextUrl.pathname);
+  if (!ref) return null;
+  try {
+    if (!(await isIssueWithdrawn(ref))) return null;
   } catch (e) {
     console.error("[proxy] withdrawn check failed:", e instanceof Error ? e.message : e);
+    return null;
   }
-  return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = `/withdrawn-notice/${encodeURIComponent(ref.slug)}/${ref.year}/${ref.number}`;
+  url.search = "";
+  return NextResponse.rewrite(url);
+}
+
+function fromCache(request: NextRequest, page: CachedPage, how: "hit" | "miss"): NextResponse {
+  const headers = new Headers(page.headers);
+  // Browsers and shared caches may keep it but must ask again each time; the ETag makes that a 304.
+  headers.set("cache-control", "public, max-age=0, must-revalidate");
+  headers.set("etag", page.etag);
+  headers.set("vary", "Cookie, Accept-Encoding");
+  headers.set("x-cms-cache", how);
+  if (isNotModified(request.headers.get("if-none-match"), page.etag)) {
+    for (const name of ["content-type", "content-disposition"]) headers.delete(name);
+    return new NextResponse(null, { status: 304, headers });
+  }
+  // Compressed on the way out by the server (gzip), like every other response.
+  return new NextResponse(request.method === "HEAD" ? null : (page.body as unknown as BodyInit), { status: page.status, headers });
+}
+
+/** A response that may not be cached (a 404, say), answered as rendered. */
+function replay(request: NextRequest, rendered: Rendered): NextResponse {
+  const headers = new Headers(rendered.headers);
+  headers.set("x-cms-cache", "bypass");
+  return new NextResponse(request.method === "HEAD" ? null : (rendered.body as unknown as BodyInit), { status: rendered.status, headers });
 }
 
 export const config = {
-  matcher: ["/p/:slug/:year/:number", "/p/:slug/:year/:number/print", "/p/:slug/:year/:number/a/:id"],
+  matcher: [
+    "/",
+    "/p/:slug",
+    "/p/:slug/feed.xml",
+    "/p/:slug/:year/:number",
+    "/p/:slug/:year/:number/print",
+    "/p/:slug/:year/:number/issue.docx",
+    "/p/:slug/:year/:number/a/:id",
+  ],
 };

@@ -1,15 +1,12 @@
 // next-intl without locale routing: the locale comes from a cookie (zh-CN by default).
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, localeOf } from "./locales";
 import { loadMessages } from "./messages";
 
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "zh-CN";
-export const LOCALE_COOKIE = "locale";
+export { LOCALES, DEFAULT_LOCALE, LOCALE_COOKIE, type Locale } from "./locales";
 
 export default getRequestConfig(async () => {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale: Locale = (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
+  const locale = localeOf((await cookies()).get(LOCALE_COOKIE)?.value);
   return { locale, messages: loadMessages(locale), timeZone: "Asia/Shanghai" };
 });

@@ -1,0 +1,96 @@
+// The reader cache seen from outside: repeated reads are served from it, with
+// an ETag (304 on revalidation), gzip and the security headers; each
+// language has its own copy; and every change readers can see — publishing,
+// a correction, withdrawal, restoration, a renamed publication — shows on the
+// very next request.
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, createUser } from "./fixtures";
+
+async function bearer(request: APIRequestContext, role: "admin" | "editor" | "contributor", unit?: string) {
+  const user = await createUser(role, unit ? { unit } : {});
+  const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
+  return { authorization: `Bearer ${(await res.json()).token}` };
+}
+
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+test("reader pages come from the cache until something readers see changes", async ({ request }) => {
+  const slug = `rc${Date.now().toString(36)}`;
+  const admin = await bearer(request, "admin");
+  const editor = await bearer(request, "editor");
+  const contributor = await bearer(request, "contributor", "聊城市扶贫办");
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "缓存测试简报", issuingBody: "宣传信息组" } })).status()).toBe(201);
+  const created = await request.post("/api/v1/articles", { headers: contributor, data: { title: "缓存里的稿件", body: doc("第一版正文。") } });
+  const { id } = await created.json();
+  expect((await request.post(`/api/v1/articles/${id}/submit`, { headers: contributor })).status()).toBe(200);
+  expect((await request.post(`/api/v1/articles/${id}/accept`, { headers: editor })).status()).toBe(200);
+  const issue = await (await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 2042 } })).json();
+  expect((await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editor, data: { sections: [{ heading: "栏目", articleIds: [id] }] } })).status()).toBe(200);
+  const { version } = await (await request.get(`/api/v1/issues/${issue.id}`, { headers: editor })).json();
+  expect((await request.patch(`/api/v1/issues/${issue.id}`, { headers: editor, data: { version, editorName: "刘栋" } })).status()).toBe(200);
+
+  const url = `/p/${slug}/2042/1`;
+  const archive = `/p/${slug}`;
+  // Not published yet: a 404, never cached.
+  expect((await request.get(url)).status()).toBe(404);
+  expect((await request.get(archive)).status()).toBe(200);
+  expect(await (await request.get(archive)).text()).not.toContain("2042年第1期");
+
+  expect((await request.post(`/api/v1/issues/${issue.id}/publish`, { headers: editor })).status()).toBe(200);
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  expect(await first.text()).toContain("缓存里的稿件");
+  expect(await (await request.get(archive)).text()).toContain("2042年第1期");
+
+  const second = await request.get(url, { headers: { "accept-encoding": "gzip" } });
+  expect(second.headers()["x-cms-cache"]).toBe("hit");
+  expect(second.headers()["content-encoding"]).toBe("gzip"); // compressed by the server on the way out
+  expect(await second.text()).toBe(await first.text());
+  const etag = second.headers()["etag"]!;
+  expect(etag).toMatch(/^"r\d+-/);
+  expect(second.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+  expect(second.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(second.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(second.headers()["content-type"]).toContain("text/html");
+  expect(second.headers()["set-cookie"]).toBeUndefined();
+  const notModified = await request.get(url, { headers: { "if-none-match": etag } });
+  expect(notModified.status()).toBe(304);
+  expect(await notModified.body()).toHaveLength(0);
+  const head = await request.head(url);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["x-cms-cache"]).toBe("hit");
+
+  // Each language has its own copy.
+  const english = await request.get(url, { headers: { cookie: "locale=en" } });
+  expect(await english.text()).toContain("Contents");
+  expect(await (await request.get(url)).text()).not.toContain(">Contents<");
+
+  // A correction: on the very next request, and a new ETag.
+  expect((await request.post(`/api/v1/issues/${issue.id}/corrections`, { headers: editor, data: { text: "更正：第一版正文应为第二版正文。" } })).status()).toBe(201);
+  const corrected = await request.get(url, { headers: { "if-none-match": etag } });
+  expect(corrected.status()).toBe(200);
+  expect(await corrected.text()).toContain("更正：第一版正文应为第二版正文。");
+  expect(corrected.headers()["etag"]).not.toBe(etag);
+
+  // Withdrawn: 410 at once, for the page, its print view and its article, though they were cached.
+  expect((await request.get(`${url}/print`)).status()).toBe(200);
+  expect((await request.get(`${url}/a/${id}`)).status()).toBe(200);
+  expect((await request.post(`/api/v1/issues/${issue.id}/withdraw`, { headers: editor, data: { reason: "核实中" } })).status()).toBe(200);
+  for (const u of [url, `${url}/print`, `${url}/a/${id}`, `${url}/issue.docx`]) expect((await request.get(u)).status(), u).toBe(410);
+  expect((await request.post(`/api/v1/issues/${issue.id}/restore`, { headers: editor })).status()).toBe(200);
+  expect((await request.get(url)).status()).toBe(200);
+
+  // The publication renamed: the archive shows it on the next request.
+  const renamed = await request.patch(`/api/v1/publications/${slug}`, { headers: admin, data: { name: "缓存测试简报（新名）" } });
+  expect(renamed.status(), await renamed.text()).toBe(200);
+  expect(await (await request.get(archive)).text()).toContain("缓存测试简报（新名）");
+});
+
+test("client-side navigation payloads and the workspace are never served from the cache", async ({ request }) => {
+  const rsc = await request.get("/p/sdtp/2017/88", { headers: { rsc: "1" } });
+  expect(rsc.headers()["x-cms-cache"]).toBeUndefined();
+  const api = await request.get("/api/v1/publications");
+  expect(api.headers()["x-cms-cache"]).toBeUndefined();
+  const search = await request.get("/search?q=" + encodeURIComponent("法律援助"));
+  expect(search.headers()["x-cms-cache"]).toBeUndefined();
+});

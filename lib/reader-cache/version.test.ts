@@ -1,0 +1,65 @@
+// The reader version changes, at commit, with everything readers can see —
+// and not with work readers cannot see (drafts, submissions).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { issues } from "@/db/schema";
+import { viewerFromUser } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/permissions";
+import { createArticle } from "@/lib/articles/mutations";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { addCorrection, restoreIssue, withdrawIssue } from "@/lib/issues/issues";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { findUserByEmail } from "@/lib/users/users";
+import { readerVersion } from "./runtime";
+
+let db: TestDb;
+let editor: Viewer;
+let contributor: Viewer;
+let issueId: number;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadDemo({ password: "demo-password-1" });
+  editor = viewerFromUser((await findUserByEmail("editor@demo.local"))!);
+  contributor = viewerFromUser((await findUserByEmail("liaocheng@demo.local"))!);
+  const [seedIssue] = await (await getDb()).select({ id: issues.id }).from(issues).where(eq(issues.number, 88));
+  issueId = seedIssue!.id;
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function changes(action: () => Promise<unknown>): Promise<boolean> {
+  const before = await readerVersion();
+  await action();
+  return (await readerVersion()) !== before;
+}
+
+describe("reader version", () => {
+  it("changes with withdrawal, restoration and corrections", async () => {
+    expect(await changes(() => withdrawIssue(editor, issueId, { reason: "核实中" }))).toBe(true);
+    expect(await changes(() => restoreIssue(editor, issueId))).toBe(true);
+    expect(await changes(() => addCorrection(editor, issueId, { text: "更正一处文字。" }))).toBe(true);
+  });
+
+  it("does not change with a contributor's draft", async () => {
+    expect(await changes(() => createArticle(contributor, { title: "草稿", body: { type: "doc", content: [{ type: "paragraph" }] } }))).toBe(false);
+  });
+
+  it("changes only when the transaction commits, not before and not on rollback", async () => {
+    const d = await getDb();
+    const before = await readerVersion();
+    await expect(
+      d.transaction(async (tx) => {
+        await tx.execute(sql`update "publications" set "name" = "name" where "slug" = 'sdtp'`);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await readerVersion()).toBe(before);
+    await d.transaction(async (tx) => {
+      await tx.execute(sql`update "publications" set "name" = "name" where "slug" = 'sdtp'`);
+    });
+    expect(await readerVersion()).not.toBe(before);
+  });
+});
