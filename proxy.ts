@@ -13,6 +13,10 @@ import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib
 import { RENDER_HEADER, isInternalRender, readerCache, readerVersion, renderInternally } from "@/lib/reader-cache/runtime";
 
 export async function proxy(request: NextRequest) {
+  // A server action posted from another origin: Next refuses it too, but answers 500; say 403.
+  if (request.method === "POST" && request.headers.has("next-action") && isForeignOrigin(request)) {
+    return NextResponse.json({ error: { code: "forbidden", message: "跨站请求被拒绝" } }, { status: 403 });
+  }
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   const cache = readerCache();
   if (cache && !isInternalRender(request.headers.get(RENDER_HEADER))) {
@@ -34,6 +38,18 @@ export async function proxy(request: NextRequest) {
     }
   }
   return (await withdrawnRewrite(request)) ?? NextResponse.next();
+}
+
+/** The Origin names another host than this request's (Next's own check: `x-forwarded-host`, else `host`). */
+function isForeignOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false; // not sent by a browser on its own; Next lets these through as well
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return origin === "null" || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 async function withdrawnRewrite(request: NextRequest): Promise<NextResponse | null> {
@@ -82,5 +98,7 @@ export const config = {
     "/p/:slug/:year/:number/print",
     "/p/:slug/:year/:number/issue.docx",
     "/p/:slug/:year/:number/a/:id",
+    // Any server action POST, for the cross-origin check above.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
 };

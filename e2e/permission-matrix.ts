@@ -1,0 +1,281 @@
+// The permission matrix (issue #9): for every route the app serves — API route
+// handlers, pages, server actions — the answer each kind of visitor must get.
+// `e2e/permission-matrix.spec.ts` discovers the routes from the file system and
+// fails when a route has no entry here, or an entry names a route that is gone.
+//
+// The statuses come from DESIGN.md (401 signed out, 403 not allowed, 404 not
+// found or not visible, 410 withdrawn) and the table in lib/auth/permissions.ts,
+// not from watching the app.
+//
+// Rule for writes: a probe's body always passes the route handler's own parsing
+// (JSON object, or the content type it expects), so for refused visitors the
+// permission check decides. For permitted visitors the same body is refused by a
+// later check in the service — validation (422/400) or state (409: a stale
+// `version`, a transition from the wrong status) — so nothing changes; the
+// services check in the order authorize → parse → load → state. The few probes
+// that do write touch only throwaway resources (a spare token, a throwaway
+// user's password, the visitor's own notices).
+
+export const ACTORS = ["signedOut", "contributorA", "contributorB", "editor", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** An HTTP status, or "login": a redirect (307) to /login. */
+export type Expected = number | "login";
+
+export interface Probe {
+  /** The route's URL with its [params] filled by fixture names in braces, e.g. `/api/v1/articles/{articleA}`. */
+  url: string;
+  /** A JSON body for a write. */
+  body?: unknown;
+  expect: Record<Actor, Expected>;
+}
+
+/**
+ * Fixtures the spec creates before the probes (contributor A and B write for
+ * two units of their own, never the demo units):
+ * - articleA: A's draft (a title, an empty body) · demoArticle: an article of the demo issue sdtp 2017/88
+ * - slug: a publication of the test's own · draftIssue / publishedIssue / withdrawnIssue: its issues (ids)
+ * - draftNumber, publishedNumber, withdrawnNumber: their numbers in the year 2000
+ * - spareTokenA: an API token of A's that nothing else uses · media: the hash of an image A uploaded
+ * - user: a throwaway editor account · unitA: A's unit
+ */
+export type Fixture =
+  | "articleA"
+  | "demoArticle"
+  | "slug"
+  | "draftIssue"
+  | "publishedIssue"
+  | "withdrawnIssue"
+  | "draftNumber"
+  | "publishedNumber"
+  | "withdrawnNumber"
+  | "spareTokenA"
+  | "media"
+  | "user"
+  | "unitA";
+
+/** signed out, contributor A (owns the object), contributor B (another unit), editor, admin. */
+function row(signedOut: Expected, contributorA: Expected, contributorB: Expected, editor: Expected, admin: Expected): Record<Actor, Expected> {
+  return { signedOut, contributorA, contributorB, editor, admin };
+}
+const everyone = (status: Expected) => row(status, status, status, status, status);
+
+// Recurring rows, named after the permission that decides them.
+const signedIn = (status: number) => row(401, status, status, status, status);
+const editors = (status: number) => row(401, 403, 403, status, status); // read:issue:any, manage:issue:any, publish:issue:any, review:article:any, read:stats:any
+const admins = (status: number) => row(401, 403, 403, 403, status); // manage:user|unit|publication:any, read:audit:any
+/** A's own article: B does not see it (404, not 403); editors may read any article. */
+const ownArticle = (a: number, editor: number) => row(401, a, 404, editor, editor);
+/** Workspace pages: signed out → sign in; not allowed → not found (pages do not reveal what they hold). */
+const page = (contributor: number, editor: number, admin: number) => row("login", contributor, contributor, editor, admin);
+
+// The demo issue (read only: other tests rely on it) and the test's own issues.
+const DEMO = "sdtp/2017/88";
+const DRAFT = "{slug}/2000/{draftNumber}";
+const WITHDRAWN = "{slug}/2000/{withdrawnNumber}";
+
+export const MATRIX: Record<string, Probe[]> = {
+  // —— Articles ——
+  "GET /api/v1/articles": [{ url: "/api/v1/articles", expect: signedIn(200) }],
+  // Editors may write on behalf of a unit (update:article:any), contributors for their own; an invalid title → 422.
+  "POST /api/v1/articles": [{ url: "/api/v1/articles", body: { title: 1 }, expect: signedIn(422) }],
+  "GET /api/v1/articles/[id]": [{ url: "/api/v1/articles/{articleA}", expect: ownArticle(200, 200) }],
+  // A stale version: 409 for A; editors may not edit a draft (EDITABLE.editor) → 403.
+  "PATCH /api/v1/articles/[id]": [{ url: "/api/v1/articles/{articleA}", body: { title: "改", version: 999 }, expect: row(401, 409, 404, 403, 403) }],
+  // Submitting an empty body → 422 for A; submit and withdraw are update:article:own-unit (editors: 403).
+  "POST /api/v1/articles/[id]/submit": [{ url: "/api/v1/articles/{articleA}/submit", expect: row(401, 422, 404, 403, 403) }],
+  "POST /api/v1/articles/[id]/withdraw": [{ url: "/api/v1/articles/{articleA}/withdraw", expect: row(401, 409, 404, 403, 403) }],
+  // Decisions are review:article:any: contributors 403 whatever the article; on a draft an editor gets 409, or 422 without the required comment.
+  "POST /api/v1/articles/[id]/accept": [
+    { url: "/api/v1/articles/{articleA}/accept", expect: editors(409) },
+    // FINDING: the transition routes (lib/api/article-routes.ts) parse the optional body before the service
+    // checks who is asking, so a body with an unknown field gets 422 even signed out (designed: 401) and
+    // for contributors (designed: 403). Nothing is revealed or changed; kept at the observed status.
+    { url: "/api/v1/articles/{articleA}/accept", body: { unknownField: 1 }, expect: everyone(422) },
+  ],
+  "POST /api/v1/articles/[id]/return": [{ url: "/api/v1/articles/{articleA}/return", expect: editors(422) }],
+  "POST /api/v1/articles/[id]/reject": [{ url: "/api/v1/articles/{articleA}/reject", expect: editors(422) }],
+  "POST /api/v1/articles/[id]/reopen": [{ url: "/api/v1/articles/{articleA}/reopen", expect: editors(409) }],
+  "POST /api/v1/articles/[id]/unaccept": [{ url: "/api/v1/articles/{articleA}/unaccept", expect: editors(409) }],
+  "GET /api/v1/articles/[id]/revisions": [{ url: "/api/v1/articles/{articleA}/revisions", expect: ownArticle(200, 200) }],
+  "GET /api/v1/articles/[id]/diff": [{ url: "/api/v1/articles/{articleA}/diff", expect: ownArticle(200, 200) }],
+  // Restoring is a save: a stale version → 409 for A, a draft is not the editors' to edit → 403.
+  "POST /api/v1/articles/[id]/restore": [{ url: "/api/v1/articles/{articleA}/restore", body: { revision: 1, version: 999 }, expect: row(401, 409, 404, 403, 403) }],
+  // Uploads: who may write is checked before the body is read; a JSON body is not multipart → 400.
+  "POST /api/v1/articles/import": [{ url: "/api/v1/articles/import", body: {}, expect: signedIn(400) }],
+  "POST /api/v1/media": [{ url: "/api/v1/media", body: {}, expect: signedIn(400) }],
+
+  // —— Issues (editors' desk) ——
+  "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: editors(200) }],
+  "POST /api/v1/issues": [{ url: "/api/v1/issues", body: {}, expect: editors(422) }],
+  "GET /api/v1/issues/[id]": [
+    { url: "/api/v1/issues/{draftIssue}", expect: editors(200) },
+    { url: "/api/v1/issues/{publishedIssue}", expect: editors(200) },
+  ],
+  "PATCH /api/v1/issues/[id]": [{ url: "/api/v1/issues/{draftIssue}", body: {}, expect: editors(422) }],
+  "PUT /api/v1/issues/[id]/layout": [{ url: "/api/v1/issues/{draftIssue}/layout", body: {}, expect: editors(422) }],
+  "GET /api/v1/issues/[id]/checks": [{ url: "/api/v1/issues/{draftIssue}/checks", expect: editors(200) }],
+  "GET /api/v1/issues/[id]/preview": [{ url: "/api/v1/issues/{draftIssue}/preview", expect: editors(200) }],
+  // An empty issue fails the publishing checks → 422.
+  "POST /api/v1/issues/[id]/publish": [{ url: "/api/v1/issues/{draftIssue}/publish", expect: editors(422) }],
+  "POST /api/v1/issues/[id]/schedule": [{ url: "/api/v1/issues/{draftIssue}/schedule", body: {}, expect: editors(422) }],
+  "POST /api/v1/issues/[id]/unschedule": [{ url: "/api/v1/issues/{draftIssue}/unschedule", expect: editors(409) }],
+  "POST /api/v1/issues/[id]/withdraw": [{ url: "/api/v1/issues/{publishedIssue}/withdraw", body: {}, expect: editors(422) }],
+  "POST /api/v1/issues/[id]/restore": [{ url: "/api/v1/issues/{publishedIssue}/restore", expect: editors(409) }],
+  "POST /api/v1/issues/[id]/corrections": [{ url: "/api/v1/issues/{publishedIssue}/corrections", body: {}, expect: editors(422) }],
+
+  // —— Public API: published only; unpublished 404, withdrawn 410, for everyone ——
+  "GET /api/v1/publications": [{ url: "/api/v1/publications", expect: everyone(200) }],
+  "GET /api/v1/publications/[slug]/issues": [
+    { url: "/api/v1/publications/sdtp/issues", expect: everyone(200) },
+    { url: "/api/v1/publications/no-such-publication/issues", expect: everyone(404) },
+  ],
+  "GET /api/v1/publications/[slug]/issues/[year]/[number]": [
+    { url: "/api/v1/publications/sdtp/issues/2017/88", expect: everyone(200) },
+    { url: "/api/v1/publications/{slug}/issues/2000/{draftNumber}", expect: everyone(404) },
+    { url: "/api/v1/publications/{slug}/issues/2000/{withdrawnNumber}", expect: everyone(410) },
+  ],
+  "GET /api/v1/search": [
+    { url: "/api/v1/search?q=插花贫困户", expect: everyone(200) },
+    { url: "/api/v1/search", expect: everyone(400) },
+  ],
+  // Anyone may ask for a token; a body without email and password → 422 (no sign-in attempt is counted).
+  "POST /api/v1/auth/token": [{ url: "/api/v1/auth/token", body: {}, expect: everyone(422) }],
+
+  // —— Administration ——
+  "POST /api/v1/publications": [{ url: "/api/v1/publications", body: {}, expect: admins(422) }],
+  "GET /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", expect: admins(200) }],
+  "PATCH /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", body: { unknownField: 1 }, expect: admins(422) }],
+  "GET /api/v1/users": [{ url: "/api/v1/users", expect: admins(200) }],
+  "POST /api/v1/users": [{ url: "/api/v1/users", body: {}, expect: admins(422) }],
+  "GET /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", expect: admins(200) }],
+  "PATCH /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", body: { unknownField: 1 }, expect: admins(422) }],
+  // Writes: a new one-time password for the throwaway user.
+  "POST /api/v1/users/[id]/reset-password": [{ url: "/api/v1/users/{user}/reset-password", expect: admins(200) }],
+  "GET /api/v1/units": [{ url: "/api/v1/units", expect: admins(200) }],
+  "POST /api/v1/units": [{ url: "/api/v1/units", body: {}, expect: admins(422) }],
+  "PATCH /api/v1/units/[id]": [{ url: "/api/v1/units/{unitA}", body: { unknownField: 1 }, expect: admins(422) }],
+  "GET /api/v1/audit": [{ url: "/api/v1/audit", expect: admins(200) }],
+
+  // —— Statistics ——
+  "GET /api/v1/stats": [{ url: "/api/v1/stats?period=2017-08", expect: editors(200) }],
+  "GET /api/v1/stats/export": [{ url: "/api/v1/stats/export?period=2017-08", expect: editors(200) }],
+  "GET /api/v1/stats/weights": [{ url: "/api/v1/stats/weights", expect: editors(200) }],
+  "POST /api/v1/stats/weights": [{ url: "/api/v1/stats/weights", body: {}, expect: editors(422) }],
+
+  // —— Tokens and notices: one's own ——
+  "GET /api/v1/tokens": [
+    { url: "/api/v1/tokens", expect: signedIn(200) },
+    { url: "/api/v1/tokens?all=1", expect: admins(200) },
+  ],
+  "POST /api/v1/tokens": [{ url: "/api/v1/tokens", body: {}, expect: signedIn(422) }],
+  // A's spare token: A revokes it (and again: still 200), admins may revoke any; for everyone else it does not exist.
+  "DELETE /api/v1/tokens/[id]": [{ url: "/api/v1/tokens/{spareTokenA}", expect: row(401, 200, 404, 404, 200) }],
+  "GET /api/v1/notifications": [{ url: "/api/v1/notifications", expect: signedIn(200) }],
+  // Marks the visitor's own notices read.
+  "POST /api/v1/notifications": [{ url: "/api/v1/notifications", body: {}, expect: signedIn(200) }],
+
+  // —— Outside /api/v1 ——
+  // next-auth's own endpoints: public; a POST without its CSRF token is sent back (302), signing no one out.
+  "GET /api/auth/[...nextauth]": [{ url: "/api/auth/session", expect: everyone(200) }],
+  "POST /api/auth/[...nextauth]": [{ url: "/api/auth/signout", body: {}, expect: everyone(302) }],
+  // The end-to-end hook exists only with its secret header, whoever asks.
+  "POST /api/test/users": [{ url: "/api/test/users", body: { role: "admin" }, expect: everyone(404) }],
+  // Uploaded images are public (they appear in published issues), named by their hash.
+  "GET /media/[sha]": [
+    { url: "/media/{media}", expect: everyone(200) },
+    { url: "/media/0000000000000000000000000000000000000000000000000000000000000000", expect: everyone(404) },
+  ],
+  "GET /withdrawn-notice/[slug]/[year]/[number]": [
+    { url: `/withdrawn-notice/${WITHDRAWN}`, expect: everyone(410) },
+    { url: `/withdrawn-notice/${DEMO}`, expect: everyone(404) },
+    { url: `/withdrawn-notice/${DRAFT}`, expect: everyone(404) },
+  ],
+  "GET /p/[slug]/feed.xml": [
+    { url: "/p/sdtp/feed.xml", expect: everyone(200) },
+    { url: "/p/no-such-publication/feed.xml", expect: everyone(404) },
+  ],
+  "GET /p/[slug]/[year]/[number]/issue.docx": [
+    { url: `/p/${DEMO}/issue.docx`, expect: everyone(200) },
+    { url: `/p/${DRAFT}/issue.docx`, expect: everyone(404) },
+    { url: `/p/${WITHDRAWN}/issue.docx`, expect: everyone(410) },
+  ],
+
+  // —— Reader pages: readers only ever see published snapshots, signed in or not ——
+  "PAGE /": [{ url: "/", expect: everyone(200) }],
+  "PAGE /search": [{ url: "/search?q=插花贫困户", expect: everyone(200) }],
+  "PAGE /p/[slug]": [
+    { url: "/p/sdtp", expect: everyone(200) },
+    { url: "/p/no-such-publication", expect: everyone(404) },
+  ],
+  "PAGE /p/[slug]/[year]/[number]": [
+    { url: `/p/${DEMO}`, expect: everyone(200) },
+    { url: `/p/${DRAFT}`, expect: everyone(404) },
+    { url: `/p/${WITHDRAWN}`, expect: everyone(410) },
+  ],
+  "PAGE /p/[slug]/[year]/[number]/print": [
+    { url: `/p/${DEMO}/print`, expect: everyone(200) },
+    { url: `/p/${DRAFT}/print`, expect: everyone(404) },
+    { url: `/p/${WITHDRAWN}/print`, expect: everyone(410) },
+  ],
+  "PAGE /p/[slug]/[year]/[number]/a/[articleId]": [
+    { url: `/p/${DEMO}/a/{demoArticle}`, expect: everyone(200) },
+    // A's unpublished draft does not exist for readers, whoever they are.
+    { url: `/p/${DEMO}/a/{articleA}`, expect: everyone(404) },
+  ],
+
+  // —— Sign-in pages ——
+  "PAGE /login": [{ url: "/login", expect: row(200, 307, 307, 307, 307) }],
+  // Users exist: the first-run page sends everyone to sign in.
+  "PAGE /setup": [{ url: "/setup", expect: everyone("login") }],
+  "PAGE /change-password": [{ url: "/change-password", expect: page(200, 200, 200) }],
+
+  // —— Workspace pages ——
+  "PAGE /workspace": [{ url: "/workspace", expect: page(200, 200, 200) }],
+  // Writing pages: editors see a note that only contributors write here (200).
+  "PAGE /workspace/articles/new": [{ url: "/workspace/articles/new", expect: page(200, 200, 200) }],
+  "PAGE /workspace/articles/import": [{ url: "/workspace/articles/import", expect: page(200, 200, 200) }],
+  "PAGE /workspace/articles/[id]": [{ url: "/workspace/articles/{articleA}", expect: row("login", 200, 404, 200, 200) }],
+  // A draft is not the editors' to edit: they are sent to the article's page (307).
+  "PAGE /workspace/articles/[id]/edit": [{ url: "/workspace/articles/{articleA}/edit", expect: row("login", 200, 404, 307, 307) }],
+  "PAGE /workspace/articles/[id]/history": [{ url: "/workspace/articles/{articleA}/history", expect: row("login", 200, 404, 200, 200) }],
+  "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200) }],
+  "PAGE /workspace/issues/[id]": [
+    { url: "/workspace/issues/{draftIssue}", expect: page(404, 200, 200) },
+    { url: "/workspace/issues/{publishedIssue}", expect: page(404, 200, 200) },
+  ],
+  "PAGE /workspace/issues/[id]/preview": [{ url: "/workspace/issues/{draftIssue}/preview", expect: page(404, 200, 200) }],
+  "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200) }],
+  "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200) }],
+  "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200) }],
+  "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/publications/new": [{ url: "/workspace/admin/publications/new", expect: page(404, 404, 200) }],
+  "PAGE /workspace/admin/publications/[slug]": [{ url: "/workspace/admin/publications/{slug}", expect: page(404, 404, 200) }],
+};
+
+/**
+ * Server actions (`"use server"` files, `file#export`). Each is reachable by a
+ * direct POST; the probe posts it from another origin with the visitor's session
+ * cookie: refused with 403 before it runs (proxy.ts), whoever the visitor is. The
+ * actions check the viewer again themselves, like the API routes they mirror.
+ */
+export const ACTIONS: Record<string, Record<Actor, Expected>> = {
+  "app/(auth)/change-password/actions.ts#changePasswordAction": everyone(403),
+  "app/actions/locale.ts#setLocaleAction": everyone(403),
+  "app/actions/setup.ts#createFirstAdminAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#createUserAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#updateUserAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#setUserActiveAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#resetPasswordAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#createUnitAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#renameUnitAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#setUnitActiveAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#savePublicationAction": everyone(403),
+  "app/(workspace)/workspace/stats/actions.ts#setWeightsAction": everyone(403),
+  "app/(workspace)/workspace/tokens/actions.ts#createTokenAction": everyone(403),
+  "app/(workspace)/workspace/tokens/actions.ts#revokeTokenAction": everyone(403),
+};
