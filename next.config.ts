@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { BASE_CSP } from "./lib/security/csp";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -7,8 +8,10 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
 ];
+// Pages get their Content-Security-Policy (with a script nonce) from proxy.ts;
+// what proxy.ts does not see gets the base policy (lib/security/csp.ts).
+const baseCsp = [{ key: "Content-Security-Policy", value: BASE_CSP }];
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package at run time.
@@ -21,7 +24,10 @@ const nextConfig: NextConfig = {
   // header and the _rsc query) to keep them out of the reader cache.
   skipProxyUrlNormalize: true,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...["/api/:path*", "/media/:path*", "/_next/:path*", "/withdrawn-notice/:path*"].map((source) => ({ source, headers: baseCsp })),
+    ];
   },
 };
 

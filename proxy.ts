@@ -1,4 +1,6 @@
-// Before a reader page renders:
+// Before a page renders:
+// - give it a fresh script nonce for its Content-Security-Policy (Next puts
+//   the nonce from the request's policy on its own inline scripts);
 // - answer from the reader cache (lib/reader-cache) when the page was already
 //   rendered at the current reader version — the whole cost of a spike of
 //   readers is then one primary-key read per request;
@@ -7,6 +9,7 @@
 //   the notice themselves if this check is skipped, so nothing depends on it
 //   for safety.
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, nonceCsp } from "@/lib/security/csp";
 import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
 import { issueRefOfPath, isIssueWithdrawn } from "@/lib/issues/reader-gone";
 import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
@@ -17,7 +20,7 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && isForeignOrigin(request)) {
     return NextResponse.json({ error: { code: "forbidden", message: "跨站请求被拒绝" } }, { status: 403 });
   }
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") return withNonce(request);
   const cache = readerCache();
   if (cache && !isInternalRender(request.headers.get(RENDER_HEADER))) {
     const locale = localeOf(request.cookies.get(LOCALE_COOKIE)?.value);
@@ -37,7 +40,17 @@ export async function proxy(request: NextRequest) {
       }
     }
   }
-  return (await withdrawnRewrite(request)) ?? NextResponse.next();
+  return (await withdrawnRewrite(request)) ?? withNonce(request);
+}
+
+/** Renders the page with a fresh nonce, in the request (for Next) and in the response's policy. */
+function withNonce(request: NextRequest): NextResponse {
+  const csp = nonceCsp(newNonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 /** The Origin names another host than this request's (Next's own check: `x-forwarded-host`, else `host`). */
@@ -64,7 +77,9 @@ async function withdrawnRewrite(request: NextRequest): Promise<NextResponse | nu
   const url = request.nextUrl.clone();
   url.pathname = `/withdrawn-notice/${encodeURIComponent(ref.slug)}/${ref.year}/${ref.number}`;
   url.search = "";
-  return NextResponse.rewrite(url);
+  const response = NextResponse.rewrite(url);
+  response.headers.set("content-security-policy", nonceCsp(newNonce()));
+  return response;
 }
 
 function fromCache(request: NextRequest, page: CachedPage, how: "hit" | "miss"): NextResponse {
@@ -90,15 +105,6 @@ function replay(request: NextRequest, rendered: Rendered): NextResponse {
 }
 
 export const config = {
-  matcher: [
-    "/",
-    "/p/:slug",
-    "/p/:slug/feed.xml",
-    "/p/:slug/:year/:number",
-    "/p/:slug/:year/:number/print",
-    "/p/:slug/:year/:number/issue.docx",
-    "/p/:slug/:year/:number/a/:id",
-    // Any server action POST, for the cross-origin check above.
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-  ],
+  // Every page (the reader cache picks its own URLs); not the API, files or build assets.
+  matcher: ["/((?!api/|_next/|media/|favicon\\.ico).*)"],
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hashCsp } from "@/lib/security/csp";
 import { PageCache, cacheKeyOf, isNotModified, toCachedPage, type CachedPage, type Rendered } from "./page-cache";
 
 const req = (pathname: string, over: Partial<{ method: string; search: string; headers: Record<string, string>; locale: string }> = {}) => ({
@@ -34,18 +35,19 @@ describe("cacheKeyOf", () => {
 });
 
 describe("toCachedPage", () => {
-  it("keeps only 200 responses without cookies, drops per-response headers, gzips text", () => {
+  it("keeps only 200 responses without cookies, drops per-response headers, pins scripts by hash", () => {
     expect(toCachedPage(404, new Headers(), Buffer.from("no"), "1")).toBeNull();
     expect(toCachedPage(200, new Headers({ "set-cookie": "a=b" }), Buffer.from("x"), "1")).toBeNull();
     const page = toCachedPage(
       200,
-      new Headers({ "content-type": "text/html", "cache-control": "private, no-store", date: "x", "x-frame-options": "DENY" }),
-      Buffer.from("简报".repeat(1000)),
+      new Headers({ "content-type": "text/html", "cache-control": "private, no-store", date: "x", "x-frame-options": "DENY", "content-security-policy": "script-src 'nonce-abc'" }),
+      Buffer.from("简报".repeat(1000) + "<script>go()</script>"),
       "7",
     )!;
     expect(page.headers).toEqual([
       ["content-type", "text/html"],
       ["x-frame-options", "DENY"],
+      ["content-security-policy", hashCsp("<script>go()</script>")],
     ]);
     expect(page.etag).toMatch(/^"r7-[\w-]{16}"$/);
   });

@@ -9,6 +9,7 @@
 // a withdrawn issue is never served from a cache. proxy.ts decides when to
 // use it.
 import { createHash } from "node:crypto";
+import { BASE_CSP, hashCsp } from "@/lib/security/csp";
 
 /** Reader URLs whose response depends only on the path, the query, the language and the published data. */
 const CACHEABLE_PATH = /^\/(?:p\/[^/]{1,200}(?:\/feed\.xml|\/\d{1,6}\/\d{1,6}(?:\/print|\/issue\.docx|\/a\/\d{1,9})?)?\/?)?$/;
@@ -28,6 +29,7 @@ const DROPPED_HEADERS = new Set([
   "etag",
   "vary",
   "x-cms-cache",
+  "content-security-policy",
 ]);
 
 export interface CacheRequest {
@@ -64,6 +66,10 @@ export function toCachedPage(status: number, headers: Headers, body: Buffer, ver
   headers.forEach((value, name) => {
     if (!DROPPED_HEADERS.has(name.toLowerCase())) kept.push([name, value]);
   });
+  // The render's nonce is no secret once the copy is shared: the cached copy
+  // allows exactly its own inline scripts, by hash.
+  const html = (headers.get("content-type") ?? "").startsWith("text/html");
+  kept.push(["content-security-policy", html ? hashCsp(body.toString("utf8")) : BASE_CSP]);
   const etag = `"r${version}-${createHash("sha1").update(body).digest("base64url").slice(0, 16)}"`;
   return { status, headers: kept, body, etag, bytes: body.length + 512 };
 }
