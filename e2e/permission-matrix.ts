@@ -88,10 +88,8 @@ export const MATRIX: Record<string, Probe[]> = {
   // Decisions are review:article:any: contributors 403 whatever the article; on a draft an editor gets 409, or 422 without the required comment.
   "POST /api/v1/articles/[id]/accept": [
     { url: "/api/v1/articles/{articleA}/accept", expect: editors(409) },
-    // FINDING: the transition routes (lib/api/article-routes.ts) parse the optional body before the service
-    // checks who is asking, so a body with an unknown field gets 422 even signed out (designed: 401) and
-    // for contributors (designed: 403). Nothing is revealed or changed; kept at the observed status.
-    { url: "/api/v1/articles/{articleA}/accept", body: { unknownField: 1 }, expect: everyone(422) },
+    // Who is asking is checked before the body: a bad body is 401 signed out, 403 for contributors, 422 for editors.
+    { url: "/api/v1/articles/{articleA}/accept", body: { unknownField: 1 }, expect: editors(422) },
   ],
   "POST /api/v1/articles/[id]/return": [{ url: "/api/v1/articles/{articleA}/return", expect: editors(422) }],
   "POST /api/v1/articles/[id]/reject": [{ url: "/api/v1/articles/{articleA}/reject", expect: editors(422) }],

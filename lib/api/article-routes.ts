@@ -1,6 +1,7 @@
 import { apiRoute, readJson } from "./handler";
 import { AppError } from "@/lib/errors";
-import { transitionArticle, transitionSchema } from "@/lib/articles/mutations";
+import { z } from "zod";
+import { transitionArticle } from "@/lib/articles/mutations";
 import type { Transition } from "@/lib/articles/status";
 
 export function articleId(raw: string): number {
@@ -13,7 +14,8 @@ export function transitionRoute(transition: Transition) {
   return apiRoute<{ id: string }>(async ({ request, params, viewer }) => {
     const id = articleId(params.id);
     const hasBody = Number(request.headers.get("content-length") ?? 0) > 0;
-    const body = hasBody ? await readJson(request, transitionSchema, 16 * 1024) : {};
+    // The body is checked by transitionArticle after it has checked who is asking.
+    const body = hasBody ? await readJson(request, z.unknown(), 16 * 1024) : {};
     return transitionArticle(viewer, id, transition, body);
   });
 }

@@ -69,6 +69,8 @@ export function apiRoute<P = Record<string, string>>(
       if (options.auth !== false) {
         const resolved = await getRequestViewer(request);
         viewer = resolved.viewer;
+        // Readers never write: a signed-out write is refused before its body is even read.
+        if (viewer.kind === "anonymous" && !SAFE_METHODS.has(request.method)) throw new AppError("unauthorized", "请先登录");
         if (resolved.via === "session" && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
       }
       const result = await handler({ request, params, viewer });
