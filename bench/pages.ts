@@ -14,29 +14,13 @@
 // the reader page answering 200. Prints a table, writes JSON under
 // bench/results/, stops the servers and removes its data directory. Not part
 // of `npm test`; run it through the heavy-work lock on a shared machine.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { BENCH_CONTRIBUTOR_EMAIL, BENCH_EDITOR_EMAIL, benchEditorPassword } from "./seed";
-
-const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const tsxBin = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isFinite(n) || n <= 0) {
-    console.error(`${name} needs a positive number`);
-    process.exit(2);
-  }
-  return n;
-}
+import { BENCH_CONTRIBUTOR_EMAIL, BENCH_EDITOR_EMAIL } from "./seed";
+import { api, arg, databaseEnv, ensureBuild, get, onCleanUp, root, rssMb, runMain, sampleRss, seedDatabase, signIn, startNext, track } from "./server";
 
 const ISSUES = arg("--issues", 200);
 const PER_ISSUE = arg("--articles-per-issue", 10);
@@ -45,103 +29,6 @@ const CONNECTIONS = arg("--connections", 50);
 const PORT = arg("--port", 3270);
 const STATIC_PORT = PORT + 1;
 const PUBLISH_ARTICLES = 30;
-
-const children: ChildProcess[] = [];
-let dataDir = "";
-
-function cleanUp() {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Fetched {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-/** One GET as a browser would ask (gzip accepted), the body as sent on the wire. */
-function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const h: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h[k] = Array.isArray(v) ? v.join(", ") : v;
-        resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks) });
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)));
-  });
-}
-
-async function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  if (res.status >= 400) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
-  return { status: res.status, json: json as T };
-}
-
-/** The next-server process: `next start`'s own pid or a descendant named next-server. */
-function serverPid(rootPid: number): number {
-  const all = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
-  const parentOf = new Map<number, number>();
-  const nameOf = new Map<number, string>();
-  for (const d of all) {
-    try {
-      const status = fs.readFileSync(`/proc/${d}/status`, "utf8");
-      parentOf.set(Number(d), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      nameOf.set(Number(d), fs.readFileSync(`/proc/${d}/cmdline`, "utf8").replace(/\0/g, " "));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const descends = (pid: number) => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parentOf.get(p) ?? 0, hops++) if (p === rootPid) return true;
-    return false;
-  };
-  const server = [...nameOf.entries()].find(([pid, cmd]) => pid !== rootPid && descends(pid) && cmd.includes("next-server"));
-  return server ? server[0] : rootPid;
-}
-
-function rssMb(pid: number): number | null {
-  try {
-    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const r = await get(url);
-      if (r.status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
-}
 
 /** A node:http server in its own process answering the very bytes Next sent. */
 async function startStatic(file: string): Promise<ChildProcess> {
@@ -152,8 +39,7 @@ async function startStatic(file: string): Promise<ChildProcess> {
     const headers = { ...r.headers, "content-length": String(body.length) };
     http.createServer((req, res) => { res.writeHead(r.status, headers); res.end(body); })
       .listen(${STATIC_PORT}, "127.0.0.1", () => console.log("ready"));`;
-  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
+  const child = track(spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] }));
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once("data", () => resolve());
     child.once("exit", (c) => reject(new Error(`static server exited with ${c}`)));
@@ -178,38 +64,16 @@ async function load(url: string, seconds: number): Promise<LoadResult> {
 async function main() {
   const started = Date.now();
   const loadavg = os.loadavg();
-  if (process.argv.includes("--build") || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("bench: next build…");
-    const b = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) throw new Error("next build failed");
-  } else {
-    console.log("bench: using the existing build in .next (--build to rebuild)");
-  }
+  ensureBuild(process.argv.includes("--build"));
 
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cms-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", BENCH_EDITOR_PASSWORD: benchEditorPassword() };
-  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cms-bench-"));
+  onCleanUp(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const env = databaseEnv({ dataDir });
   console.log(`bench: seeding ${ISSUES} issues × ${PER_ISSUE} articles into ${dataDir}…`);
-  const seeded = spawnSync(process.execPath, [tsxBin, "bench/seed.ts", "--issues", String(ISSUES), "--articles-per-issue", String(PER_ISSUE)], { env, encoding: "utf8" });
-  process.stdout.write(seeded.stdout);
-  if (seeded.status !== 0) throw new Error(`bench:seed failed: ${seeded.stderr}`);
-  const sample = JSON.parse(/^BENCH_SAMPLE (.*)$/m.exec(seeded.stdout)![1]!) as { slug: string; year: number; number: number; articleId: number }[];
-  const seedSeconds = Number(/in ([\d.]+) s/.exec(seeded.stdout)?.[1] ?? 0);
+  const { sample, seconds: seedSeconds } = seedDatabase(env, ISSUES, PER_ISSUE);
 
-  console.log(`bench: next start on 127.0.0.1:${PORT}…`);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(server);
-  let serverLog = "";
-  server.stdout!.on("data", (d: Buffer) => (serverLog += d.toString()));
-  server.stderr!.on("data", (d: Buffer) => (serverLog += d.toString()));
-  const base = `http://127.0.0.1:${PORT}`;
-  const t0 = Date.now();
-  await waitFor(`${base}/`, 180_000, server);
-  console.log(`bench: server up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const pid = serverPid(server.pid!);
+  const server = await startNext(PORT, env);
+  const { base, pid } = server;
   const rssIdle = rssMb(pid);
 
   const s = sample[0]!;
@@ -231,16 +95,11 @@ async function main() {
     const staticServer = await startStatic(file);
 
     await load(`${base}${t.path}`, 2); // warm-up, not counted
-    let peak = 0;
-    const sampler = setInterval(() => {
-      const mb = rssMb(pid);
-      if (mb !== null) {
-        rssSamples.push(mb);
-        peak = Math.max(peak, mb);
-      }
-    }, 250);
+    const sampler = sampleRss(pid);
     const next = await load(`${base}${t.path}`, DURATION);
-    clearInterval(sampler);
+    const samples = sampler.stop();
+    rssSamples.push(...samples);
+    const peak = Math.max(0, ...samples);
     const ceiling = await load(`http://127.0.0.1:${STATIC_PORT}${t.path}`, DURATION);
     staticServer.kill("SIGTERM");
     await new Promise((r) => staticServer.once("exit", r));
@@ -263,10 +122,8 @@ async function main() {
   }
 
   // Publishing a 30-article issue: from the publish request to the reader page answering 200.
-  const token = async (email: string) =>
-    (await api<{ token: string }>("POST", `${base}/api/v1/auth/token`, null, { email, password: benchEditorPassword() })).json.token;
-  const editorToken = await token(BENCH_EDITOR_EMAIL);
-  const contributorToken = await token(BENCH_CONTRIBUTOR_EMAIL);
+  const editorToken = await signIn(base, BENCH_EDITOR_EMAIL);
+  const contributorToken = await signIn(base, BENCH_CONTRIBUTOR_EMAIL);
   const ids: number[] = [];
   for (let i = 0; i < PUBLISH_ARTICLES; i++) {
     const paragraphs = Array.from({ length: 5 }, (_, k) => `<p>第${i + 1}篇稿件第${k + 1}段：坚持精准扶贫、精准脱贫基本方略，聚焦深度贫困地区和特殊贫困群体，扎实推进各项工作。</p>`).join("");
@@ -325,22 +182,7 @@ async function main() {
   const file = path.join(dir, `pages-${out.at.replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 2));
   console.log(`written ${path.relative(root, file)}`);
-  if (process.env.BENCH_SERVER_LOG) console.log(serverLog);
+  if (process.env.BENCH_SERVER_LOG) console.log(server.log());
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
-main()
-  .then(() => {
-    cleanUp();
-    process.exit(0);
-  })
-  .catch((e) => {
-    console.error(e);
-    cleanUp();
-    process.exit(1);
-  });
+runMain(main);

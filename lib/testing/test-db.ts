@@ -11,7 +11,8 @@ export interface TestDb {
   drop: () => Promise<void>;
 }
 
-async function adminQuery(url: string, sql: string) {
+/** One statement on the server in `url` (create or drop a database), on a connection of its own. */
+export async function adminQuery(url: string, sql: string) {
   const { Client } = await import("pg");
   const admin = new Client({ connectionString: url });
   await admin.connect();
