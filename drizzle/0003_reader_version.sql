@@ -1,6 +1,6 @@
 -- The reader version: one counter that changes whenever anything readers can
--- see may have changed (publications, issues, published snapshots,
--- corrections). Reader pages are cached per version (lib/reader-cache), so
+-- see may have changed (publications, published or withdrawn issues — not
+-- drafts being assembled —, published snapshots, corrections). Reader pages are cached per version (lib/reader-cache), so
 -- every server instance sees a change on its next request. The counter is
 -- bumped by deferred constraint triggers, i.e. at commit time: its row lock is
 -- the last lock a transaction takes (no deadlocks), and the new version
@@ -24,7 +24,11 @@ $$;
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "reader_version_publications" AFTER INSERT OR UPDATE OR DELETE ON "publications" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "cms_bump_reader_version"();
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER "reader_version_issues" AFTER INSERT OR UPDATE OR DELETE ON "issues" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "cms_bump_reader_version"();
+CREATE CONSTRAINT TRIGGER "reader_version_issues_insert" AFTER INSERT ON "issues" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW."status" IN ('published', 'withdrawn')) EXECUTE FUNCTION "cms_bump_reader_version"();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "reader_version_issues_update" AFTER UPDATE ON "issues" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD."status" IN ('published', 'withdrawn') OR NEW."status" IN ('published', 'withdrawn')) EXECUTE FUNCTION "cms_bump_reader_version"();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "reader_version_issues_delete" AFTER DELETE ON "issues" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD."status" IN ('published', 'withdrawn')) EXECUTE FUNCTION "cms_bump_reader_version"();
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "reader_version_issue_snapshots" AFTER INSERT OR UPDATE OR DELETE ON "issue_snapshots" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "cms_bump_reader_version"();
 --> statement-breakpoint

@@ -6,12 +6,13 @@
 // acknowledged is there with its audit entry, and every published issue is
 // whole (its reader page answers with all of its articles) — nothing
 // half-published.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 import { E2E } from "./env";
+import { killServer as kill, startNextServer, waitForServer } from "./servers";
 
 const CYCLES = 4;
 const PORT = E2E.port + 40;
@@ -37,56 +38,9 @@ async function call(method: string, url: string, token: string | null, body?: un
   return { status: res.status, json };
 }
 
-function startServer(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      DEMO_PASSWORD: PASSWORD,
-      NEXTAUTH_SECRET: "crash-test-secret-0123456789abcdef",
-      NEXTAUTH_URL: BASE,
-      SCHEDULER_INTERVAL_MS: "60000",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    detached: true, // its own process group: SIGKILL reaches next-server too
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.resume();
-  child.stderr!.on("data", (d: Buffer) => {
-    const line = d.toString();
-    if (!/ExperimentalWarning|--trace-warnings/.test(line)) process.stderr.write(`[crash-server] ${line}`);
-  });
-  return child;
-}
-
-async function waitUp(child: ChildProcess) {
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${BASE}/api/v1/publications`, { signal: AbortSignal.timeout(5_000) });
-      if (res.status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not come up");
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      child.kill("SIGKILL");
-    }
-  });
-}
+const startServer = (dataDir: string) =>
+  startNextServer(PORT, { DATA_DIR: dataDir, DATABASE_URL: "", DEMO_PASSWORD: PASSWORD, SCHEDULER_INTERVAL_MS: "60000" }, "crash-server");
+const waitUp = (child: ChildProcess) => waitForServer(BASE, child);
 
 async function token(email: string) {
   const res = await call("POST", "/api/v1/auth/token", null, { email, password: PASSWORD });

@@ -5,6 +5,8 @@
 // very next request.
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser } from "./fixtures";
+import { E2E } from "./env";
+import { killServer, startNextServer, waitForServer } from "./servers";
 
 async function bearer(request: APIRequestContext, role: "admin" | "editor" | "contributor", unit?: string) {
   const user = await createUser(role, unit ? { unit } : {});
@@ -14,8 +16,9 @@ async function bearer(request: APIRequestContext, role: "admin" | "editor" | "co
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
-test("reader pages come from the cache until something readers see changes", async ({ request }) => {
-  const slug = `rc${Date.now().toString(36)}`;
+/** A publication of its own with one laid-out, not yet published issue of one article. */
+async function draftIssue(request: APIRequestContext, year: number) {
+  const slug = `rc${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const admin = await bearer(request, "admin");
   const editor = await bearer(request, "editor");
   const contributor = await bearer(request, "contributor", "聊城市扶贫办");
@@ -24,13 +27,15 @@ test("reader pages come from the cache until something readers see changes", asy
   const { id } = await created.json();
   expect((await request.post(`/api/v1/articles/${id}/submit`, { headers: contributor })).status()).toBe(200);
   expect((await request.post(`/api/v1/articles/${id}/accept`, { headers: editor })).status()).toBe(200);
-  const issue = await (await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 2042 } })).json();
+  const issue = await (await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year } })).json();
   expect((await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editor, data: { sections: [{ heading: "栏目", articleIds: [id] }] } })).status()).toBe(200);
   const { version } = await (await request.get(`/api/v1/issues/${issue.id}`, { headers: editor })).json();
   expect((await request.patch(`/api/v1/issues/${issue.id}`, { headers: editor, data: { version, editorName: "刘栋" } })).status()).toBe(200);
+  return { slug, id, issue, admin, editor, url: `/p/${slug}/${year}/1`, archive: `/p/${slug}` };
+}
 
-  const url = `/p/${slug}/2042/1`;
-  const archive = `/p/${slug}`;
+test("reader pages come from the cache until something readers see changes", async ({ request }) => {
+  const { slug, id, issue, admin, editor, url, archive } = await draftIssue(request, 2042);
   // Not published yet: a 404, never cached.
   expect((await request.get(url)).status()).toBe(404);
   expect((await request.get(archive)).status()).toBe(200);
@@ -93,4 +98,34 @@ test("client-side navigation payloads and the workspace are never served from th
   expect(api.headers()["x-cms-cache"]).toBeUndefined();
   const search = await request.get("/search?q=" + encodeURIComponent("法律援助"));
   expect(search.headers()["x-cms-cache"]).toBeUndefined();
+});
+
+test("several instances on one PostgreSQL: a change made through one is served by the other at once", async ({ request }) => {
+  test.skip(!process.env.E2E_DATABASE_URL, "several instances need a database server");
+  const { id, issue, editor, url } = await draftIssue(request, 2043);
+  const port = E2E.port + 41;
+  const other = `http://127.0.0.1:${port}`;
+  const second = startNextServer(port, { DATABASE_URL: process.env.E2E_DATABASE_URL!, NEXTAUTH_SECRET: E2E.secret, SCHEDULER_INTERVAL_MS: "60000" }, "second-server");
+  try {
+    await waitForServer(other, second);
+    const read = async (u: string) => {
+      const res = await fetch(other + u);
+      return { status: res.status, cache: res.headers.get("x-cms-cache"), text: await res.text() };
+    };
+    expect((await read(url)).status).toBe(404);
+    expect((await request.post(`/api/v1/issues/${issue.id}/publish`, { headers: editor })).status()).toBe(200);
+    expect((await read(url)).status).toBe(200);
+    const cached = await read(url);
+    expect(cached.cache).toBe("hit");
+    expect((await request.post(`/api/v1/issues/${issue.id}/corrections`, { headers: editor, data: { text: "更正：另一台服务器也看得到。" } })).status()).toBe(201);
+    expect((await read(url)).text).toContain("更正：另一台服务器也看得到。");
+    expect((await read(`${url}/a/${id}`)).status).toBe(200);
+    expect((await request.post(`/api/v1/issues/${issue.id}/withdraw`, { headers: editor, data: { reason: "核实中" } })).status()).toBe(200);
+    expect((await read(url)).status).toBe(410);
+    expect((await read(`${url}/a/${id}`)).status).toBe(410);
+    expect((await request.post(`/api/v1/issues/${issue.id}/restore`, { headers: editor })).status()).toBe(200);
+    expect((await read(url)).status).toBe(200);
+  } finally {
+    await killServer(second);
+  }
 });

@@ -8,7 +8,7 @@ import { viewerFromUser } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle } from "@/lib/articles/mutations";
 import { loadDemo } from "@/lib/demo/load-demo";
-import { addCorrection, restoreIssue, withdrawIssue } from "@/lib/issues/issues";
+import { addCorrection, createIssue, restoreIssue, setIssueLayout, withdrawIssue } from "@/lib/issues/issues";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
 import { readerVersion } from "./runtime";
@@ -43,8 +43,11 @@ describe("reader version", () => {
     expect(await changes(() => addCorrection(editor, issueId, { text: "更正一处文字。" }))).toBe(true);
   });
 
-  it("does not change with a contributor's draft", async () => {
+  it("does not change with work readers cannot see: a contributor's draft, an issue being assembled", async () => {
     expect(await changes(() => createArticle(contributor, { title: "草稿", body: { type: "doc", content: [{ type: "paragraph" }] } }))).toBe(false);
+    let draft = 0;
+    expect(await changes(async () => (draft = (await createIssue(editor, { publication: "sdtp", year: 2030 })).id))).toBe(false);
+    expect(await changes(() => setIssueLayout(editor, draft, { sections: [{ heading: "栏目", articleIds: [] }] }))).toBe(false);
   });
 
   it("changes only when the transaction commits, not before and not on rollback", async () => {
