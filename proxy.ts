@@ -13,7 +13,7 @@ import { newNonce, nonceCsp } from "@/lib/security/csp";
 import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
 import { issueRefOfPath, isIssueWithdrawn } from "@/lib/issues/reader-gone";
 import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
-import { RENDER_HEADER, isInternalRender, readerCache, readerVersion, renderInternally } from "@/lib/reader-cache/runtime";
+import { RENDER_HEADER, isInternalRender, pauseReaderCache, readerCache, readerVersion, renderInternally } from "@/lib/reader-cache/runtime";
 
 export async function proxy(request: NextRequest) {
   // A server action posted from another origin: Next refuses it too, but answers 500; say 403.
@@ -36,7 +36,8 @@ export async function proxy(request: NextRequest) {
         const rendered = await cache.fill(version, key, () => renderInternally(pathname + search, locale, version));
         return rendered.page ? fromCache(request, rendered.page, "miss") : replay(request, rendered);
       } catch (e) {
-        console.error("[proxy] reader cache skipped:", e instanceof Error ? e.message : e);
+        pauseReaderCache(10_000);
+        console.error("[proxy] reader cache paused for 10 s:", e instanceof Error ? e.message : e);
       }
     }
   }

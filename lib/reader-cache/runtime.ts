@@ -7,7 +7,7 @@ import { PageCache, toCachedPage, type Rendered } from "./page-cache";
 
 export const RENDER_HEADER = "x-cms-render";
 
-const state = globalThis as unknown as { __cmsReaderCache?: { cache: PageCache | null; secret: string } };
+const state = globalThis as unknown as { __cmsReaderCache?: { cache: PageCache | null; secret: string; pausedUntil: number } };
 
 function runtime() {
   if (!state.__cmsReaderCache) {
@@ -15,14 +15,21 @@ function runtime() {
     state.__cmsReaderCache = {
       cache: Number.isFinite(mb) && mb > 0 ? new PageCache(mb * 1024 * 1024) : null,
       secret: randomBytes(18).toString("base64url"),
+      pausedUntil: 0,
     };
   }
   return state.__cmsReaderCache;
 }
 
-/** The process's cache, or null when CMS_PAGE_CACHE_MB=0 turns it off. */
+/** The process's cache, or null when CMS_PAGE_CACHE_MB=0 turns it off or it is paused. */
 export function readerCache(): PageCache | null {
-  return runtime().cache;
+  const r = runtime();
+  return Date.now() < r.pausedUntil ? null : r.cache;
+}
+
+/** After a failure (the loopback render unreachable, the database down), pages are rendered per request for a while. */
+export function pauseReaderCache(ms: number) {
+  runtime().pausedUntil = Date.now() + ms;
 }
 
 /** True for the cache's own render request (which must not be answered from the cache). */
