@@ -12,6 +12,7 @@ import { createUser, findUserByEmail, setUserPassword } from "@/lib/users/users"
 import { randomPassword } from "@/lib/users/passwords";
 import { createApiToken } from "@/lib/auth/tokens";
 import { backupDatabase, BackupError, readBackupHeader, restoreDatabase, type BackupHeader } from "@/lib/backup/backup";
+import { backupWithPgDump, restoreWithPgRestore } from "@/lib/backup/pg-dump";
 
 const USAGE = `Usage: npm run cms -- <command> [options]
 
@@ -28,6 +29,13 @@ Commands:
   restore FILE [--force]
       Loads a backup into an empty database, all or nothing. --force first deletes
       all data already there (in the same transaction).
+  backup --pg-dump FILE
+      PostgreSQL only: runs pg_dump (custom format, no owners or grants) into FILE,
+      a standard archive that pg_restore also reads directly.
+  restore --pg-dump FILE [--force]
+      PostgreSQL only: runs pg_restore into the database, in one transaction. It
+      refuses a database that holds anything; --force drops and replaces what the
+      archive holds (pg_restore --clean --if-exists).
 
 The database is DATABASE_URL when set, else the embedded one in DATA_DIR (./data).`;
 
@@ -52,6 +60,7 @@ async function run(argv: string[]): Promise<void> {
       unit: { type: "string" },
       password: { type: "string" },
       force: { type: "boolean" },
+      "pg-dump": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,9 +69,11 @@ async function run(argv: string[]): Promise<void> {
   if (verb === "backup" || verb === "restore") {
     if (rest.length !== 1) throw new UsageError(`${verb} takes exactly one FILE`);
     if (values.force && verb === "backup") throw new UsageError("--force goes with restore only");
+    if (values["pg-dump"]) return runPgDump(verb, rest[0]!, values.force === true);
     return verb === "backup" ? runBackup(rest[0]!) : runRestore(rest[0]!, values.force === true);
   }
   if (values.force) throw new UsageError("--force goes with restore only");
+  if (values["pg-dump"]) throw new UsageError("--pg-dump goes with backup and restore only");
   const command = positionals.join(" ");
   const known = ["user create", "user passwd", "token create"];
   if (!known.includes(command)) throw new UsageError(`unknown command: ${command}`);
@@ -125,6 +136,23 @@ async function runRestore(file: string, force: boolean) {
   await migrateDb(handle);
   const header = await restoreDatabase(handle.db, file, { force });
   console.log(`Restored ${sizeOf(header)} from ${path.resolve(file)} (made ${header.createdAt}); row counts match the backup.`);
+}
+
+/** `backup|restore --pg-dump FILE`: the PostgreSQL client tools, against DATABASE_URL only. */
+async function runPgDump(verb: "backup" | "restore", file: string, force: boolean) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new UsageError(
+      `${verb} --pg-dump needs PostgreSQL: set DATABASE_URL. The embedded PGlite has no pg_dump form; use \`${verb} FILE\` without --pg-dump (the logical backup).`,
+    );
+  }
+  if (verb === "backup") {
+    const { database, bytes } = await backupWithPgDump(url, file);
+    console.log(`Backed up database ${database} with pg_dump (custom format) to ${path.resolve(file)} (${bytes} bytes).`);
+  } else {
+    const { database, entries } = await restoreWithPgRestore(url, file, { force });
+    console.log(`Restored ${entries} archive entries from ${path.resolve(file)} into database ${database} with pg_restore, in one transaction.`);
+  }
 }
 
 run(process.argv.slice(2))

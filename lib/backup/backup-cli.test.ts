@@ -1,16 +1,14 @@
 // End to end through the real CLI (`scripts/cms.ts backup|restore`) in child
 // processes: PGlite data directories in temporary folders, and — when
 // DATABASE_URL is set — PostgreSQL databases, across the two drivers.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "@/db/lock";
+import { dataLines, runCms } from "./test-helpers";
 
-const repo = process.cwd();
 let tmp: string;
 const at = (name: string) => path.join(tmp, name);
 beforeAll(() => {
@@ -21,19 +19,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 type Target = { DATA_DIR: string } | { DATABASE_URL: string };
 
 /** Runs `npm run cms -- …` as the operator would, against one database. */
-function cms(args: string[], target: Target = { DATA_DIR: at("unused") }) {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...target };
-  if ("DATA_DIR" in target) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/cms.ts", ...args], { cwd: repo, env });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-/** The data lines of a backup (everything after the header, which holds the time it was made). */
-const dataLines = (file: string) => gunzipSync(fs.readFileSync(file)).toString("utf8").split("\n").slice(1);
+const cms = (args: string[], target: Target = { DATA_DIR: at("unused") }) => runCms(args, "DATA_DIR" in target ? { ...target, DATABASE_URL: undefined } : target);
 
 async function expectOk(run: ReturnType<typeof cms>, output: RegExp) {
   const result = await run;

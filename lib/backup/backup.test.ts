@@ -6,11 +6,12 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeRows, setDbHandle, type Db } from "@/db";
+import { executeRows, setDbHandle } from "@/db";
 import { auditLog, media, units } from "@/db/schema";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { backupDatabase, backupTables, BackupError, latestMigration, readBackupHeader, restoreDatabase } from "./backup";
+import { tableContents } from "./test-helpers";
 
 let source: TestDb;
 let target: TestDb;
@@ -18,19 +19,6 @@ let dir: string;
 const file = (name: string) => path.join(dir, name);
 const sourceDb = () => source.handle.db;
 const targetDb = () => target.handle.db;
-
-/** Every table as PostgreSQL's own text of each row (bytea in hex, timestamps to the microsecond), by primary key. */
-async function contents(db: Db): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const t of backupTables()) {
-    const rows = await executeRows<{ row: string }>(
-      db,
-      sql`select t::text as row from ${sql.identifier(t.name)} t order by ${sql.join(t.orderBy.map((c) => sql`t.${sql.identifier(c)}`), sql`, `)}`,
-    );
-    out[t.name] = rows.map((r) => r.row);
-  }
-  return out;
-}
 
 const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 const bigImage = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(700_000, 0xab), everyByte]);
@@ -96,7 +84,7 @@ describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
 
   it("restores into a fresh database with every table identical, and new rows get fresh ids", async () => {
     await restoreDatabase(targetDb(), file("demo.jsonl.gz"));
-    expect(await contents(targetDb())).toEqual(await contents(sourceDb()));
+    expect(await tableContents(targetDb())).toEqual(await tableContents(sourceDb()));
     const [maxUnit] = await executeRows<{ max: number }>(sourceDb(), sql`select max(id) as max from units`);
     const [unit] = await targetDb().insert(units).values({ name: "新单位" }).returning();
     expect(unit!.id).toBe(Number(maxUnit!.max) + 1);
@@ -106,11 +94,11 @@ describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
   });
 
   it("refuses a database that has data, and --force replaces it exactly", async () => {
-    const before = await contents(targetDb());
+    const before = await tableContents(targetDb());
     await expect(restoreDatabase(targetDb(), file("demo.jsonl.gz"))).rejects.toThrow(/not empty \(data in units, publications, users, .*--force/);
-    expect(await contents(targetDb())).toEqual(before);
+    expect(await tableContents(targetDb())).toEqual(before);
     await restoreDatabase(targetDb(), file("demo.jsonl.gz"), { force: true });
-    expect(await contents(targetDb())).toEqual(await contents(sourceDb()));
+    expect(await tableContents(targetDb())).toEqual(await tableContents(sourceDb()));
   });
 
   describe("a bad file fails with a clear message and leaves the database untouched", () => {
@@ -155,12 +143,12 @@ describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     ];
     for (const [what, make, message] of bad) {
       it(`${what}`, async () => {
-        const before = await contents(targetDb());
+        const before = await tableContents(targetDb());
         fs.writeFileSync(file("bad.jsonl.gz"), make());
         const restoring = restoreDatabase(targetDb(), file("bad.jsonl.gz"), { force: true });
         await expect(restoring).rejects.toThrow(BackupError);
         await expect(restoring).rejects.toThrow(message);
-        expect(await contents(targetDb())).toEqual(before);
+        expect(await tableContents(targetDb())).toEqual(before);
       });
     }
   });

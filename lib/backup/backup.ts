@@ -159,18 +159,36 @@ async function syncPath(p: string) {
 }
 
 /**
+ * Runs `write(tmp)` to fill a temporary file beside `file`, then renames it over
+ * `file` once complete and synced: a failed backup never leaves a partial file
+ * or clobbers an older one. Answers the size written.
+ */
+export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>): Promise<number> {
+  const target = path.resolve(file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await write(tmp);
+    await syncPath(tmp);
+    await fs.promises.rename(tmp, target);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  await syncPath(path.dirname(target)).catch(() => {}); // the rename itself; not every platform can sync a directory
+  return (await fs.promises.stat(target)).size;
+}
+
+/**
  * Writes a consistent backup of every table to `file`: one read-only REPEATABLE
- * READ transaction (one snapshot), to a temporary file renamed over `file` only
- * when complete, so a failed backup never leaves a partial or clobbered file.
+ * READ transaction (one snapshot), written atomically (see writeAtomically).
  */
 export async function backupDatabase(db: Db, file: string, options: { migrationsFolder?: string } = {}): Promise<BackupHeader & { bytes: number }> {
   const folder = options.migrationsFolder ?? migrationsFolder();
-  const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const tables = backupTables();
   const migration = latestMigration(folder);
-  try {
-    const header = await db.transaction(
+  let header: BackupHeader | undefined;
+  const bytes = await writeAtomically(file, async (tmp) => {
+    header = await db.transaction(
       async (tx) => {
         await tx.execute(sql`set local timezone to 'UTC'`); // timestamps as …+00:00
         await assertAtMigration(tx, migration, folder);
@@ -189,14 +207,8 @@ export async function backupDatabase(db: Db, file: string, options: { migrations
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
-    await syncPath(tmp);
-    await fs.promises.rename(tmp, target);
-    await syncPath(path.dirname(target)).catch(() => {}); // the rename itself; not every platform can sync a directory
-    return { ...header, bytes: (await fs.promises.stat(target)).size };
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
+  });
+  return { ...header!, bytes };
 }
 
 /** The lines of a gzip-compressed file, decoded as strict UTF-8; a damaged or truncated file throws a BackupError. */

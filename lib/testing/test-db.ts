@@ -8,6 +8,8 @@ import { migrateDb } from "@/db/migrate";
 export interface TestDb {
   handle: DbHandle;
   kind: "pg" | "pglite";
+  /** The database's own URL (PostgreSQL only), for child processes such as the CLI. */
+  url?: string;
   drop: () => Promise<void>;
 }
 
@@ -23,23 +25,30 @@ export async function adminQuery(url: string, sql: string) {
   }
 }
 
+/** A new, empty database on the server in `serverUrl` (nothing migrated), and how to drop it. */
+export async function createPgDatabase(serverUrl: string, prefix = "cms_test"): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
+
 /** Creates, migrates and installs a fresh database as the process-wide one. */
 export async function createTestDb(): Promise<TestDb> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `cms_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-    await adminQuery(serverUrl, `create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const handle = await openDb({ kind: "pg", url: url.toString() });
+    const database = await createPgDatabase(serverUrl);
+    const handle = await openDb({ kind: "pg", url: database.url });
     await migrateDb(handle);
     setDbHandle(handle);
     return {
       handle,
       kind: "pg",
+      url: database.url,
       drop: async () => {
         await closeDb();
-        await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+        await database.drop();
       },
     };
   }

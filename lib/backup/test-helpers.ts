@@ -1,0 +1,48 @@
+// Shared by the backup tests: the real CLI in a child process, and a table-by-table
+// view of a database to compare two of them row by row.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { executeRows, type Db } from "@/db";
+import { backupTables } from "./backup";
+
+export interface CmsResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run cms -- …` as the operator would; `env` overrides the test's environment (undefined removes a variable). */
+export function runCms(args: string[], env: Record<string, string | undefined>): Promise<CmsResult> {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  const repo = process.cwd();
+  const child = spawn(process.execPath, [path.join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/cms.ts", ...args], { cwd: repo, env: merged });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The data lines of a logical backup (everything after the header, which holds the time it was made). */
+export const dataLines = (file: string) => gunzipSync(fs.readFileSync(file)).toString("utf8").split("\n").slice(1);
+
+/** Every table as PostgreSQL's own text of each row (bytea in hex, timestamps to the microsecond), by primary key. */
+export async function tableContents(db: Db): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of backupTables()) {
+    const rows = await executeRows<{ row: string }>(
+      db,
+      sql`select t::text as row from ${sql.identifier(t.name)} t order by ${sql.join(t.orderBy.map((c) => sql`t.${sql.identifier(c)}`), sql`, `)}`,
+    );
+    out[t.name] = rows.map((r) => r.row);
+  }
+  return out;
+}
+
