@@ -11,6 +11,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, nonceCsp } from "@/lib/security/csp";
 import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
+import { issueNumberSegment } from "@/lib/issues/issue-path";
 import { issueRefOfPath, isIssueWithdrawn } from "@/lib/issues/reader-gone";
 import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
 import { RENDER_HEADER, isInternalRender, pauseReaderCache, readerCache, readerVersion, renderInternally } from "@/lib/reader-cache/runtime";
@@ -76,7 +77,7 @@ async function withdrawnRewrite(request: NextRequest): Promise<NextResponse | nu
     return null;
   }
   const url = request.nextUrl.clone();
-  url.pathname = `/withdrawn-notice/${encodeURIComponent(ref.slug)}/${ref.year}/${ref.number}`;
+  url.pathname = `/withdrawn-notice/${encodeURIComponent(ref.slug)}/${ref.year}/${issueNumberSegment(ref)}`;
   url.search = "";
   const response = NextResponse.rewrite(url);
   response.headers.set("content-security-policy", nonceCsp(newNonce()));

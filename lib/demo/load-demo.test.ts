@@ -34,7 +34,7 @@ describe(`demo (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
     expect(await listPublications()).toEqual([{ slug: "sdtp", name: "山东脱贫攻坚简报", issuingBody: "宣传信息组" }]);
     const list = await listPublishedIssues("sdtp");
     expect(list).toEqual([
-      { year: 2017, number: 88, totalNumber: 225, title: "山东脱贫攻坚简报2017年第88期(总第225期)", publishedAt: "2017-08-17T02:12:00.000Z" },
+      { series: "regular", year: 2017, number: 88, totalNumber: 225, title: "山东脱贫攻坚简报2017年第88期(总第225期)", publishedAt: "2017-08-17T02:12:00.000Z" },
     ]);
   });
 

@@ -102,7 +102,11 @@ export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCr
       const s = suggestion;
       throw new AppError(
         "conflict",
-        s ? `期号已被使用。下一个可用的是${year}年第${s.number}期(总第${s.totalNumber}期)` : "期号已被使用",
+        !s
+          ? "期号已被使用"
+          : series === "supplement"
+            ? `期号已被使用。下一个可用的是${year}年增刊第${s.number}期`
+            : `期号已被使用。下一个可用的是${year}年第${s.number}期(总第${s.totalNumber}期)`,
         { number: ["期号已被使用"] },
         s ? { suggestion: s } : undefined,
       );

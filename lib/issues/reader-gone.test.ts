@@ -18,9 +18,11 @@ afterAll(() => db?.drop());
 
 describe("issueRefOfPath", () => {
   it("matches the issue page, its print view and article permalinks only", () => {
-    expect(issueRefOfPath("/p/sdtp/2017/88")).toEqual({ slug: "sdtp", year: 2017, number: 88 });
-    expect(issueRefOfPath("/p/sdtp/2017/88/print")).toEqual({ slug: "sdtp", year: 2017, number: 88 });
-    expect(issueRefOfPath("/p/sdtp/2017/88/a/12")).toEqual({ slug: "sdtp", year: 2017, number: 88 });
+    const ref = { slug: "sdtp", year: 2017, number: 88, series: "regular" };
+    expect(issueRefOfPath("/p/sdtp/2017/88")).toEqual(ref);
+    expect(issueRefOfPath("/p/sdtp/2017/88/print")).toEqual(ref);
+    expect(issueRefOfPath("/p/sdtp/2017/88/a/12")).toEqual(ref);
+    expect(issueRefOfPath("/p/sdtp/2017/s1/print")).toEqual({ slug: "sdtp", year: 2017, number: 1, series: "supplement" });
     for (const path of ["/p/sdtp", "/p/sdtp/feed.xml", "/p/sdtp/2017/88/issue.docx", "/p/sdtp/2017/abc", "/p/sdtp/2017/88/a/x", "/p/%E0%A4%A/2017/1"]) {
       expect(issueRefOfPath(path), path).toBeNull();
     }
@@ -29,7 +31,7 @@ describe("issueRefOfPath", () => {
 
 describe("withdrawn issues", () => {
   it("are gone to readers with the date and the reason", async () => {
-    const ref = { slug: "sdtp", year: 2017, number: 88 };
+    const ref = { slug: "sdtp", year: 2017, number: 88, series: "regular" as const };
     expect(await isIssueWithdrawn(ref)).toBe(false);
     const d = await getDb();
     await d
@@ -38,6 +40,7 @@ describe("withdrawn issues", () => {
       .where(eq(issues.number, 88));
     expect(await isIssueWithdrawn(ref)).toBe(true);
     expect(await isIssueWithdrawn({ ...ref, number: 89 })).toBe(false);
+    expect(await isIssueWithdrawn({ ...ref, series: "supplement" })).toBe(false);
     expect(await isIssueWithdrawn({ ...ref, slug: "nope" })).toBe(false);
     const error = await getReaderIssue("sdtp", 2017, 88).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IssueWithdrawnError);

@@ -5,14 +5,16 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { issues, publications } from "@/db/schema";
+import type { IssueSeries } from "./issue-path";
 
-/** The reader URLs of one issue: the issue page, its print view and its article permalinks. */
-export const ISSUE_READER_PATH = /^\/p\/([^/]{1,200})\/(\d{1,6})\/(\d{1,6})(?:\/print|\/a\/\d{1,9})?\/?$/;
+/** The reader URLs of one issue: the issue page, its print view and its article permalinks; `s` before the number marks a supplement (增刊). */
+export const ISSUE_READER_PATH = /^\/p\/([^/]{1,200})\/(\d{1,6})\/(s?)(\d{1,6})(?:\/print|\/a\/\d{1,9})?\/?$/;
 
 export interface IssueRef {
   slug: string;
   year: number;
   number: number;
+  series: IssueSeries;
 }
 
 export function issueRefOfPath(pathname: string): IssueRef | null {
@@ -24,17 +26,17 @@ export function issueRefOfPath(pathname: string): IssueRef | null {
   } catch {
     return null;
   }
-  return { slug, year: Number(m[2]), number: Number(m[3]) };
+  return { slug, year: Number(m[2]), number: Number(m[4]), series: m[3] ? "supplement" : "regular" };
 }
 
-/** True when the (regular) issue exists and has been withdrawn. */
+/** True when the issue of that series exists and has been withdrawn. */
 export async function isIssueWithdrawn(ref: IssueRef): Promise<boolean> {
   const db = await getDb();
   const [row] = await db
     .select({ status: issues.status })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
-    .where(and(eq(publications.slug, ref.slug), eq(issues.year, ref.year), eq(issues.number, ref.number), eq(issues.series, "regular")))
+    .where(and(eq(publications.slug, ref.slug), eq(issues.year, ref.year), eq(issues.number, ref.number), eq(issues.series, ref.series)))
     .limit(1);
   return row?.status === "withdrawn";
 }

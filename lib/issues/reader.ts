@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { issues, publications } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { IssueSeries } from "./issue-path";
 import { issueTitle } from "./numbering";
 import type { IssueSnapshot } from "./snapshot";
 
@@ -15,6 +16,8 @@ export interface PublicationSummary {
 }
 
 export interface IssueSummary {
+  /** "regular", or "supplement" (增刊, numbered separately; its URL segment is s{number}). */
+  series: IssueSeries;
   year: number;
   number: number;
   totalNumber: number | null;
@@ -68,17 +71,21 @@ export async function getPublication(slug: string): Promise<PublicationSummary> 
   return row;
 }
 
-/** Published regular issues of a publication, newest first. */
-export async function listPublishedIssues(slug: string, limit = 1000): Promise<IssueSummary[]> {
+/**
+ * Published issues of a publication, newest first: the regular series only,
+ * or with `supplements` also the 增刊 of each year (after its regular issues).
+ */
+export async function listPublishedIssues(slug: string, limit = 1000, { supplements = false } = {}): Promise<IssueSummary[]> {
   const db = await getDb();
   const rows = await db
     .select({ issue: issues, publication: publications })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
-    .where(and(eq(publications.slug, slug), eq(issues.status, "published"), eq(issues.series, "regular")))
-    .orderBy(desc(issues.year), desc(issues.number))
+    .where(and(eq(publications.slug, slug), eq(issues.status, "published"), supplements ? undefined : eq(issues.series, "regular")))
+    .orderBy(desc(issues.year), asc(issues.series), desc(issues.number))
     .limit(limit);
   return rows.map(({ issue, publication }) => ({
+    series: seriesOf(issue.series),
     year: issue.year,
     number: issue.number,
     totalNumber: issue.totalNumber,
@@ -87,15 +94,22 @@ export async function listPublishedIssues(slug: string, limit = 1000): Promise<I
   }));
 }
 
-/** One published issue as readers see it. Throws not_found, or IssueWithdrawnError (410). */
-export async function getReaderIssue(slug: string, year: number, number: number): Promise<ReaderIssue> {
+function seriesOf(series: string): IssueSeries {
+  return series === "supplement" ? "supplement" : "regular";
+}
+
+/**
+ * One published issue of a series as readers see it; prev/next stay within
+ * that series. Throws not_found, or IssueWithdrawnError (410).
+ */
+export async function getReaderIssue(slug: string, year: number, number: number, series: IssueSeries = "regular"): Promise<ReaderIssue> {
   if (!Number.isSafeInteger(year) || !Number.isSafeInteger(number)) throw new AppError("not_found", "期刊不存在");
   const db = await getDb();
   const [row] = await db
     .select({ issue: issues, publication: publications, snapshot: latestSnapshot })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
-    .where(and(eq(publications.slug, slug), eq(issues.year, year), eq(issues.number, number), eq(issues.series, "regular")))
+    .where(and(eq(publications.slug, slug), eq(issues.year, year), eq(issues.number, number), eq(issues.series, series)))
     .limit(1);
   if (!row || !row.snapshot || (row.issue.status !== "published" && row.issue.status !== "withdrawn")) {
     throw new AppError("not_found", "期刊不存在");
@@ -104,6 +118,7 @@ export async function getReaderIssue(slug: string, year: number, number: number)
     throw new IssueWithdrawnError(row.snapshot.title, row.issue.withdrawnAt!.toISOString(), row.issue.withdrawnReason ?? "");
   }
   const summary = (i: typeof row.issue): IssueSummary => ({
+    series: seriesOf(i.series),
     year: i.year,
     number: i.number,
     totalNumber: i.totalNumber,
@@ -113,7 +128,7 @@ export async function getReaderIssue(slug: string, year: number, number: number)
   const sameSeries = and(
     eq(issues.publicationId, row.issue.publicationId),
     eq(issues.status, "published"),
-    eq(issues.series, "regular"),
+    eq(issues.series, series),
   );
   // Both neighbours in one round trip, each found by the (publication, status, year, number) index.
   const [before, after] = await Promise.all([

@@ -14,7 +14,7 @@ const html = (text: string) => toCachedPage(200, new Headers({ "content-type": "
 
 describe("cacheKeyOf", () => {
   it("caches the reader pages, the feed and the Word file, per language and query", () => {
-    for (const p of ["/", "/p/sdtp", "/p/sdtp/", "/p/sdtp/feed.xml", "/p/sdtp/2017/88", "/p/sdtp/2017/88/print", "/p/sdtp/2017/88/a/3", "/p/sdtp/2017/88/issue.docx"]) {
+    for (const p of ["/", "/p/sdtp", "/p/sdtp/", "/p/sdtp/feed.xml", "/p/sdtp/2017/88", "/p/sdtp/2017/88/print", "/p/sdtp/2017/88/a/3", "/p/sdtp/2017/88/issue.docx", "/p/sdtp/2017/s1", "/p/sdtp/2017/s1/print", "/p/sdtp/2017/s1/a/3", "/p/sdtp/2017/s1/issue.docx"]) {
       expect(cacheKeyOf(req(p)), p).not.toBeNull();
     }
     expect(cacheKeyOf(req("/p/sdtp/2017/88", { locale: "en" }))).not.toBe(cacheKeyOf(req("/p/sdtp/2017/88")));
@@ -23,7 +23,7 @@ describe("cacheKeyOf", () => {
   });
 
   it("never caches the workspace, the API, search, other methods or client-side navigations", () => {
-    for (const p of ["/workspace", "/api/v1/publications", "/search", "/login", "/media/1", "/p/sdtp/2017/88/x", "/sitemap.xml"]) {
+    for (const p of ["/workspace", "/api/v1/publications", "/search", "/login", "/media/1", "/p/sdtp/2017/88/x", "/p/sdtp/2017/S1", "/p/sdtp/2017/s", "/p/sdtp/2017/1s", "/sitemap.xml"]) {
       expect(cacheKeyOf(req(p)), p).toBeNull();
     }
     expect(cacheKeyOf(req("/p/sdtp/2017/88", { method: "POST" }))).toBeNull();

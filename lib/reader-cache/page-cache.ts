@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { BASE_CSP, hashCsp } from "@/lib/security/csp";
 
 /** Reader URLs whose response depends only on the path, the query, the language and the published data. */
-const CACHEABLE_PATH = /^\/(?:p\/[^/]{1,200}(?:\/feed\.xml|\/\d{1,6}\/\d{1,6}(?:\/print|\/issue\.docx|\/a\/\d{1,9})?)?\/?)?$/;
+const CACHEABLE_PATH = /^\/(?:p\/[^/]{1,200}(?:\/feed\.xml|\/\d{1,6}\/s?\d{1,6}(?:\/print|\/issue\.docx|\/a\/\d{1,9})?)?\/?)?$/;
 const MAX_QUERY = 200;
 const MAX_ENTRY_BYTES = 5 * 1024 * 1024;
 

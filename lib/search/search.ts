@@ -7,6 +7,7 @@ import { executeRows, getDb, type Db, type Tx } from "@/db";
 import { issues, searchDocuments } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { issueNumberSegment } from "@/lib/issues/issue-path";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { highlightSnippet } from "./snippet";
 import { indexDocumentText, MAX_QUERY_CHARS, parseQuery } from "./tokens";
@@ -90,6 +91,7 @@ interface HitRow {
   unit_name: string;
   year: number;
   number: number;
+  series: string;
   published_at: string | Date;
   slug: string;
   name: string;
@@ -138,12 +140,12 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
             from search_documents d
             where ${sql.join(filters, sql` and `)}
           ), page as (
-            select h.article_id, h.rank, h.published_at, count(*) over () as total
+            select h.article_id, h.rank, h.published_at, i.series, count(*) over () as total
             from hits h join issues i on i.id = h.issue_id and i.status = 'published'
             order by h.rank desc, h.published_at desc, h.article_id
             limit ${pageSize} offset ${(page - 1) * pageSize}
           )
-          select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, d.published_at,
+          select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, pg.series, d.published_at,
                  p.slug, p.name, pg.total
           from page pg
           join search_documents d on d.article_id = pg.article_id
@@ -164,7 +166,7 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
       attribution: r.attribution,
       publishedAt,
       snippet: highlightSnippet(`${r.body}（${r.attribution}）`, parsed.needles),
-      url: `/p/${encodeURIComponent(r.slug)}/${r.year}/${r.number}#article-${r.article_id}`,
+      url: `/p/${encodeURIComponent(r.slug)}/${r.year}/${issueNumberSegment(r)}#article-${r.article_id}`,
     };
   });
   return { results, total: rows.length ? Number(rows[0]!.total) : 0, page, pageSize };

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getPublication, listPublishedIssues } from "@/lib/issues/reader";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { issueNumberSegment } from "@/lib/issues/issue-path";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function ArchivePage({ params }: { params: Params }) {
   const { slug } = await params;
   const t = await getTranslations("reader");
   const publication = await load(slug);
-  const issues = await listPublishedIssues(slug);
+  const issues = await listPublishedIssues(slug, 1000, { supplements: true });
   const years = [...new Set(issues.map((i) => i.year))];
   return (
     <div>
@@ -42,10 +43,15 @@ export default async function ArchivePage({ params }: { params: Params }) {
             {issues
               .filter((i) => i.year === year)
               .map((i) => (
-                <li key={i.number} className="flex items-baseline justify-between gap-4 py-2">
-                  <Link href={`/p/${slug}/${i.year}/${i.number}`} className="underline-offset-4 hover:underline">
-                    {i.title}
-                  </Link>
+                <li key={`${i.series}-${i.number}`} className="flex items-baseline justify-between gap-4 py-2">
+                  <span>
+                    {i.series === "supplement" && (
+                      <span className="mr-2 rounded border border-bulletin-red px-1 text-xs text-bulletin-red">{t("supplement")}</span>
+                    )}
+                    <Link href={`/p/${slug}/${i.year}/${issueNumberSegment(i)}`} className="underline-offset-4 hover:underline">
+                      {i.title}
+                    </Link>
+                  </span>
                   <span className="shrink-0 text-sm text-stone-500">{formatDate(i.publishedAt)}</span>
                 </li>
               ))}

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { listIssues, suggestIssueNumbers } from "@/lib/issues/issues";
 import { listPublications } from "@/lib/issues/reader";
 import { currentChinaYear, formatDateTime } from "@/lib/format";
-import { CreateIssueForm } from "@/components/issues/create-issue-form";
+import { CreateIssueForm, type SeriesSuggestions } from "@/components/issues/create-issue-form";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 
 export default async function IssuesPage() {
@@ -15,8 +15,17 @@ export default async function IssuesPage() {
   const t = await getTranslations("issues");
   const [issues, publications] = await Promise.all([listIssues(viewer), listPublications()]);
   const year = currentChinaYear();
-  const suggestions = Object.fromEntries(
-    await Promise.all(publications.map(async (p) => [p.slug, await suggestIssueNumbers(viewer, p.slug, year)] as const)),
+  // The next free numbers of both series (正刊 and 增刊) of each publication.
+  const suggestions: Record<string, SeriesSuggestions> = Object.fromEntries(
+    await Promise.all(
+      publications.map(async (p) => {
+        const [regular, supplement] = await Promise.all([
+          suggestIssueNumbers(viewer, p.slug, year, "regular"),
+          suggestIssueNumbers(viewer, p.slug, year, "supplement"),
+        ]);
+        return [p.slug, { regular, supplement }] as const;
+      }),
+    ),
   );
   return (
     <>

@@ -11,6 +11,7 @@ import { IssueActions } from "@/components/issues/issue-actions";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueVersionProvider } from "@/components/issues/issue-version";
 import { formatDateTime } from "@/lib/format";
+import { issuePath } from "@/lib/issues/issue-path";
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -27,7 +28,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const editable = issue.status === "draft" || issue.status === "scheduled";
   const [unplaced, checks] = await Promise.all([editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]), checkIssue(viewer, issue.id)]);
   const articles = [...issue.sections.flatMap((s) => s.articles), ...unplaced];
-  const readerUrl = `/p/${issue.publication.slug}/${issue.year}/${issue.number}`;
+  const readerUrl = issuePath(issue.publication.slug, issue);
   return (
     <div className="max-w-6xl">
       <div className="mb-4 flex flex-wrap items-center gap-3">

@@ -3,6 +3,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { parseIssueNumberSegment } from "@/lib/issues/issue-path";
 import { getReaderIssue, IssueWithdrawnError } from "@/lib/issues/reader";
 import { escapeHtml } from "@/lib/render/document";
 
@@ -32,9 +33,10 @@ export async function GET(_request: Request, { params }: { params: Params }) {
   const [lang, t, tc] = await Promise.all([getLocale(), getTranslations("reader"), getTranslations("common")]);
   const notFound = () =>
     page(lang, tc("notFoundTitle"), `<h1>${escapeHtml(tc("notFoundTitle"))}</h1><p><a href="/">${escapeHtml(tc("backHome"))}</a></p>`, 404);
-  if (!INT.test(p.year) || !INT.test(p.number)) return notFound();
+  const ref = parseIssueNumberSegment(p.number);
+  if (!INT.test(p.year) || !ref) return notFound();
   try {
-    await getReaderIssue(p.slug, Number(p.year), Number(p.number));
+    await getReaderIssue(p.slug, Number(p.year), ref.number, ref.series);
     return notFound(); // published: this address is only for withdrawn issues
   } catch (e) {
     if (e instanceof IssueWithdrawnError) {

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { IssueView } from "@/components/bulletin/issue-view";
 import { WithdrawnNotice } from "@/components/bulletin/withdrawn-notice";
+import { issueNumberSegment } from "@/lib/issues/issue-path";
 import { loadReaderIssue } from "@/lib/issues/reader-page";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +51,7 @@ export default async function IssuePage({ params }: { params: Params }) {
       <nav aria-label={t("issueNavigation")} className="mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 text-sm">
         <span>
           {issue.prev && (
-            <Link href={`/p/${p.slug}/${issue.prev.year}/${issue.prev.number}`} className="hover:underline">
+            <Link href={`/p/${p.slug}/${issue.prev.year}/${issueNumberSegment(issue.prev)}`} className="hover:underline">
               ← {issue.prev.title}
             </Link>
           )}
@@ -60,7 +61,7 @@ export default async function IssuePage({ params }: { params: Params }) {
         </a>
         <span>
           {issue.next && (
-            <Link href={`/p/${p.slug}/${issue.next.year}/${issue.next.number}`} className="hover:underline">
+            <Link href={`/p/${p.slug}/${issue.next.year}/${issueNumberSegment(issue.next)}`} className="hover:underline">
               {issue.next.title} →
             </Link>
           )}

@@ -1,19 +1,21 @@
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { issueNumberSegment, parseIssueNumberSegment } from "@/lib/issues/issue-path";
 import { getReaderIssue } from "@/lib/issues/reader";
 import { issueDocx, issueDocxFileName } from "@/lib/render/issue-docx";
 
 const INT = /^\d{1,6}$/;
 
-/** The published issue as a Word document in the printed form. 404 unpublished, 410 withdrawn. */
+/** The published issue (`s1`: 增刊第1期) as a Word document in the printed form. 404 unpublished, 410 withdrawn. */
 export const GET = apiRoute<{ slug: string; year: string; number: string }>(
   async ({ params, request }) => {
-    if (!INT.test(params.year) || !INT.test(params.number)) throw new AppError("not_found", "期刊不存在");
-    const { snapshot } = await getReaderIssue(params.slug, Number(params.year), Number(params.number));
+    const ref = parseIssueNumberSegment(params.number);
+    if (!INT.test(params.year) || !ref) throw new AppError("not_found", "期刊不存在");
+    const { snapshot } = await getReaderIssue(params.slug, Number(params.year), ref.number, ref.series);
     const contents = new URL(request.url).searchParams.get("toc") !== "0";
     const body = await issueDocx(snapshot, { contents });
     const name = issueDocxFileName(snapshot);
-    const ascii = `${params.slug}-${snapshot.year}-${snapshot.number}.docx`.replace(/[^\w.-]/g, "_");
+    const ascii = `${params.slug}-${snapshot.year}-${issueNumberSegment(snapshot)}.docx`.replace(/[^\w.-]/g, "_");
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ArticleView, articleAnchor } from "@/components/bulletin/issue-view";
 import { WithdrawnNotice } from "@/components/bulletin/withdrawn-notice";
+import { issueNumberSegment } from "@/lib/issues/issue-path";
 import { loadReaderIssue, type ReaderPageIssue } from "@/lib/issues/reader-page";
 import { formatDate, formatDateTime } from "@/lib/format";
 
@@ -45,7 +46,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
   if (!found || issue?.kind !== "published") notFound();
   const t = await getTranslations("article");
   const { snapshot } = issue;
-  const base = `/p/${p.slug}/${snapshot.year}/${snapshot.number}`;
+  const base = `/p/${p.slug}/${snapshot.year}/${issueNumberSegment(snapshot)}`;
   const corrections = issue.corrections.filter((c) => c.articleId === null || c.articleId === found.article.id);
   return (
     <div className="bulletin">

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { parseIssueNumberSegment } from "@/lib/issues/issue-path";
 import { getReaderIssue } from "@/lib/issues/reader";
 import { AppError } from "@/lib/errors";
 
@@ -6,8 +7,10 @@ const INT = /^\d{1,6}$/;
 
 export const GET = apiRoute<{ slug: string; year: string; number: string }>(
   async ({ params }) => {
-    if (!INT.test(params.year) || !INT.test(params.number)) throw new AppError("not_found", "期刊不存在");
-    const { snapshot, corrections } = await getReaderIssue(params.slug, Number(params.year), Number(params.number));
+    // {number} is 88 for a regular issue, s1 for 增刊第1期.
+    const ref = parseIssueNumberSegment(params.number);
+    if (!INT.test(params.year) || !ref) throw new AppError("not_found", "期刊不存在");
+    const { snapshot, corrections } = await getReaderIssue(params.slug, Number(params.year), ref.number, ref.series);
     return {
       publication: snapshot.publication.slug,
       year: snapshot.year,
