@@ -112,7 +112,7 @@ describe("supplements", () => {
 
     // Search links to the supplement's own URL.
     const found = await searchArticles(anonymous, { q: "扶贫车间经验" });
-    expect(found.results.find((x) => x.articleId === a.articleId)?.url).toBe(`/p/sdtp/2019/s1#article-${a.articleId}`);
+    expect(found.results.find((x) => x.articleId === a.articleId)).toMatchObject({ url: `/p/sdtp/2019/s1#article-${a.articleId}`, series: "supplement" });
 
     // Withdrawing the supplement leaves the regular issue of the same number alone.
     await withdrawIssue(editor, a.id, { reason: "内容有误" });

@@ -32,6 +32,8 @@ export interface SearchHit {
   publicationName: string;
   year: number;
   number: number;
+  /** 增刊 (a supplement) or a regular issue. */
+  series: "regular" | "supplement";
   unit: string;
   attribution: string;
   publishedAt: string;
@@ -162,6 +164,7 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
       publicationName: r.name,
       year: r.year,
       number: r.number,
+      series: r.series === "supplement" ? "supplement" : "regular",
       unit: r.unit_name,
       attribution: r.attribution,
       publishedAt,
