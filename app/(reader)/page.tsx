@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listPublications, listPublishedIssues } from "@/lib/issues/reader";
+import { listPublicationsWithLatestIssues } from "@/lib/issues/reader";
 import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const t = await getTranslations("reader");
-  const publications = await listPublications();
-  const withIssues = await Promise.all(publications.map(async (p) => ({ ...p, issues: await listPublishedIssues(p.slug, 5) })));
+  const withIssues = await listPublicationsWithLatestIssues(5);
   return (
     <div>
       <h1 className="font-serif text-2xl font-bold">{t("publications")}</h1>

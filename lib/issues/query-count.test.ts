@@ -12,12 +12,12 @@ import { countQueries, type QueryCounter } from "@/lib/testing/query-counter";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
 import { listIssues } from "./issues";
-import { getReaderIssue, listPublications, listPublishedIssues } from "./reader";
+import { getReaderIssue, listPublications, listPublicationsWithLatestIssues, listPublishedIssues } from "./reader";
 
 let db: TestDb;
 let counter: QueryCounter;
 let editor: Viewer;
-const small = { published: 0, issues: 0, articles: 0, publications: 0 };
+const small = { published: 0, issues: 0, articles: 0, publications: 0, home: 0 };
 let sample: { slug: string; year: number; number: number }[];
 
 beforeAll(async () => {
@@ -30,6 +30,7 @@ beforeAll(async () => {
   small.issues = (await counter.measure(() => listIssues(editor))).queries;
   small.articles = (await counter.measure(() => listArticles(editor, { limit: 200 }))).queries;
   small.publications = (await counter.measure(() => listPublications())).queries;
+  small.home = (await counter.measure(() => listPublicationsWithLatestIssues(5))).queries;
   // …and after an archive of 40 more issues with 8 articles each.
   counter.restore();
   ({ sample } = await seedArchive(await getDb(), { issues: 40, articlesPerIssue: 8, publications: 2 }));
@@ -69,6 +70,15 @@ describe("query counts", () => {
     expect(arts.queries).toBe(small.articles);
 
     expect((await counter.measure(() => listPublications())).queries).toBe(small.publications);
+    // The home page: every publication with its latest issues, in one statement however many publications.
+    const home = await counter.measure(() => listPublicationsWithLatestIssues(5));
+    expect(home.result.length).toBeGreaterThanOrEqual(3);
+    expect(home.queries).toBe(1);
+    expect(small.home).toBe(1);
+    for (const p of home.result) {
+      expect(p.issues.map((i) => `${i.year}/${i.number}`)).toEqual((await listPublishedIssues(p.slug, 5)).map((i) => `${i.year}/${i.number}`));
+      expect(p.issues.map((i) => i.title)).toEqual((await listPublishedIssues(p.slug, 5)).map((i) => i.title));
+    }
     expect(small.published + small.issues + small.articles).toBeLessThanOrEqual(3);
   });
 });

@@ -2,7 +2,7 @@
 // snapshot. Anything unpublished is "not found" (never "forbidden"), so its
 // existence is not revealed; a withdrawn issue is "gone" with its reason.
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { executeRows, getDb } from "@/db";
 import { issues, publications } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { IssueSeries } from "./issue-path";
@@ -58,6 +58,52 @@ export async function listPublications(): Promise<PublicationSummary[]> {
     .select({ slug: publications.slug, name: publications.name, issuingBody: publications.issuingBody })
     .from(publications)
     .orderBy(asc(publications.id));
+}
+
+export interface PublicationWithIssues extends PublicationSummary {
+  /** The latest published regular issues, newest first. */
+  issues: IssueSummary[];
+}
+
+/** Every publication with its latest `perPublication` published regular issues, in one statement (the home page). */
+export async function listPublicationsWithLatestIssues(perPublication = 5): Promise<PublicationWithIssues[]> {
+  const db = await getDb();
+  const rows = await executeRows<{
+    slug: string;
+    name: string;
+    issuing_body: string;
+    show_total_number: boolean;
+    year: number | null;
+    number: number | null;
+    total_number: number | null;
+    published_at: string | Date | null;
+  }>(
+    db,
+    sql`select p.slug, p.name, p.issuing_body, p.show_total_number, i.year, i.number, i.total_number, i.published_at
+        from publications p
+        left join lateral (
+          select x.year, x.number, x.total_number, x.published_at from issues x
+          where x.publication_id = p.id and x.status = 'published' and x.series = 'regular'
+          order by x.year desc, x.number desc
+          limit ${perPublication}
+        ) i on true
+        order by p.id, i.year desc, i.number desc`,
+  );
+  const bySlug = new Map<string, PublicationWithIssues>();
+  for (const r of rows) {
+    let pub = bySlug.get(r.slug);
+    if (!pub) bySlug.set(r.slug, (pub = { slug: r.slug, name: r.name, issuingBody: r.issuing_body, issues: [] }));
+    if (r.year === null || r.number === null) continue;
+    pub.issues.push({
+      series: "regular",
+      year: r.year,
+      number: r.number,
+      totalNumber: r.total_number,
+      title: issueTitle(r.name, { year: r.year, number: r.number, totalNumber: r.total_number }, r.show_total_number),
+      publishedAt: new Date(r.published_at!).toISOString(),
+    });
+  }
+  return [...bySlug.values()];
 }
 
 export async function getPublication(slug: string): Promise<PublicationSummary> {
