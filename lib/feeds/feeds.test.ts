@@ -5,7 +5,8 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { getDb } from "@/db";
 import { issues } from "@/db/schema";
-import { publicationAtomFeed, sitemapEntries } from "./feeds";
+import { getReaderIssue } from "@/lib/issues/reader";
+import { contentsHtml, publicationAtomFeed, sitemapEntries } from "./feeds";
 import { siteOrigin } from "./site-url";
 
 let db: TestDb;
@@ -37,6 +38,11 @@ describe("Atom feed", () => {
     expect(entry).toContain("【向深度贫困进军】");
     expect(entry).toMatch(/<a href="https:\/\/bulletin.example.cn\/p\/sdtp\/2017\/88#article-\d+">省司法厅发挥职能优势服务困难群众<\/a>/);
     expect(xml).not.toContain("第89期");
+    // The contents, built from the snapshot trimmed in the database, are exactly those of the full snapshot, in order.
+    const { snapshot } = await getReaderIssue("sdtp", 2017, 88);
+    const url = "https://bulletin.example.cn/p/sdtp/2017/88";
+    expect(entry).toContain(`<content type="html"><![CDATA[${contentsHtml(snapshot, url)}]]></content>`);
+    expect(entry).toContain(`<summary type="html"><![CDATA[${snapshot.sections.flatMap((x) => x.articles.map((a) => a.title)).join("；")}]]></summary>`);
   });
 
   it("answers not found for an unknown publication", async () => {

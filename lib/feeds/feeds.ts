@@ -10,8 +10,29 @@ import { escapeHtml } from "@/lib/render/document";
 
 const FEED_ISSUES = 50;
 
-const latestSnapshot = sql<IssueSnapshot>`(
-  select s.content from issue_snapshots s where s.issue_id = "issues"."id" order by s.id desc limit 1
+/** What a feed entry needs of a snapshot: its numbers, title, source and contents — not the articles' text. */
+type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "title" | "source" | "publishedAt"> & {
+  sections: { heading: string | null; articles: { id: number; title: string }[] }[];
+};
+
+// The latest snapshot trimmed in the database to the contents, so the
+// articles' HTML and text are never sent to the app for a feed.
+const latestSnapshotContents = sql<FeedSnapshot>`(
+  select jsonb_build_object(
+    'year', s.content->'year', 'number', s.content->'number', 'title', s.content->'title',
+    'source', s.content->'source', 'publishedAt', s.content->'publishedAt',
+    'sections', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'heading', sec->'heading',
+        'articles', coalesce((
+          select jsonb_agg(jsonb_build_object('id', a->'id', 'title', a->'title') order by ai)
+          from jsonb_array_elements(sec->'articles') with ordinality as arts(a, ai)
+        ), '[]'::jsonb)
+      ) order by si)
+      from jsonb_array_elements(s.content->'sections') with ordinality as secs(sec, si)
+    ), '[]'::jsonb)
+  )
+  from issue_snapshots s where s.issue_id = "issues"."id" order by s.id desc limit 1
 )`;
 // When readers' text last changed: the latest correction's snapshot, else publication.
 const latestSnapshotAt = sql<string | null>`(
@@ -21,7 +42,7 @@ const latestSnapshotAt = sql<string | null>`(
 export const issuePath = (slug: string, year: number, number: number) => `/p/${encodeURIComponent(slug)}/${year}/${number}`;
 
 /** The table of contents of an issue as HTML: section headings in 【】 and links to each article. */
-export function contentsHtml(snapshot: IssueSnapshot, issueUrl: string): string {
+export function contentsHtml(snapshot: Pick<FeedSnapshot, "sections">, issueUrl: string): string {
   return snapshot.sections
     .map((s) => {
       const heading = s.heading ? `<p><strong>【${escapeHtml(s.heading)}】</strong></p>` : "";
@@ -37,7 +58,7 @@ export async function publicationAtomFeed(slug: string, origin: string): Promise
   const [publication] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
   if (!publication) throw new AppError("not_found", "刊物不存在");
   const rows = await db
-    .select({ snapshot: latestSnapshot, snapshotAt: latestSnapshotAt, publishedAt: issues.publishedAt })
+    .select({ snapshot: latestSnapshotContents, snapshotAt: latestSnapshotAt, publishedAt: issues.publishedAt })
     .from(issues)
     .where(and(eq(issues.publicationId, publication.id), eq(issues.status, "published"), eq(issues.series, "regular")))
     .orderBy(desc(issues.year), desc(issues.number))
