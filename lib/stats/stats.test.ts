@@ -1,6 +1,7 @@
 // Integration: a fixture with known numbers gives exactly the expected counts,
 // rates, scores and ranks — on PGlite, and on PostgreSQL with DATABASE_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDb } from "@/db";
 import { articleEvents, articles, issues, placements, publications, sections, units, users } from "@/db/schema";
@@ -181,6 +182,54 @@ describe("unit statistics", () => {
     await expect(getUnitStats({ kind: "anonymous" }, { period: "2024-03" })).rejects.toMatchObject({ code: "unauthorized" });
     await expect(setWeights(contributor, { weights: { submitted: 1, accepted: 1, published: 1, lead: 1 } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(getUnitStats(editor, { period: "2024-13" })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("a year's ranking and trend (read in one pass) agree with its months", async () => {
+    const year = await getUnitStats(editor, { period: "2024" });
+    // February's submission of B2 (1 point) and April's return of B3 (no points) join March.
+    expect(year.totals).toEqual({ submitted: 6, returned: 2, accepted: 4, rejected: 1, published: 3, leads: 2, adoptionRate: 4 / 6, score: 69 });
+    expect(year.trend.map((t) => t.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`));
+    expect(year.trend.slice(1, 4)).toEqual([
+      { month: "2024-02", submitted: 1, accepted: 0, published: 0, score: 1 },
+      { month: "2024-03", submitted: 5, accepted: 4, published: 3, score: 68 },
+      { month: "2024-04", submitted: 0, accepted: 0, published: 0, score: 0 },
+    ]);
+  });
+
+  it("counts a resubmission in the period's ranking, and the first submission in the trend's month", async () => {
+    const db = await getDb();
+    const unitId = (contributor as { unitId: number }).unitId;
+    const [c1] = await db.insert(articles).values({ unitId, authorId: contributor.kind === "user" ? contributor.id : 0, title: "C1", body: { type: "doc" }, attribution: "x", publicationId: null }).returning();
+    await db.insert(articleEvents).values(
+      (
+        [
+          ["submitted", "2022-11-20T09:00:00"],
+          ["returned", "2022-11-21T09:00:00"],
+          ["submitted", "2022-12-05T09:00:00"],
+          ["accepted", "2022-12-06T09:00:00"],
+          ["published", "2022-12-10T09:00:00"],
+        ] as const
+      ).map(([type, when]) => ({ articleId: c1!.id, type, createdAt: at(when) })),
+    );
+    const [p1] = await db.select().from(publications).where(eq(publications.slug, "p1"));
+    const [issue] = await db.insert(issues).values({ publicationId: p1!.id, year: 2022, number: 9, totalNumber: 9, status: "published" }).returning();
+    await db.insert(placements).values({ issueId: issue!.id, sectionId: null, articleId: c1!.id, position: 0 });
+    // Before the first weights: the defaults (published 10, lead 5).
+    const c = { unit: "丙市扶贫办", rank: 1, submitted: 1, accepted: 1, rejected: 0, published: 1, leads: 1, adoptionRate: 1, score: 15 };
+    const december = await getUnitStats(editor, { period: "2022-12" });
+    expect(december.units.map(pick)[0]).toEqual({ ...c, returned: 0 });
+    const year = await getUnitStats(editor, { period: "2022" });
+    expect(year.units.map(pick)[0]).toEqual({ ...c, returned: 1 });
+    for (const report of [december, year]) {
+      expect(report.trend.slice(-2)).toEqual([
+        { month: "2022-11", submitted: 1, accepted: 0, published: 0, score: 0 },
+        { month: "2022-12", submitted: 0, accepted: 1, published: 1, score: 15 },
+      ]);
+    }
+    // A custom range longer than the trend's twelve months: the ranking reaches back, the trend does not.
+    const long = await getUnitStats(editor, { kind: "custom", from: "2022-12-01", to: "2023-12-31" });
+    expect(long.units.map(pick)[0]).toEqual({ ...c, returned: 0 });
+    expect(long.trend.every((t) => t.submitted + t.accepted + t.published === 0)).toBe(true);
   });
 
   it("exports CSV as UTF-8 with a BOM and Chinese headers, and an .xlsx with the same numbers", async () => {
