@@ -1,7 +1,7 @@
 // The article API over real HTTP: create, save with versions, decisions, revisions, diff, restore, import, media.
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import type { APIRequestContext } from "@playwright/test";
-import { makePng } from "./helpers";
+import { makePng } from "../lib/testing/png";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
 
 async function auth(request: APIRequestContext, user: TestUser) {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test, expect, createUser, waitForHydration } from "./fixtures";
-import { makePng } from "./helpers";
+import { makePng } from "../lib/testing/png";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
 
 test.describe("contributor desk", () => {

@@ -55,3 +55,10 @@ export async function getMedia(sha256: string) {
   const [row] = await db.select({ mime: media.mime, data: media.data }).from(media).where(eq(media.sha256, sha256)).limit(1);
   return row ?? null;
 }
+
+/** An image an article shows, by its src (`/media/{sha256}`, as stored documents name them); anything else → null. */
+export async function loadMediaBySrc(src: string): Promise<{ data: Uint8Array; mime: string } | null> {
+  const m = /^\/media\/([0-9a-f]{64})$/.exec(src);
+  const row = m ? await getMedia(m[1]!) : null;
+  return row ? { data: new Uint8Array(row.data), mime: row.mime } : null;
+}

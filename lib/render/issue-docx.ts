@@ -7,6 +7,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -21,6 +22,7 @@ import {
   type IRunOptions,
 } from "docx";
 import { Window } from "happy-dom";
+import { imageSize } from "image-size";
 import type { IssueSnapshot, SnapshotArticle } from "@/lib/issues/snapshot";
 import { printedForm } from "./printed-form";
 
@@ -51,13 +53,50 @@ interface HElement extends HNode {
   querySelectorAll(selector: string): ArrayLike<HElement>;
 }
 
+/** The bytes of an image the article shows (by its src), or null when it cannot be embedded. */
+export type ImageLoader = (src: string) => Promise<{ data: Uint8Array; mime: string } | null>;
+
+interface EmbeddedImage {
+  data: Uint8Array;
+  type: "png" | "jpg" | "gif";
+  width: number;
+  height: number;
+}
+type Images = Map<string, EmbeddedImage>;
+
+const DOCX_IMAGE_TYPES: Record<string, EmbeddedImage["type"]> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif" };
+// The text block is 156 mm wide: at 96 px to the inch, 590 px.
+const MAX_IMAGE_WIDTH = Math.floor((156 / 25.4) * 96);
+
+/** Loads every image of the issue's articles once, with its size scaled to fit the text block. */
+async function loadImages(snapshot: IssueSnapshot, loadImage: ImageLoader | undefined): Promise<Images> {
+  const images: Images = new Map();
+  if (!loadImage) return images;
+  const srcs = new Set<string>();
+  for (const a of snapshot.sections.flatMap((s) => s.articles)) for (const m of a.html.matchAll(/<img\b[^>]*\bsrc="([^"]+)"/g)) srcs.add(m[1]!.replace(/&amp;/g, "&"));
+  for (const src of srcs) {
+    const loaded = await loadImage(src);
+    const type = loaded && DOCX_IMAGE_TYPES[loaded.mime];
+    if (!loaded || !type) continue; // WebP and the like: Word cannot show them; the alt text stands in.
+    try {
+      const size = imageSize(loaded.data);
+      if (!size.width || !size.height) continue;
+      const scale = Math.min(1, MAX_IMAGE_WIDTH / size.width);
+      images.set(src, { data: loaded.data, type, width: Math.round(size.width * scale), height: Math.round(size.height * scale) });
+    } catch {
+      // not readable as an image: the alt text stands in
+    }
+  }
+  return images;
+}
+
 function run(text: string, marks: Marks = {}, extra: Partial<IRunOptions> = {}): TextRun {
   return new TextRun({ text, font: BODY_FONT, size: BODY_SIZE, ...marks, ...extra });
 }
 
-/** Inline content of an HTML element as runs, keeping bold, italics, underline, strike and sub/superscript. */
-function inlineRuns(node: HNode, marks: Marks = {}): TextRun[] {
-  const out: TextRun[] = [];
+/** Inline content of an HTML element as runs, keeping bold, italics, underline, strike and sub/superscript, and images. */
+function inlineRuns(node: HNode, marks: Marks = {}, images: Images = new Map()): (TextRun | ImageRun)[] {
+  const out: (TextRun | ImageRun)[] = [];
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === 3) {
       const text = child.textContent ?? "";
@@ -80,15 +119,25 @@ function inlineRuns(node: HNode, marks: Marks = {}): TextRun[] {
     if (tag === "sub") next.subScript = true;
     if (tag === "img") {
       const alt = el.getAttribute("alt");
-      if (alt) out.push(run(`［图：${alt}］`, marks));
+      const image = images.get(el.getAttribute("src") ?? "");
+      if (image) {
+        out.push(
+          new ImageRun({
+            type: image.type,
+            data: image.data,
+            transformation: { width: image.width, height: image.height },
+            altText: { name: alt || "图", description: alt ?? "", title: alt ?? "" },
+          }),
+        );
+      } else if (alt) out.push(run(`［图：${alt}］`, marks));
       continue;
     }
-    out.push(...inlineRuns(el, next));
+    out.push(...inlineRuns(el, next, images));
   }
   return out;
 }
 
-const bodyParagraph = (children: TextRun[], options: Partial<IParagraphOptions> = {}) =>
+const bodyParagraph = (children: (TextRun | ImageRun)[], options: Partial<IParagraphOptions> = {}) =>
   new Paragraph({
     children,
     alignment: AlignmentType.JUSTIFIED,
@@ -98,22 +147,25 @@ const bodyParagraph = (children: TextRun[], options: Partial<IParagraphOptions> 
   });
 
 /** Block content of an article's HTML as Word paragraphs and tables. */
-function blocks(container: HElement): (Paragraph | Table)[] {
+function blocks(container: HElement, images: Images): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const child of Array.from(container.children)) {
     const tag = child.tagName.toLowerCase();
     if (tag === "p") {
       const centered = /text-align:\s*center/.test(child.getAttribute("style") ?? "");
-      out.push(bodyParagraph(inlineRuns(child), centered ? { alignment: AlignmentType.CENTER, indent: undefined } : {}));
+      const runs = inlineRuns(child, {}, images);
+      // A paragraph that is only an image is centred, without the first-line indent.
+      const imageOnly = runs.length > 0 && runs.every((r) => r instanceof ImageRun);
+      out.push(bodyParagraph(runs, centered || imageOnly ? { alignment: AlignmentType.CENTER, indent: undefined } : {}));
     } else if (/^h[1-6]$/.test(tag)) {
-      out.push(bodyParagraph(inlineRuns(child, { bold: true }), { keepNext: true, indent: undefined }));
+      out.push(bodyParagraph(inlineRuns(child, { bold: true }, images), { keepNext: true, indent: undefined }));
     } else if (tag === "ul" || tag === "ol") {
       Array.from(child.children).forEach((li, i) => {
         const marker = tag === "ol" ? `${i + 1}. ` : "• ";
-        out.push(bodyParagraph([run(marker), ...inlineRuns(li)], { indent: { left: mm(11.3) } }));
+        out.push(bodyParagraph([run(marker), ...inlineRuns(li, {}, images)], { indent: { left: mm(11.3) } }));
       });
     } else if (tag === "blockquote") {
-      for (const b of blocks(child)) out.push(b);
+      for (const b of blocks(child, images)) out.push(b);
     } else if (tag === "table") {
       const rows = Array.from(child.querySelectorAll("tr")).map(
         (tr) =>
@@ -121,7 +173,7 @@ function blocks(container: HElement): (Paragraph | Table)[] {
             children: Array.from(tr.children).map(
               (cell) =>
                 new TableCell({
-                  children: [new Paragraph({ children: inlineRuns(cell, cell.tagName.toLowerCase() === "th" ? { bold: true } : {}) })],
+                  children: [new Paragraph({ children: inlineRuns(cell, cell.tagName.toLowerCase() === "th" ? { bold: true } : {}, images) })],
                 }),
             ),
           }),
@@ -130,17 +182,17 @@ function blocks(container: HElement): (Paragraph | Table)[] {
     } else if (tag === "hr") {
       out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } } }));
     } else {
-      const runs = inlineRuns(child);
+      const runs = inlineRuns(child, {}, images);
       if (runs.length) out.push(bodyParagraph(runs));
     }
   }
   return out;
 }
 
-function articleBlocks(article: SnapshotArticle, window: Window): (Paragraph | Table)[] {
+function articleBlocks(article: SnapshotArticle, window: Window, images: Images): (Paragraph | Table)[] {
   const container = window.document.createElement("div") as unknown as HElement;
   container.innerHTML = article.html;
-  const body = blocks(container);
+  const body = blocks(container, images);
   // 署名 at the end of the last paragraph, as on the printed form.
   const attribution = run(`(${article.attribution})`);
   const last = body.at(-1);
@@ -165,8 +217,9 @@ const plain = (text: string, options: Partial<IParagraphOptions> = {}, runOption
   new Paragraph({ children: [run(text, {}, runOptions)], spacing: BODY_LINE, ...options });
 
 /** The Word document of a published issue, as bytes. */
-export async function issueDocx(snapshot: IssueSnapshot, options: { contents?: boolean } = {}): Promise<Buffer> {
+export async function issueDocx(snapshot: IssueSnapshot, options: { contents?: boolean; loadImage?: ImageLoader } = {}): Promise<Buffer> {
   const form = printedForm(snapshot);
+  const images = await loadImages(snapshot, options.loadImage);
   const window = new Window();
   try {
     const children: (Paragraph | Table)[] = [
@@ -204,7 +257,7 @@ export async function issueDocx(snapshot: IssueSnapshot, options: { contents?: b
       if (section.heading) {
         children.push(plain(`【${section.heading}】`, { keepNext: true, spacing: { ...BODY_LINE, before: 240 } }, { bold: true, font: SERIF }));
       }
-      for (const a of section.articles) children.push(...articleBlocks(a, window));
+      for (const a of section.articles) children.push(...articleBlocks(a, window, images));
     }
     if (!articles.length) children.push(plain(""));
 
