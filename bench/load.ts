@@ -35,9 +35,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { executeRows, openDb, type DbConfig } from "@/db";
-import { adminQuery } from "@/lib/testing/test-db";
 import { benchEditorPassword } from "./seed";
-import { api, arg, call, databaseEnv, ensureBuild, get, onCleanUp, root, rssMb, runMain, sampleRss, seedDatabase, signIn, sleep, startNext, stopChildren, tsxBin } from "./server";
+import { api, arg, call, ensureBuild, get, prepareDatabase, root, rssMb, runMain, sampleRss, seedDatabase, signIn, sleep, startNext, stopChildren, tsxBin } from "./server";
 
 const DURATION = arg("--duration", 60);
 const READERS = arg("--readers", 100);
@@ -52,7 +51,6 @@ const SAVES = 3;
 const ISSUE_ARTICLES = 3;
 const SEARCHES = ["插花贫困户", "法律援助", "八个精准", "脱贫攻坚", "扶贫资金"];
 const ADMIN_EMAIL = "bench-admin@bench.local";
-const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 
 type Status = "draft" | "submitted" | "accepted" | "published";
 const RANK: Record<string, number> = { draft: 0, submitted: 1, accepted: 2, published: 3 };
@@ -79,27 +77,6 @@ interface AckIssue {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const ms = (n: number) => `${Math.round(n).toLocaleString("en")} ms`;
-
-/** A fresh database for the run, dropped (or removed) at clean-up. */
-async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; config: DbConfig; label: string }> {
-  if (PGLITE) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cms-load-"));
-    onCleanUp(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    return { env: databaseEnv({ dataDir }), config: { kind: "pglite", dataDir }, label: `PGlite (${dataDir})` };
-  }
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER;
-  const name = `cms_load_${Date.now()}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  onCleanUp(async () => {
-    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-    console.log(`bench: dropped database ${name}`);
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const shown = new URL(url);
-  shown.password = "";
-  return { env: databaseEnv({ url: url.toString() }), config: { kind: "pg", url: url.toString() }, label: `PostgreSQL (${shown.toString()})` };
-}
 
 /** What the writers saw: latencies per operation, conflicts, and everything that must not happen. */
 class WriteLog {
@@ -306,7 +283,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const loadavg = os.loadavg();
   ensureBuild(process.argv.includes("--build"));
-  const db = await prepareDatabase();
+  const db = await prepareDatabase(PGLITE, "cms_load");
   console.log(`bench: seeding ${ISSUES} issues × ${PER_ISSUE} articles into ${db.label}…`);
   const { sample, seconds: seedSeconds } = seedDatabase(db.env, ISSUES, PER_ISSUE);
   const password = benchEditorPassword();

@@ -1,9 +1,11 @@
 // Reader pages under load, each beside a static ceiling: `npm run bench`.
 //
-//   npm run bench -- [--issues 200] [--articles-per-issue 10] [--duration 10] [--connections 50] [--build]
+//   npm run bench -- [--issues 200] [--articles-per-issue 10] [--duration 10] [--connections 50] [--build] [--postgres]
 //
 // Builds if there is no build (`--build` forces one), seeds a fresh PGlite
-// DATA_DIR of its own with bench:seed, starts `next start` on its own port
+// DATA_DIR of its own (with --postgres: a fresh database on the server in
+// DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, dropped
+// at the end) with bench:seed, starts `next start` on its own port
 // with it, then with autocannon on loopback, for a bounded time per target:
 // the issue page, home, a publication's archive, an article permalink and the
 // Atom feed — each also served by a minimal node:http server answering the
@@ -20,12 +22,13 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { BENCH_CONTRIBUTOR_EMAIL, BENCH_EDITOR_EMAIL } from "./seed";
-import { api, arg, databaseEnv, ensureBuild, get, onCleanUp, root, rssMb, runMain, sampleRss, seedDatabase, signIn, startNext, track } from "./server";
+import { api, arg, ensureBuild, get, onCleanUp, prepareDatabase, root, rssMb, runMain, sampleRss, seedDatabase, signIn, startNext, track } from "./server";
 
 const ISSUES = arg("--issues", 200);
 const PER_ISSUE = arg("--articles-per-issue", 10);
 const DURATION = arg("--duration", 10);
 const CONNECTIONS = arg("--connections", 50);
+const POSTGRES = process.argv.includes("--postgres");
 const PORT = arg("--port", 3270);
 const STATIC_PORT = PORT + 1;
 const PUBLISH_ARTICLES = 30;
@@ -66,10 +69,11 @@ async function main() {
   const loadavg = os.loadavg();
   ensureBuild(process.argv.includes("--build"));
 
+  // Files for the static ceiling; the database: a temporary PGlite DATA_DIR, or with --postgres a fresh database on DATABASE_URL's server.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cms-bench-"));
   onCleanUp(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env = databaseEnv({ dataDir });
-  console.log(`bench: seeding ${ISSUES} issues × ${PER_ISSUE} articles into ${dataDir}…`);
+  const { env, label: database } = await prepareDatabase(!POSTGRES, "cms_bench");
+  console.log(`bench: seeding ${ISSUES} issues × ${PER_ISSUE} articles into ${database}…`);
   const { sample, seconds: seedSeconds } = seedDatabase(env, ISSUES, PER_ISSUE);
 
   const server = await startNext(PORT, env);
@@ -159,7 +163,7 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     loadavg: { before: loadavg, after: loadAfter },
-    database: "PGlite (DATA_DIR)",
+    database,
     issues: ISSUES,
     articlesPerIssue: PER_ISSUE,
     seedSeconds,

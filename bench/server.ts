@@ -7,7 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import type { DbConfig } from "@/db";
+import { adminQuery } from "@/lib/testing/test-db";
 import { benchEditorPassword } from "./seed";
 
 export const root = process.cwd();
@@ -278,4 +281,31 @@ export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<S
   const startSeconds = (Date.now() - t0) / 1000;
   console.log(`bench: server up in ${startSeconds.toFixed(1)} s`);
   return { child, base, pid: serverPid(child.pid!), startSeconds, log: () => log };
+}
+
+const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A fresh database for one run, dropped (or removed) at clean-up: a temporary
+ * PGlite DATA_DIR, or a new database `<prefix>_<time>` on the server in
+ * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+export async function prepareDatabase(pglite: boolean, prefix: string): Promise<{ env: NodeJS.ProcessEnv; config: DbConfig; label: string }> {
+  if (pglite) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, "-")}-`));
+    onCleanUp(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    return { env: databaseEnv({ dataDir }), config: { kind: "pglite", dataDir }, label: `PGlite (${dataDir})` };
+  }
+  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER;
+  const name = `${prefix}_${Date.now()}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  onCleanUp(async () => {
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    console.log(`bench: dropped database ${name}`);
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const shown = new URL(url);
+  shown.password = "";
+  return { env: databaseEnv({ url: url.toString() }), config: { kind: "pg", url: url.toString() }, label: `PostgreSQL (${shown.toString()})` };
 }
