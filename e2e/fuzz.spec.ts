@@ -2,11 +2,14 @@
 // wrong types, unknown fields, deep nesting, huge strings and numbers, invalid
 // UTF-8, NUL characters and bodies over the limit, sent with valid bearer
 // tokens. Every answer must be a 4xx with the JSON error shape — never a 5xx,
-// never a hang. Bodies over the limit are 5 MB (the articles limit is 4 MB),
-// not 100 MB, to keep the run short.
+// never a hang. Bodies over the limit: 5 MB through the fuzzer, and 100 MB
+// (chunked and announced) in a test of its own that checks they are refused
+// as soon as the limit is passed.
+import http from "node:http";
 import fc from "fast-check";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./fixtures";
+import { E2E } from "./env";
 
 const RUNS = Number(process.env.FUZZ_RUNS || 60);
 const REQUEST_TIMEOUT = 15_000;
@@ -195,4 +198,54 @@ test.describe("API fuzzing", () => {
     );
     console.log(`[fuzz] ${casesRun} cases in this worker`);
   });
+});
+
+test("100 MB bodies, chunked or announced, to JSON and upload routes: 413 as soon as the limit is passed, never read whole, never a hang", async ({ request }) => {
+  test.setTimeout(120_000);
+  const auth = await tokenFor(request, await createUser("contributor", { unit: "聊城市扶贫办" }));
+  const HUNDRED_MB = 100 * 1024 * 1024;
+  const send = (path: string, contentType: string, announced: boolean) =>
+    new Promise<{ status: number; sent: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${E2E.baseURL}${path}`, {
+        method: "POST",
+        headers: { authorization: auth, "content-type": contentType, ...(announced ? { "content-length": String(HUNDRED_MB) } : {}) },
+      });
+      const chunk = Buffer.alloc(256 * 1024, 0x61);
+      let sent = 0;
+      let answered = false;
+      req.on("response", (res) => {
+        answered = true;
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (body += d));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, sent, body });
+        });
+      });
+      req.on("error", (e) => {
+        if (!answered) reject(e);
+      });
+      const pump = () => {
+        while (!answered && sent < HUNDRED_MB) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+  for (const [path, type] of [
+    ["/api/v1/articles", "application/json"],
+    ["/api/v1/media", "multipart/form-data; boundary=x"],
+  ] as const) {
+    for (const announced of [false, true]) {
+      const r = await send(path, type, announced);
+      const what = `${path} ${announced ? "with content-length" : "chunked"}`;
+      expect(r.status, what).toBe(413);
+      expect(JSON.parse(r.body).error.code, what).toBe("too_large");
+      // The server answered long before the 100 MB were sent.
+      expect(r.sent, what).toBeLessThan(HUNDRED_MB / 2);
+    }
+  }
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError, pgError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getRequestViewer } from "@/lib/auth/viewer";
+import { readBodyCapped } from "./body";
 
 export interface ApiContext<P> {
   request: Request;
@@ -93,15 +94,9 @@ export function apiRoute<P = Record<string, string>>(
 
 /** Reads a JSON body: 400 when it is not JSON, 413 when it is too large, 422 when it does not fit the schema. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 256 * 1024): Promise<z.infer<T>> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("too_large", "请求内容过大");
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw new AppError("bad_request", "无法读取请求内容");
-  }
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("too_large", "请求内容过大");
+  const bytes = await readBodyCapped(request, maxBytes, () => new AppError("too_large", "请求内容过大"));
+  // Invalid UTF-8 becomes U+FFFD, as Request.text() would make it.
+  const text = new TextDecoder().decode(bytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
