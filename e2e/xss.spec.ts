@@ -4,83 +4,14 @@
 // queries — and every page that shows them is opened in Chromium with the
 // marker `__xss()` installed and a dialog guard. Nothing may call the marker
 // and no dialog may open.
-import mammoth from "mammoth";
-import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { test, expect, createUser, type TestUser } from "./fixtures";
-import { XSS_MARKER, XSS_PAYLOADS } from "../lib/testing/xss-payloads";
+import { test, expect, createUser } from "./fixtures";
+import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
+import { checkDocx, chunks, guard, pack, tokenFor, visit } from "./xss-helpers";
 
 const P = XSS_PAYLOADS;
 const PER_ARTICLE = 20;
 /** A word in every body, so one search lists every article with a snippet. */
 const PROBE = "安全探针";
-
-async function tokenFor(request: APIRequestContext, user: TestUser) {
-  const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
-  expect(res.status()).toBe(200);
-  return { authorization: `Bearer ${(await res.json()).token}` };
-}
-
-/** Packs payloads from `queue` (taken from the front) into at most `lines` lines of at most `max` characters together. */
-function pack(queue: string[], max: number, lines: number): string[] {
-  const out: string[] = [];
-  let used = 0;
-  while (queue.length && out.length < lines && used + queue[0]!.replace(/\s+/g, " ").trim().length <= max) {
-    const next = queue.shift()!;
-    used += next.replace(/\s+/g, " ").trim().length;
-    out.push(next);
-  }
-  return out;
-}
-
-/** Chunks of payloads joined by a separator, each at most `max` characters. */
-function chunks(max: number, sep = " "): string[] {
-  const out: string[] = [];
-  let current = "";
-  for (const p of P) {
-    if (current && current.length + sep.length + p.length > max) {
-      out.push(current);
-      current = "";
-    }
-    current = current ? current + sep + p : p;
-  }
-  if (current) out.push(current);
-  return out;
-}
-
-interface Guard {
-  fired: string[];
-  dialogs: string[];
-  pagesChecked: number;
-  payloadPages: number;
-}
-
-async function guard(context: BrowserContext, page: Page): Promise<Guard> {
-  const g: Guard = { fired: [], dialogs: [], pagesChecked: 0, payloadPages: 0 };
-  // Exposed in every frame of every page of the context, before any script of the page runs.
-  await context.exposeFunction(XSS_MARKER, () => {
-    g.fired.push(page.url());
-  });
-  page.on("dialog", async (d) => {
-    g.dialogs.push(`${page.url()}: ${d.type()} ${d.message()}`);
-    await d.dismiss().catch(() => undefined);
-  });
-  return g;
-}
-
-/** Opens a URL, lets pending handlers (image errors, autofocus, animations) run, and counts it. */
-async function visit(page: Page, g: Guard, url: string, payloadsOnPage: number, expectStatus = 200) {
-  const res = await page.goto(url);
-  expect(res?.status(), url).toBe(expectStatus);
-  await page.waitForLoadState("load");
-  // Two animation frames: event handlers queued by the parser (onerror, onfocus, animationstart) have run by then.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.mouse.move(200, 200);
-  await page.mouse.move(600, 500);
-  expect(g.fired, `marker called on ${url}`).toEqual([]);
-  expect(g.dialogs, `dialog on ${url}`).toEqual([]);
-  g.pagesChecked += 1;
-  g.payloadPages += payloadsOnPage;
-}
 
 test("XSS corpus through every page that shows user text", async ({ page, context, request, loginAs }) => {
   test.setTimeout(600_000);
@@ -211,21 +142,7 @@ test("XSS corpus through every page that shows user text", async ({ page, contex
   // The Word file: mammoth turns it back into HTML, which Chromium then renders.
   const docx = await request.get(`${readerUrl}/issue.docx`);
   expect(docx.status()).toBe(200);
-  const { value: docHtml } = await mammoth.convertToHtml({ buffer: Buffer.from(await docx.body()) });
-  expect(docHtml).not.toMatch(/<script/i);
-  await page.setContent(docHtml);
-  const unsafe = await page.evaluate(() =>
-    [...document.querySelectorAll("*")].flatMap((el) =>
-      [...el.attributes].filter((a) => /^on/i.test(a.name) || /^\s*(javascript|vbscript|data):/i.test(a.value)).map((a) => `${el.tagName} ${a.name}=${a.value}`),
-    ),
-  );
-  expect(unsafe).toEqual([]);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(g.fired).toEqual([]);
-  expect(g.dialogs).toEqual([]);
-  expect(await page.locator("body").innerText()).toContain(P[0]);
-  g.pagesChecked += 1;
-  g.payloadPages += issuePayloads;
+  await checkDocx(page, g, Buffer.from(await docx.body()), P[0]!, issuePayloads);
 
   console.log(
     `[xss] ${P.length} payloads; ${ids.length} articles (titles ${inTitles}, attributions ${inAttributions}, bodies ${inBodies}, refused as HTML ${refusedAsHtml}); ` +
