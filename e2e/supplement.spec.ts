@@ -41,6 +41,7 @@ test.describe("supplements (增刊)", () => {
     await form.getByRole("combobox", { name: "类别" }).selectOption({ label: "增刊" });
     await expect(form.getByRole("spinbutton", { name: "第几期", exact: true })).toHaveValue("1");
     await expect(form.getByRole("spinbutton", { name: "总第几期", exact: true })).toHaveCount(0);
+    await form.screenshot({ path: "test-results/screenshots/supplement-form.png" });
     const year = Number(await form.getByRole("spinbutton", { name: "年份", exact: true }).inputValue());
     expect(year).toBeGreaterThan(2000);
     await form.getByRole("button", { name: "新建一期" }).click();
@@ -65,6 +66,7 @@ test.describe("supplements (增刊)", () => {
     const yearSection = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: `${year}年` }) });
     const entry = yearSection.getByRole("listitem").filter({ hasText: title });
     await expect(entry).toContainText("增刊");
+    await page.screenshot({ path: "test-results/screenshots/supplement-archive.png", fullPage: true });
     const link = entry.getByRole("link", { name: title, exact: true });
     await expect(link).toHaveAttribute("href", `/p/${slug}/${year}/s1`);
     await link.click();
