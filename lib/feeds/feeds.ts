@@ -1,17 +1,18 @@
 // Atom feed per publication and the sitemap: published issues only, from the
 // frozen snapshots, with each issue's table of contents.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { Feed } from "feed";
 import { getDb } from "@/db";
 import { issues, publications } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { issuePath } from "@/lib/issues/issue-path";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { escapeHtml } from "@/lib/render/document";
 
 const FEED_ISSUES = 50;
 
 /** What a feed entry needs of a snapshot: its numbers, title, source and contents — not the articles' text. */
-type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "title" | "source" | "publishedAt"> & {
+type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "series" | "title" | "source" | "publishedAt"> & {
   sections: { heading: string | null; articles: { id: number; title: string }[] }[];
 };
 
@@ -19,7 +20,7 @@ type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "title" | "source" |
 // articles' HTML and text are never sent to the app for a feed.
 const latestSnapshotContents = sql<FeedSnapshot>`(
   select jsonb_build_object(
-    'year', s.content->'year', 'number', s.content->'number', 'title', s.content->'title',
+    'year', s.content->'year', 'number', s.content->'number', 'series', s.content->'series', 'title', s.content->'title',
     'source', s.content->'source', 'publishedAt', s.content->'publishedAt',
     'sections', coalesce((
       select jsonb_agg(jsonb_build_object(
@@ -39,7 +40,6 @@ const latestSnapshotAt = sql<string | null>`(
   select max(s.created_at) from issue_snapshots s where s.issue_id = "issues"."id" and s.reason <> 'publish'
 )`;
 
-export const issuePath = (slug: string, year: number, number: number) => `/p/${encodeURIComponent(slug)}/${year}/${number}`;
 
 /** The table of contents of an issue as HTML: section headings in 【】 and links to each article. */
 export function contentsHtml(snapshot: Pick<FeedSnapshot, "sections">, issueUrl: string): string {
@@ -52,7 +52,7 @@ export function contentsHtml(snapshot: Pick<FeedSnapshot, "sections">, issueUrl:
     .join("");
 }
 
-/** The Atom feed of a publication's published issues, newest first. Unknown publication → not found. */
+/** The Atom feed of a publication's published issues (增刊 included), newest first. Unknown publication → not found. */
 export async function publicationAtomFeed(slug: string, origin: string): Promise<string> {
   const db = await getDb();
   const [publication] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
@@ -60,8 +60,8 @@ export async function publicationAtomFeed(slug: string, origin: string): Promise
   const rows = await db
     .select({ snapshot: latestSnapshotContents, snapshotAt: latestSnapshotAt, publishedAt: issues.publishedAt })
     .from(issues)
-    .where(and(eq(issues.publicationId, publication.id), eq(issues.status, "published"), eq(issues.series, "regular")))
-    .orderBy(desc(issues.year), desc(issues.number))
+    .where(and(eq(issues.publicationId, publication.id), eq(issues.status, "published")))
+    .orderBy(desc(issues.publishedAt), desc(issues.id))
     .limit(FEED_ISSUES);
   const archive = `${origin}/p/${encodeURIComponent(slug)}`;
   const entries = rows.filter((r) => r.snapshot);
@@ -80,7 +80,7 @@ export async function publicationAtomFeed(slug: string, origin: string): Promise
   });
   for (const r of entries) {
     const s = r.snapshot;
-    const url = `${origin}${issuePath(slug, s.year, s.number)}`;
+    const url = `${origin}${issuePath(slug, s)}`;
     const titles = s.sections.flatMap((x) => x.articles.map((a) => a.title));
     feed.addItem({
       id: url,
@@ -101,17 +101,17 @@ export interface SitemapEntry {
   lastModified: Date;
 }
 
-/** Every publication archive and every published issue (nothing unpublished or withdrawn). */
+/** Every publication archive and every published issue, 增刊 included (nothing unpublished or withdrawn). */
 export async function sitemapEntries(): Promise<SitemapEntry[]> {
   const db = await getDb();
   const rows = await db
-    .select({ slug: publications.slug, year: issues.year, number: issues.number, updatedAt: latestSnapshotAt, publishedAt: issues.publishedAt })
+    .select({ slug: publications.slug, year: issues.year, number: issues.number, series: issues.series, updatedAt: latestSnapshotAt, publishedAt: issues.publishedAt })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
-    .where(and(eq(issues.status, "published"), eq(issues.series, "regular")))
-    .orderBy(publications.id, desc(issues.year), desc(issues.number));
+    .where(eq(issues.status, "published"))
+    .orderBy(publications.id, desc(issues.year), asc(issues.series), desc(issues.number));
   const pubs = await db.select({ slug: publications.slug, createdAt: publications.createdAt }).from(publications).orderBy(publications.id);
-  const issueEntries = rows.map((r) => ({ path: issuePath(r.slug, r.year, r.number), lastModified: new Date(r.updatedAt ?? r.publishedAt!) }));
+  const issueEntries = rows.map((r) => ({ path: issuePath(r.slug, r), lastModified: new Date(r.updatedAt ?? r.publishedAt!) }));
   const archives = pubs.map((p) => {
     const latest = issueEntries.find((e) => e.path.startsWith(`/p/${encodeURIComponent(p.slug)}/`));
     return { path: `/p/${encodeURIComponent(p.slug)}`, lastModified: latest?.lastModified ?? p.createdAt };

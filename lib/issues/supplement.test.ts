@@ -7,6 +7,7 @@ import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { anonymous, type Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
+import { publicationAtomFeed, sitemapEntries } from "@/lib/feeds/feeds";
 import { searchArticles } from "@/lib/search/search";
 import { issueNumberSegment, issuePath, parseIssueNumberSegment } from "./issue-path";
 import { createIssue, getIssue, listIssues, publishCheckedIssue, setIssueLayout, suggestIssueNumbers, updateIssue, withdrawIssue } from "./issues";
@@ -110,6 +111,13 @@ describe("supplements", () => {
     ]);
     expect((await listPublishedIssues("sdtp")).every((i) => i.series === "regular")).toBe(true);
 
+    // The feed and the sitemap carry supplements at their s-URLs.
+    const xml = await publicationAtomFeed("sdtp", "https://x.cn");
+    expect(xml).toContain("<id>https://x.cn/p/sdtp/2019/s1</id>");
+    expect(xml).toContain("山东脱贫攻坚简报2019年增刊第1期");
+    expect(xml).toContain(`https://x.cn/p/sdtp/2019/s2#article-${b.articleId}`);
+    expect((await sitemapEntries()).map((e) => e.path)).toEqual(expect.arrayContaining(["/p/sdtp/2019/s1", "/p/sdtp/2019/s2", "/p/sdtp/2019/1"]));
+
     // Search links to the supplement's own URL.
     const found = await searchArticles(anonymous, { q: "扶贫车间经验" });
     expect(found.results.find((x) => x.articleId === a.articleId)).toMatchObject({ url: `/p/sdtp/2019/s1#article-${a.articleId}`, series: "supplement" });
@@ -118,6 +126,8 @@ describe("supplements", () => {
     await withdrawIssue(editor, a.id, { reason: "内容有误" });
     expect(await isIssueWithdrawn({ slug: "sdtp", year: 2019, number: 1, series: "supplement" })).toBe(true);
     expect(await isIssueWithdrawn({ slug: "sdtp", year: 2019, number: 1, series: "regular" })).toBe(false);
+    expect((await sitemapEntries()).map((e) => e.path)).not.toContain("/p/sdtp/2019/s1");
+    expect(await publicationAtomFeed("sdtp", "https://x.cn")).not.toContain("2019/s1<");
     await expect(getReaderIssue("sdtp", 2019, 1, "supplement")).rejects.toMatchObject({ code: "gone", details: { reason: "内容有误" } });
     expect((await getReaderIssue("sdtp", 2019, 1)).snapshot.series).toBe("regular");
   });
