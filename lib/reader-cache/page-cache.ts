@@ -16,21 +16,11 @@ const CACHEABLE_PATH = /^\/(?:p\/[^/]{1,200}(?:\/feed\.xml|\/\d{1,6}\/s?\d{1,6}(
 const MAX_QUERY = 200;
 const MAX_ENTRY_BYTES = 5 * 1024 * 1024;
 
+/** Headers that belong to one transfer, not to the content: never passed on. */
+export const TRANSFER_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
+
 /** Headers of the rendered response that are not copied into the cached one. */
-const DROPPED_HEADERS = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "content-length",
-  "content-encoding",
-  "date",
-  "set-cookie",
-  "cache-control",
-  "etag",
-  "vary",
-  "x-cms-cache",
-  "content-security-policy",
-]);
+const DROPPED_HEADERS = new Set([...TRANSFER_HEADERS, "set-cookie", "cache-control", "etag", "vary", "x-cms-cache", "content-security-policy"]);
 
 export interface CacheRequest {
   method: string;

@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
-import { PageCache, toCachedPage, type Rendered } from "./page-cache";
+import { LOCALE_COOKIE } from "@/i18n/locales";
+import { PageCache, TRANSFER_HEADERS, toCachedPage, type Rendered } from "./page-cache";
 
 export const RENDER_HEADER = "x-cms-render";
 
@@ -50,7 +51,7 @@ export async function readerVersion(): Promise<string> {
 export async function renderInternally(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
   const port = process.env.PORT || "3000";
   const res = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`, {
-    headers: { [RENDER_HEADER]: runtime().secret, "accept-encoding": "identity", cookie: `locale=${encodeURIComponent(locale)}` },
+    headers: { [RENDER_HEADER]: runtime().secret, "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${encodeURIComponent(locale)}` },
     redirect: "manual",
     cache: "no-store",
     signal: AbortSignal.timeout(30_000),
@@ -58,7 +59,7 @@ export async function renderInternally(pathAndQuery: string, locale: string, ver
   const body = Buffer.from(await res.arrayBuffer());
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {
-    if (!["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"].includes(name)) headers.push([name, value]);
+    if (!TRANSFER_HEADERS.has(name)) headers.push([name, value]);
   });
   return { status: res.status, headers, body, page: toCachedPage(res.status, res.headers, body, version) };
 }
