@@ -45,14 +45,19 @@ export async function openDb(config: DbConfig, purpose = "app"): Promise<DbHandl
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
   let client: import("@electric-sql/pglite").PGlite;
+  // PostgreSQL's own buffer cache lives in PGlite's WebAssembly memory, which
+  // never shrinks; PGlite's default of 128 MB is most of a server's memory.
+  // Pages that fall out of it are read back from the files, which the
+  // operating system caches anyway.
+  const options = { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers()}`] };
   if (config.kind === "pglite-memory") {
-    client = await PGlite.create();
+    client = await PGlite.create(options);
   } else {
     release = acquireDataDirLock(config.dataDir, purpose);
     try {
       const pgdata = path.join(config.dataDir, "pgdata");
       fs.mkdirSync(pgdata, { recursive: true });
-      client = await PGlite.create(pgdata);
+      client = await PGlite.create(pgdata, options);
     } catch (e) {
       release();
       throw e;
@@ -70,6 +75,13 @@ export async function openDb(config: DbConfig, purpose = "app"): Promise<DbHandl
   };
 }
 
+/** PGLITE_SHARED_BUFFERS: PostgreSQL's shared_buffers for embedded PGlite (default 32MB; a size like 16MB or 128MB). */
+export function pgliteSharedBuffers(): string {
+  const value = process.env.PGLITE_SHARED_BUFFERS?.trim() || "32MB";
+  if (!/^\d{1,6}(?:kB|MB|GB)$/.test(value)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 32MB, not "${value}"`);
+  return value;
+}
+
 const g = globalThis as unknown as { __cmsDb?: Promise<DbHandle> };
 
 /** The process-wide database. */
@@ -81,6 +93,11 @@ export function getDbHandle(): Promise<DbHandle> {
     g.__cmsDb = undefined;
     throw e;
   });
+  return g.__cmsDb;
+}
+
+/** The process-wide database's handle as it is now (undefined before the first use): lets a cache notice that the database was swapped. */
+export function currentDbHandle(): Promise<DbHandle> | undefined {
   return g.__cmsDb;
 }
 

@@ -2,13 +2,28 @@
 // internal render that fills it (see page-cache.ts and proxy.ts).
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db";
+import { currentDbHandle, executeRows, getDb, type DbHandle } from "@/db";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { PageCache, TRANSFER_HEADERS, toCachedPage, type Rendered } from "./page-cache";
 
 export const RENDER_HEADER = "x-cms-render";
 
-const state = globalThis as unknown as { __cmsReaderCache?: { cache: PageCache | null; secret: string; pausedUntil: number } };
+export const READER_VERSION_CHANNEL = "cms_reader_version";
+
+interface VersionWatch {
+  /** "off" until a listener is running; "starting" while LISTEN is under way. */
+  state: "off" | "starting" | "on";
+  /** The version last read while listening; null when it must be read again. */
+  known: string | null;
+  /** Bumped by every notification: a read that started before one is not kept. */
+  epoch: number;
+  /** The database the watch listens to (tests may swap the process's database). */
+  source: Promise<DbHandle> | undefined;
+}
+
+const state = globalThis as unknown as {
+  __cmsReaderCache?: { cache: PageCache | null; secret: string; pausedUntil: number; watch: VersionWatch };
+};
 
 function runtime() {
   if (!state.__cmsReaderCache) {
@@ -17,6 +32,7 @@ function runtime() {
       cache: Number.isFinite(mb) && mb > 0 ? new PageCache(mb * 1024 * 1024) : null,
       secret: randomBytes(18).toString("base64url"),
       pausedUntil: 0,
+      watch: { state: "off", known: null, epoch: 0, source: undefined },
     };
   }
   return state.__cmsReaderCache;
@@ -38,10 +54,53 @@ export function isInternalRender(headerValue: string | null): boolean {
   return headerValue !== null && headerValue === runtime().secret;
 }
 
-/** The current reader version; changes at commit time with anything readers can see. */
+/**
+ * The current reader version; changes at commit time with anything readers can see.
+ *
+ * On embedded PGlite this server is the only process that can open the data
+ * directory, so every change commits here: the version is read once and then
+ * kept until the database announces a change (NOTIFY cms_reader_version,
+ * drizzle/0004). PGlite hands the notification over before the committing
+ * statement returns, so the next request already sees the new version. On
+ * PostgreSQL other instances may commit at any moment and a notification from
+ * them arrives a little after their commit, so the version is read on every
+ * request (one primary-key read) and each instance is exact.
+ */
 export async function readerVersion(): Promise<string> {
+  const watch = runtime().watch;
+  if (watch.source !== currentDbHandle()) Object.assign(watch, { state: "off", known: null, source: undefined });
+  if (watch.state === "on" && watch.known !== null) return watch.known;
+  if (watch.state === "off") void startWatching(watch);
+  const epoch = watch.epoch;
   const rows = await executeRows<{ version: string }>(await getDb(), sql`select "version"::text as "version" from "reader_version" where "id" = 1`);
-  return rows[0]?.version ?? "0";
+  const version = rows[0]?.version ?? "0";
+  if (watch.state === "on" && watch.epoch === epoch) watch.known = version;
+  return version;
+}
+
+/** True once reader-version changes are being listened for (embedded PGlite only). */
+export function readerVersionIsWatched(): boolean {
+  return runtime().watch.state === "on";
+}
+
+async function startWatching(watch: VersionWatch) {
+  const source = currentDbHandle();
+  if (!source) return; // the first read opens the database; watch from the next one
+  Object.assign(watch, { state: "starting", source });
+  try {
+    const handle = await source;
+    if (!handle.pglite) return; // PostgreSQL: read per request (see above); stays "starting", i.e. never trusted
+    await handle.pglite.listen(READER_VERSION_CHANNEL, () => {
+      watch.epoch++;
+      watch.known = null;
+    });
+    if (watch.source !== source) return; // swapped meanwhile
+    watch.epoch++; // a version read while LISTEN was under way is not trusted
+    watch.known = null;
+    watch.state = "on";
+  } catch (e) {
+    console.error("[reader-cache] cannot listen for reader-version changes; reading it per request:", e instanceof Error ? e.message : e);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // and not with work readers cannot see (drafts, submissions).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { executeRows, getDb } from "@/db";
 import { issues } from "@/db/schema";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -11,7 +11,7 @@ import { loadDemo } from "@/lib/demo/load-demo";
 import { addCorrection, createIssue, restoreIssue, setIssueLayout, withdrawIssue } from "@/lib/issues/issues";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
-import { readerVersion } from "./runtime";
+import { readerVersion, readerVersionIsWatched } from "./runtime";
 
 let db: TestDb;
 let editor: Viewer;
@@ -64,5 +64,21 @@ describe("reader version", () => {
       await tx.execute(sql`update "publications" set "name" = "name" where "slug" = 'sdtp'`);
     });
     expect(await readerVersion()).not.toBe(before);
+  });
+
+  it("on PGlite, is kept between reads and the next read after any commit sees the change; on PostgreSQL, is read every time", async () => {
+    const d = await getDb();
+    await readerVersion();
+    await readerVersion();
+    expect(readerVersionIsWatched()).toBe(db.kind === "pglite");
+    for (let i = 0; i < 3; i++) {
+      const before = await readerVersion();
+      expect(await readerVersion()).toBe(before);
+      // A plain statement, outside any service function and any explicit transaction.
+      await d.execute(sql`update "publications" set "name" = "name" where "slug" = 'sdtp'`);
+      const after = await readerVersion();
+      expect(after).not.toBe(before);
+      expect(after).toBe((await executeRows<{ v: string }>(d, sql`select "version"::text as v from "reader_version"`))[0]!.v);
+    }
   });
 });

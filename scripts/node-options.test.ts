@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_HEAP_MB, serverNodeOptions } from "./node-options";
+
+describe("serverNodeOptions", () => {
+  it("caps the heap by default and keeps other NODE_OPTIONS", () => {
+    expect(serverNodeOptions({})).toBe(`--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`);
+    expect(serverNodeOptions({ NODE_OPTIONS: "--enable-source-maps" })).toBe(`--enable-source-maps --max-old-space-size=${DEFAULT_MAX_HEAP_MB}`);
+    expect(serverNodeOptions({ CMS_MAX_HEAP_MB: "1024" })).toBe("--max-old-space-size=1024");
+  });
+
+  it("leaves a cap already in NODE_OPTIONS alone", () => {
+    expect(serverNodeOptions({ NODE_OPTIONS: "--max-old-space-size=2048", CMS_MAX_HEAP_MB: "300" })).toBe("--max-old-space-size=2048");
+  });
+
+  it("refuses a size that is not a whole number of megabytes ≥ 64", () => {
+    for (const bad of ["abc", "12", "256.5", "-1"]) expect(() => serverNodeOptions({ CMS_MAX_HEAP_MB: bad })).toThrow(/CMS_MAX_HEAP_MB/);
+  });
+});
