@@ -1,7 +1,9 @@
 // Search over published articles as readers see them: the index is written
-// from the published snapshot (never the live article), and queries join the
-// issue so that a withdrawn issue drops out at once. Every query is answered
-// by the GIN index on search_documents.tokens — never a LIKE scan.
+// from the published snapshot (never the live article), and queries check the
+// issue so that a withdrawn issue drops out at once. Matches are read newest
+// first and only until the page (and a capped count) is full, so a common
+// word costs about as much as a rare one — never a LIKE scan, and never
+// reading every match's large tokens value.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Db, type Tx } from "@/db";
 import { issues, searchDocuments } from "@/db/schema";
@@ -14,6 +16,8 @@ import { indexDocumentText, MAX_QUERY_CHARS, parseQuery } from "./tokens";
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
+/** Matches are counted exactly up to this many; beyond it the total is a lower bound ("1,000+"). */
+export const TOTAL_CAP = 1000;
 
 export interface SearchInput {
   q: string;
@@ -45,7 +49,9 @@ export interface SearchHit {
 
 export interface SearchResult {
   results: SearchHit[];
+  /** Exact, unless totalIsLowerBound: then there are more than this many (TOTAL_CAP). */
   total: number;
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
 }
@@ -75,6 +81,8 @@ export async function indexIssueSnapshot(tx: Tx | Db, snapshot: IssueSnapshot): 
       attribution: a.attribution,
       publishedAt: new Date(snapshot.publishedAt),
       tokens: tokensSql(a.title, a.text, a.attribution),
+      // The same title tokens at the same positions as in tokens (the title comes first there).
+      titleTokens: sql`to_tsvector('simple', ${indexDocumentText(a.title)})`,
     };
     // An article sits in one issue; a re-publish of that issue replaces its row.
     await tx
@@ -97,7 +105,65 @@ interface HitRow {
   published_at: string | Date;
   slug: string;
   name: string;
-  total: string | number;
+}
+
+/** How many of the newest articles are read one by one before the GIN index is asked instead. */
+const walkRows = (upTo: number) => 200 + 4 * upTo;
+
+/**
+ * The ids of the first `upTo` published articles (under the filters), newest
+ * first, for which `check` holds. For a common check they are among the
+ * newest articles: these are read along the published_at index and checked
+ * one by one, stopping when enough are found — a few rows, whatever the
+ * number of matches. If the newest walkRows() do not hold enough, the check is
+ * not that common: `candidates` (a superset that a GIN index answers exactly,
+ * without reading tokens) are sorted and checked in that order, again only
+ * until enough are found. ("offset 0" keeps each subquery as written, so the
+ * check runs on the rows read, not on every row before sorting.)
+ */
+async function firstMatches(tx: Tx, matching: (match?: SQL) => SQL, check: SQL, candidates: SQL, upTo: number): Promise<number[]> {
+  const walked = await executeRows<{ article_id: number }>(
+    tx,
+    sql`select d.article_id from (
+          select d.article_id, d.published_at, d.tokens, d.title_tokens from ${matching()}
+          order by d.published_at desc, d.article_id limit ${walkRows(upTo)} offset 0
+        ) d
+        where ${check}
+        order by d.published_at desc, d.article_id limit ${upTo}`,
+  );
+  if (walked.length === upTo) return walked.map((r) => r.article_id);
+  const sorted = await executeRows<{ article_id: number }>(
+    tx,
+    sql`select d.article_id from (
+          select d.article_id, d.published_at, d.tokens, d.title_tokens from ${matching(candidates)}
+          order by d.published_at desc, d.article_id offset 0
+        ) d
+        where ${check}
+        order by d.published_at desc, d.article_id limit ${upTo}`,
+  );
+  return sorted.map((r) => r.article_id);
+}
+
+/**
+ * The article ids of one page when the query matches more than TOTAL_CAP
+ * articles, in search order: title matches first, then the others; each
+ * newest first, then by id. Title matches are a subset of the matches —
+ * title_tokens holds the first positions of tokens — so the two parts never
+ * overlap. Checking title_tokens is cheap (it is small and stays in the
+ * row); checking tokens decompresses it, once per row read.
+ */
+async function pageOfManyMatches(
+  tx: Tx,
+  { query, lexemes, matching, offset, pageSize }: { query: SQL; lexemes: SQL; matching: (match?: SQL) => SQL; offset: number; pageSize: number },
+): Promise<number[]> {
+  const upTo = offset + pageSize;
+  const inTitle = sql`d.title_tokens @@ ${query}`;
+  const titled = await firstMatches(tx, matching, inTitle, sql`d.title_tokens @@ ${lexemes}`, upTo);
+  const others =
+    titled.length < upTo
+      ? await firstMatches(tx, matching, sql`not (${inTitle}) and d.tokens @@ ${query}`, sql`d.tokens @@ ${lexemes} and not (${inTitle})`, upTo - titled.length)
+      : [];
+  return [...titled, ...others].slice(offset, upTo);
 }
 
 /** Ranked, highlighted, filtered and paginated search. Bad queries are refused with a message (400) or find nothing. */
@@ -108,52 +174,58 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
   const parsed = parseQuery(input.q);
   if (!parsed.ok) {
     if (parsed.reason === "too_long") throw new AppError("bad_request", `搜索词过长（最多 ${MAX_QUERY_CHARS} 个字）`);
-    return { results: [], total: 0, page, pageSize };
+    return { results: [], total: 0, totalIsLowerBound: false, page, pageSize };
   }
   if (!Number.isSafeInteger(page) || page > 10_000) throw new AppError("bad_request", "页码无效");
+  // The query as the user meant it (phrases: <->), and only its lexemes
+  // ANDed. The GIN index answers the second exactly; for the first it can
+  // only give candidates, each rechecked by decompressing its tokens.
   const query = sql`to_tsquery('simple', ${parsed.tsquery})`;
-  // Title bonus: every searched phrase occurs in the title. Read from the
-  // short title column of rows the index already matched (no scan, and no
-  // second decompression of the large tokens value).
-  const inTitle = sql.join(
-    parsed.needles.map((n) => sql`strpos(lower(d.title), ${n}) > 0`),
-    sql` and `,
-  );
-  const filters: SQL[] = [sql`d.tokens @@ ${query}`];
+  const lexemes = sql`to_tsquery('simple', ${parsed.lexemes})`;
+  const filters: SQL[] = [];
   if (input.publication) filters.push(sql`d.publication_id = (select id from publications where slug = ${input.publication})`);
   if (input.year !== undefined) filters.push(sql`d.year = ${input.year}`);
   if (input.unit) filters.push(sql`d.unit_name = ${input.unit}`);
+  // Published articles matching the filters and `match`. The issue is looked
+  // up per row, not joined: a join may sort or hash every match first, where
+  // a lookup lets the LIMITs below stop reading (and decompressing) early.
+  const published = sql`(select i.status from issues i where i.id = d.issue_id) = 'published'`;
+  const matching = (match?: SQL) => sql`search_documents d where ${sql.join([published, ...filters, ...(match ? [match] : [])], sql` and `)}`;
+  const offset = (page - 1) * pageSize;
+  const upTo = offset + pageSize;
   const db = await getDb();
-  // The matches come from the GIN index first (materialized, so the planner
-  // cannot turn the index scan into a repeated scan inside a join), are
-  // ranked — ts_rank plus 1 when the title holds the query — and only the
-  // page's rows are read back in full.
-  // The tokens column is stored out of line (TOAST), so the heap looks small
-  // and the planner would rather scan it than use the GIN index — but every
-  // scanned row then decompresses its whole tsvector. Keep it on the index.
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return executeRows<HitRow>(
+  const { rows, counted } = await db.transaction(async (tx) => {
+    // The heap looks small to the planner (tokens lives in TOAST), so it would
+    // rather scan it, decompressing every row's tokens. Keep it on the
+    // indexes — and keep JIT out of plans whose cost that setting inflates.
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+    // 1. Up to TOTAL_CAP + 1 matches, in no particular order: that many are
+    //    enough for the total, and when there are no more they are all of them.
+    const found = await executeRows<{ article_id: number; part: number }>(
       tx,
-      sql`with hits as materialized (
-            select d.article_id, d.issue_id, d.published_at,
-                   ts_rank(d.tokens, ${query})
-                   + case when ${inTitle} then 1 else 0 end as rank
-            from search_documents d
-            where ${sql.join(filters, sql` and `)}
-          ), page as (
-            select h.article_id, h.rank, h.published_at, i.series, count(*) over () as total
-            from hits h join issues i on i.id = h.issue_id and i.status = 'published'
-            order by h.rank desc, h.published_at desc, h.article_id
-            limit ${pageSize} offset ${(page - 1) * pageSize}
-          )
-          select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, pg.series, d.published_at,
-                 p.slug, p.name, pg.total
-          from page pg
-          join search_documents d on d.article_id = pg.article_id
-          join publications p on p.id = d.publication_id
-          order by pg.rank desc, pg.published_at desc, pg.article_id`,
+      sql`select m.article_id, m.part from (
+            select d.article_id, d.published_at, case when d.title_tokens @@ ${query} then 0 else 1 end as part
+            from ${matching(sql`d.tokens @@ ${query}`)}
+            limit ${TOTAL_CAP + 1}
+          ) m
+          order by m.part, m.published_at desc, m.article_id`,
     );
+    let ids = found.slice(offset, upTo).map((r) => r.article_id);
+    // 2. More matches than that: read them in order, only as far as the page.
+    if (found.length > TOTAL_CAP) ids = await pageOfManyMatches(tx, { query, lexemes, matching, offset, pageSize });
+    const rows = ids.length
+      ? await executeRows<HitRow>(
+          tx,
+          sql`select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, i.series, d.published_at, p.slug, p.name
+              from search_documents d join issues i on i.id = d.issue_id join publications p on p.id = d.publication_id
+              where d.article_id in (${sql.join(
+                ids.map((id) => sql`${id}`),
+                sql`, `,
+              )})`,
+        )
+      : [];
+    const byId = new Map(rows.map((r) => [r.article_id, r]));
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), counted: found.length };
   });
   const results = rows.map((r): SearchHit => {
     const publishedAt = new Date(r.published_at).toISOString();
@@ -172,7 +244,7 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
       url: `/p/${encodeURIComponent(r.slug)}/${r.year}/${issueNumberSegment(r)}#article-${r.article_id}`,
     };
   });
-  return { results, total: rows.length ? Number(rows[0]!.total) : 0, page, pageSize };
+  return { results, total: Math.min(counted, TOTAL_CAP), totalIsLowerBound: counted > TOTAL_CAP, page, pageSize };
 }
 
 export interface SearchFilters {

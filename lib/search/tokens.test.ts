@@ -19,11 +19,17 @@ describe("CJK tokens", () => {
 
 describe("parseQuery", () => {
   it("turns a CJK run into a phrase of bigrams and ANDs the runs", () => {
-    expect(parseQuery("插花贫困户")).toEqual({ ok: true, tsquery: "('插花' <-> '花贫' <-> '贫困' <-> '困户')", needles: ["插花贫困户"] });
+    expect(parseQuery("插花贫困户")).toEqual({
+      ok: true,
+      tsquery: "('插花' <-> '花贫' <-> '贫困' <-> '困户')",
+      lexemes: "'插花' & '花贫' & '贫困' & '困户'",
+      needles: ["插花贫困户"],
+    });
     expect(parseQuery("法律援助 2017")).toMatchObject({ tsquery: "('法律' <-> '律援' <-> '援助') & '2017'" });
     expect(parseQuery("精准")).toMatchObject({ tsquery: "'精准'" });
-    expect(parseQuery("户")).toMatchObject({ tsquery: "'户':*" });
-    expect(parseQuery("Word扶贫")).toMatchObject({ tsquery: "'word' & '扶贫'", needles: ["word", "扶贫"] });
+    expect(parseQuery("户")).toMatchObject({ tsquery: "'户':*", lexemes: "'户':*" });
+    expect(parseQuery("Word扶贫")).toMatchObject({ tsquery: "'word' & '扶贫'", lexemes: "'word' & '扶贫'", needles: ["word", "扶贫"] });
+    expect(parseQuery("2倍 法律援助")).toMatchObject({ lexemes: "'2' & '倍':* & '法律' & '律援' & '援助'" });
   });
 
   it("finds nothing to search in empty, punctuation-only or operator-only input", () => {
@@ -47,6 +53,7 @@ describe("parseQuery", () => {
         if (!parsed.ok) return;
         const stripped = parsed.tsquery.replace(/'[\p{L}\p{N}]+'(:\*)?/gu, "X");
         expect(stripped).toMatch(/^[X()<\->& ]+$/);
+        expect(parsed.lexemes.replace(/'[\p{L}\p{N}]+'(:\*)?/gu, "X")).toMatch(/^X( & X)*$/);
       }),
     );
   });

@@ -71,7 +71,14 @@ export function indexDocumentText(text: string): string {
 const lexeme = (token: string) => `'${token.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
 export type ParsedQuery =
-  | { ok: true; tsquery: string; needles: string[] }
+  | {
+      ok: true;
+      /** The query: each CJK run a phrase of its bigrams (<->), the runs ANDed. */
+      tsquery: string;
+      /** The same lexemes, all ANDed: no phrase, so a GIN index answers it exactly (a superset of tsquery's matches). */
+      lexemes: string;
+      needles: string[];
+    }
   | { ok: false; reason: "empty" }
   | { ok: false; reason: "too_long" };
 
@@ -84,6 +91,7 @@ export function parseQuery(q: string): ParsedQuery {
   if (Array.from(q).length > MAX_QUERY_CHARS) return { ok: false, reason: "too_long" };
   const runs = textRuns(q);
   const groups: string[] = [];
+  const plain: string[] = [];
   const needles: string[] = [];
   let count = 0;
   const seen = new Set<string>();
@@ -93,17 +101,20 @@ export function parseQuery(q: string): ParsedQuery {
     needles.push(run.text);
     if (run.kind === "word") {
       groups.push(lexeme(run.text));
+      plain.push(lexeme(run.text));
       count++;
     } else if (Array.from(run.text).length === 1) {
       groups.push(`${lexeme(run.text)}:*`);
+      plain.push(`${lexeme(run.text)}:*`);
       count++;
     } else {
       const grams = bigrams(run.text);
       groups.push(grams.length === 1 ? lexeme(grams[0]!) : `(${grams.map(lexeme).join(" <-> ")})`);
+      plain.push(...grams.map(lexeme));
       count += grams.length;
     }
   }
   if (!groups.length) return { ok: false, reason: "empty" };
   if (count > MAX_QUERY_TOKENS) return { ok: false, reason: "too_long" };
-  return { ok: true, tsquery: groups.join(" & "), needles };
+  return { ok: true, tsquery: groups.join(" & "), lexemes: plain.join(" & "), needles };
 }
