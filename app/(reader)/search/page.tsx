@@ -38,7 +38,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     error = e.message;
   }
   const filters = await searchFilters(anonymous);
-  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 0;
+  // Past TOTAL_CAP matches the total is a lower bound: "1,000+", and "next" while pages are full.
+  const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize), result.totalIsLowerBound ? result.page : 1) : 0;
+  const hasNext = result ? result.page < pages || (result.totalIsLowerBound && result.results.length === result.pageSize) : false;
   const select = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-sm";
 
   return (
@@ -111,7 +113,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       {result && (
         <section aria-label={t("results")} className="mt-8">
           <p role="status" className="text-sm text-stone-600">
-            {result.total ? t("count", { total: result.total }) : t("none", { q: input.q })}
+            {result.total ? t(result.totalIsLowerBound ? "countAtLeast" : "count", { total: result.total }) : t("none", { q: input.q })}
           </p>
           <ol className="mt-4 space-y-6">
             {result.results.map((r) => (
@@ -128,7 +130,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               </li>
             ))}
           </ol>
-          {pages > 1 && (
+          {(pages > 1 || hasNext) && (
             <nav aria-label={t("pagination")} className="mt-8 flex items-center justify-between border-t border-stone-200 pt-4 text-sm">
               <span>
                 {result.page > 1 && (
@@ -137,9 +139,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                   </Link>
                 )}
               </span>
-              <span className="text-stone-600">{t("pageOf", { page: result.page, pages })}</span>
+              <span className="text-stone-600">{t(result.totalIsLowerBound ? "pageOfAtLeast" : "pageOf", { page: result.page, pages })}</span>
               <span>
-                {result.page < pages && (
+                {hasNext && (
                   <Link href={pageHref(input, result.page + 1)} rel="next" className="hover:underline">
                     {t("next")} →
                   </Link>
