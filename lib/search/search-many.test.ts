@@ -2,10 +2,10 @@
 // newest first without looking at every match, so the order, the phrase
 // check and the capped total are checked here against a plain computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { anonymous } from "@/lib/auth/permissions";
-import { getDb } from "@/db";
+import { executeRows, getDb } from "@/db";
 import { articles, issues, publications, units, users } from "@/db/schema";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { indexIssueSnapshot, searchArticles, TOTAL_CAP } from "./search";
@@ -152,6 +152,14 @@ describe(`search with more than ${TOTAL_CAP} matches (${process.env.DATABASE_URL
       await db.update(issues).set({ status: "published", withdrawnAt: null, withdrawnReason: null }).where(eq(issues.id, oldIssueId));
     }
     expect((await searchArticles(anonymous, { q: "法律援助" })).totalIsLowerBound).toBe(true);
+  });
+
+  it("has title_tokens as migration 0005 fills them for rows indexed before it", async () => {
+    const [row] = await executeRows<{ n: number; differ: number }>(
+      await getDb(),
+      sql`select count(*)::int as n, count(*) filter (where title_tokens is distinct from setweight(ts_filter(tokens, '{a}'), 'D'))::int as differ from search_documents`,
+    );
+    expect(row).toEqual({ n: docs.length, differ: 0 });
   });
 
   it("orders a query common among the newest articles the same way", async () => {
