@@ -10,7 +10,7 @@
 
 export const DEFAULT_MAX_HEAP_MB = 256;
 
-export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
+export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
   const given = env.NODE_OPTIONS?.trim() ?? "";
   if (/--max-old-space-size\b/.test(given)) return given;
   const raw = env.CMS_MAX_HEAP_MB?.trim();

@@ -217,7 +217,7 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
       ? await executeRows<HitRow>(
           tx,
           sql`select d.article_id, d.title, d.body, d.attribution, d.unit_name, d.year, d.number, i.series, d.published_at, p.slug, p.name
-              from search_documents d join issues i on i.id = d.issue_id join publications p on p.id = d.publication_id
+              from search_documents d join issues i on i.id = d.issue_id and i.status = 'published' join publications p on p.id = d.publication_id
               where d.article_id in (${sql.join(
                 ids.map((id) => sql`${id}`),
                 sql`, `,
