@@ -12,7 +12,7 @@ import path from "node:path";
 import type { DbConfig } from "@/db";
 import { adminQuery } from "@/lib/testing/test-db";
 import { benchEditorPassword } from "./seed";
-import { serverNodeOptions } from "../scripts/node-options";
+import { serverMemoryEnv } from "../scripts/node-options";
 
 export const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -269,7 +269,7 @@ export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<S
   console.log(`bench: next start on 127.0.0.1:${port}…`);
   const child = track(
     spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(env) },
+      env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
       stdio: ["ignore", "pipe", "pipe"],
     }),
   );

@@ -1,7 +1,7 @@
 // Extra `next start` servers for tests that need one of their own (crash
 // safety) or a second instance beside the test server (multi-instance).
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverNodeOptions } from "../scripts/node-options";
+import { serverMemoryEnv } from "../scripts/node-options";
 
 /** Starts the built app on 127.0.0.1:port with these settings, in a process group of its own. */
 export function startNextServer(port: number, env: Record<string, string>, label: string): ChildProcess {
@@ -12,7 +12,7 @@ export function startNextServer(port: number, env: Record<string, string>, label
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: serverNodeOptions(),
+      ...serverMemoryEnv(),
       ...env,
     },
     detached: true, // its own process group: SIGKILL reaches next-server too

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_HEAP_MB, serverNodeOptions } from "./node-options";
+import { DEFAULT_MAX_HEAP_MB, serverMemoryEnv, serverNodeOptions } from "./node-options";
 
 describe("serverNodeOptions", () => {
   it("caps the heap by default and keeps other NODE_OPTIONS", () => {
@@ -14,5 +14,12 @@ describe("serverNodeOptions", () => {
 
   it("refuses a size that is not a whole number of megabytes ≥ 64", () => {
     for (const bad of ["abc", "12", "256.5", "-1"]) expect(() => serverNodeOptions({ CMS_MAX_HEAP_MB: bad })).toThrow(/CMS_MAX_HEAP_MB/);
+  });
+});
+
+describe("serverMemoryEnv", () => {
+  it("adds the heap cap and two malloc arenas unless MALLOC_ARENA_MAX is set", () => {
+    expect(serverMemoryEnv({})).toEqual({ NODE_OPTIONS: `--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`, MALLOC_ARENA_MAX: "2" });
+    expect(serverMemoryEnv({ MALLOC_ARENA_MAX: "8" }).MALLOC_ARENA_MAX).toBe("8");
   });
 });

@@ -1,20 +1,30 @@
-// The V8 options of the `next start` process, the same wherever it is
+// The memory settings of the `next start` process, the same wherever it is
 // started (npm start, the end-to-end tests, the benchmarks).
 //
-// Without a limit V8 lets a busy server's heap grow far beyond what it holds
-// (garbage is collected lazily while memory looks plentiful): under a spike of
-// readers the server grew from 330 MB to 520 MB with about 100 MB of live
-// objects. A cap makes it collect sooner; the reader cache's own bound
-// (CMS_PAGE_CACHE_MB) stays well inside it. CMS_MAX_HEAP_MB changes the cap,
-// and a --max-old-space-size already in NODE_OPTIONS wins.
+// - A V8 heap cap: without one V8 lets a busy server's heap grow far beyond
+//   what it holds (garbage is collected lazily while memory looks plentiful):
+//   under a spike of readers the server grew from 330 MB to 520 MB with about
+//   100 MB of live objects. A cap makes it collect sooner; the reader cache's
+//   own bound (CMS_PAGE_CACHE_MB) stays well inside it. CMS_MAX_HEAP_MB
+//   changes the cap, and a --max-old-space-size already in NODE_OPTIONS wins.
+// - glibc's malloc arenas limited to 2 (MALLOC_ARENA_MAX, unless set): each
+//   thread that compresses a response (Node's thread pool runs zlib) would
+//   otherwise get an arena of its own, and the memory they keep adds up.
 
 export const DEFAULT_MAX_HEAP_MB = 256;
 
-export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
+type Env = Record<string, string | undefined>;
+
+export function serverNodeOptions(env: Env = process.env): string {
   const given = env.NODE_OPTIONS?.trim() ?? "";
   if (/--max-old-space-size\b/.test(given)) return given;
   const raw = env.CMS_MAX_HEAP_MB?.trim();
   const mb = raw ? Number(raw) : DEFAULT_MAX_HEAP_MB;
   if (!Number.isInteger(mb) || mb < 64) throw new Error(`CMS_MAX_HEAP_MB must be a whole number of megabytes, at least 64, not "${raw}"`);
   return `${given} --max-old-space-size=${mb}`.trim();
+}
+
+/** The variables to add to the server process's environment. */
+export function serverMemoryEnv(env: Env = process.env): { NODE_OPTIONS: string; MALLOC_ARENA_MAX: string } {
+  return { NODE_OPTIONS: serverNodeOptions(env), MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || "2" };
 }

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { serverNodeOptions } from "./node-options";
+import { serverMemoryEnv } from "./node-options";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -79,6 +79,6 @@ ensureAuthSecret();
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 const port = process.env.PORT || "3000";
 console.log(`[cms] Serving on http://localhost:${port}`);
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: serverNodeOptions() } });
+const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...process.env, ...serverMemoryEnv() } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
