@@ -1,6 +1,6 @@
 // Reader pages under load, each beside a static ceiling: `npm run bench`.
 //
-//   npm run bench -- [--issues 200] [--articles-per-issue 10] [--duration 10] [--connections 50] [--build] [--postgres]
+//   npm run bench -- [--issues 2000] [--articles-per-issue 10] [--duration 10] [--connections 50] [--build] [--postgres]
 //
 // Builds if there is no build (`--build` forces one), seeds a fresh PGlite
 // DATA_DIR of its own (with --postgres: a fresh database on the server in
@@ -24,7 +24,7 @@ import autocannon from "autocannon";
 import { BENCH_CONTRIBUTOR_EMAIL, BENCH_EDITOR_EMAIL } from "./seed";
 import { api, arg, ensureBuild, get, onCleanUp, prepareDatabase, root, rssMb, runMain, sampleRss, seedDatabase, signIn, startNext, track } from "./server";
 
-const ISSUES = arg("--issues", 200);
+const ISSUES = arg("--issues", 2000);
 const PER_ISSUE = arg("--articles-per-issue", 10);
 const DURATION = arg("--duration", 10);
 const CONNECTIONS = arg("--connections", 50);

@@ -77,4 +77,14 @@ test.describe("reader site", () => {
     await page.getByRole("button", { name: "中文" }).click();
     await expect(page.getByRole("heading", { name: "刊物" })).toBeVisible();
   });
+
+  test("reader pages carry only the texts their client components use, not the workspace's", async ({ request }) => {
+    const workspaceOnly = JSON.parse(fs.readFileSync(path.join(__dirname, "../messages/zh-CN/account.json"), "utf8")).mustChange as string;
+    for (const url of ["/", "/p/sdtp", "/p/sdtp/2017/88", "/p/sdtp/2017/88/print", "/search?q=扶贫"]) {
+      const html = await (await request.get(url)).text();
+      expect(html, url).not.toContain(workspaceOnly);
+    }
+    // The sign-in pages and the workspace get every namespace (their forms work: auth.spec, contributor.spec …).
+    expect(await (await request.get("/login")).text()).toContain(workspaceOnly);
+  });
 });

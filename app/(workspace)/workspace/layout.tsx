@@ -4,6 +4,7 @@ import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { AllMessages } from "@/components/ui/all-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -20,29 +21,31 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     { href: "/", label: t("nav.readerSite") },
   ];
   return (
-    <div className="flex min-h-screen flex-col sm:flex-row">
-      <aside className="border-b border-stone-200 bg-white sm:w-56 sm:border-r sm:border-b-0">
-        <div className="p-4">
-          <p className="font-serif font-bold text-bulletin-red">{t("title")}</p>
-          <p className="mt-1 text-xs text-stone-500" data-testid="viewer">
-            {viewer.name} · {t(`roles.${viewer.role}`)}
-          </p>
-        </div>
-        <nav aria-label={t("nav.label")} className="flex gap-1 px-2 pb-3 text-sm sm:flex-col">
-          {links.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded px-3 py-2 hover:bg-stone-100">
-              {l.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="flex items-center gap-3 px-4 pb-4 text-sm text-stone-600">
-          <SignOutButton />
-          <LocaleSwitcher />
-        </div>
-      </aside>
-      <main id="main" className="flex-1 p-4 sm:p-8">
-        {children}
-      </main>
-    </div>
+    <AllMessages>
+      <div className="flex min-h-screen flex-col sm:flex-row">
+        <aside className="border-b border-stone-200 bg-white sm:w-56 sm:border-r sm:border-b-0">
+          <div className="p-4">
+            <p className="font-serif font-bold text-bulletin-red">{t("title")}</p>
+            <p className="mt-1 text-xs text-stone-500" data-testid="viewer">
+              {viewer.name} · {t(`roles.${viewer.role}`)}
+            </p>
+          </div>
+          <nav aria-label={t("nav.label")} className="flex gap-1 px-2 pb-3 text-sm sm:flex-col">
+            {links.map((l) => (
+              <Link key={l.href} href={l.href} className="rounded px-3 py-2 hover:bg-stone-100">
+                {l.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 px-4 pb-4 text-sm text-stone-600">
+            <SignOutButton />
+            <LocaleSwitcher />
+          </div>
+        </aside>
+        <main id="main" className="flex-1 p-4 sm:p-8">
+          {children}
+        </main>
+      </div>
+    </AllMessages>
   );
 }
