@@ -14,7 +14,7 @@ const PER_ARTICLE = 20;
 const PROBE = "安全探针";
 
 test("XSS corpus through every page that shows user text", async ({ page, context, request, loginAs }) => {
-  test.setTimeout(900_000); // 271 payloads through 364 pages: 4–5 min alone on 2 cores, more beside another worker
+  test.setTimeout(1_500_000); // 271 payloads through 364 pages: 4–5 min alone on 2 cores, 11–13 min beside xss-inputs
   const g = await guard(context, page);
   const admin = await tokenFor(request, await createUser("admin"));
   const editor = await tokenFor(request, await createUser("editor"));
