@@ -6,6 +6,20 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/env";
 
+/**
+ * Specs whose outcome does not depend on the database engine — what they check
+ * is rendering, headers, cookies, the HTTP server and the browser. `npm test`
+ * runs them; `npm test -- --db-only` (CI's PostgreSQL pass) leaves them out.
+ */
+export const ENGINE_INDEPENDENT_SPECS = [
+  "a11y.spec.ts", // axe and heading outline of the reader pages
+  "csrf.spec.ts", // origin checks and cookie flags, before any query
+  "headers.spec.ts", // security headers and CSP nonces
+  "keep-alive.spec.ts", // the HTTP server's idle timeout
+  "print.spec.ts", // the printed form's layout and PDF
+  "secure-cookies.spec.ts", // cookie flags behind an HTTPS proxy
+];
+
 // Set once in the main process; the workers inherit it.
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-"));
 
@@ -14,11 +28,13 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: process.env.E2E_DB_ONLY ? ENGINE_INDEPENDENT_SPECS.map((f) => `**/${f}`) : [],
   outputDir: "test-results",
   fullyParallel: false,
   workers: 2,
-  retries: 0,
-  timeout: 120_000, // the slowest ordinary tests take 40–45 s on this 2-core machine with two workers
+  retries: 0, // a flaky test is a bug to find, not to retry
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000, // the slowest ordinary tests take 40–45 s on this 2-core machine with two workers; none may need more than 5 min
   expect: { timeout: 10_000 },
   reporter: process.env.E2E_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_REPORT }]] : [["list"]],
   use: {

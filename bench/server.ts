@@ -264,12 +264,12 @@ export interface StartedServer {
   log: () => string;
 }
 
-/** Starts `next start` on 127.0.0.1:port in production mode with `env`, and waits until home answers 200. */
+/** Starts the app's server (scripts/serve.ts, as `npm start` does) on 127.0.0.1:port in production mode with `env`, and waits until home answers 200. */
 export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<StartedServer> {
-  console.log(`bench: next start on 127.0.0.1:${port}…`);
+  console.log(`bench: the app's server on 127.0.0.1:${port}…`);
   const child = track(
-    spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
+    spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+      env: { ...env, PORT: String(port), HOST: "127.0.0.1", DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
       stdio: ["ignore", "pipe", "pipe"],
     }),
   );

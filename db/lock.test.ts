@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock, DataDirLockedError } from "./lock";
+import { acquireDataDirLock, DataDirLockedError, liveLockHolder } from "./lock";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -57,6 +57,65 @@ describe("data directory lock", () => {
   it("treats a half-written lock file as stale", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "cms.lock"), "{");
+    acquireDataDirLock(dir, "test")();
+  });
+});
+
+describe("data directory lock after a crash", () => {
+  /** 5 in the suite (≈ 1 s each here); LOCK_ROUNDS=20 for the issue's loop of twenty. */
+  const ROUNDS = Number(process.env.LOCK_ROUNDS || 5);
+  /**
+   * A holder that takes the lock through acquireDataDirLock, started under a
+   * parent that never reaps it (`sh` exec'ing `sleep`): once SIGKILLed it is a
+   * zombie, as under a supervisor that restarts at once. Resolves with the pid.
+   */
+  function zombieHolder(dir: string) {
+    const hold = `import("${path.resolve("db/lock.ts")}").then((m) => { (m.acquireDataDirLock ?? m.default.acquireDataDirLock)(${JSON.stringify(dir)}, "server"); console.log("held " + process.pid); setInterval(() => {}, 1000); });`;
+    const parent = spawn("sh", ["-c", `"${process.execPath}" --import tsx -e '${hold}' & exec sleep 120`], { stdio: ["ignore", "pipe", "inherit"] });
+    const pid = new Promise<number>((resolve, reject) => {
+      parent.stdout.on("data", (d: Buffer) => {
+        const held = /held (\d+)/.exec(d.toString());
+        if (held) resolve(Number(held[1]));
+      });
+      parent.once("exit", () => reject(new Error("the holder did not start")));
+    });
+    return { parent, pid };
+  }
+  const stateOf = (pid: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+    } catch {
+      return "gone";
+    }
+  };
+
+  it.skipIf(!fs.existsSync("/proc/self/stat"))("is taken at once after its holder was SIGKILLed and left a zombie, several times in a row", async () => {
+    const dir = tempDir();
+    for (let i = 0; i < ROUNDS; i++) {
+      const { parent, pid } = zombieHolder(dir);
+      try {
+        const holderPid = await pid;
+        expect(liveLockHolder(dir)?.pid).toBe(holderPid); // alive: held, and said so
+        expect(() => acquireDataDirLock(dir, "test")).toThrow(DataDirLockedError);
+        process.kill(holderPid, "SIGKILL");
+        while (stateOf(holderPid) !== "Z") await new Promise((r) => setTimeout(r, 5));
+        // kill(pid, 0) still succeeds on the zombie; the lock must not take it for alive.
+        expect(() => process.kill(holderPid, 0)).not.toThrow();
+        expect(liveLockHolder(dir)).toBeNull();
+        const release = acquireDataDirLock(dir, "test");
+        release();
+      } finally {
+        parent.kill("SIGKILL");
+      }
+    }
+  }, 120_000);
+
+  it("does not take a live process that got the holder's pid later for the holder", () => {
+    const dir = tempDir();
+    // This test's own parent is alive, but its start time is not the one written in the lock.
+    fs.writeFileSync(path.join(dir, "cms.lock"), JSON.stringify({ pid: process.ppid, host: os.hostname(), purpose: "server", startedAt: "", procStart: "1" }));
+    expect(liveLockHolder(dir)).toBeNull();
     acquireDataDirLock(dir, "test")();
   });
 });

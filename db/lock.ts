@@ -25,18 +25,47 @@ export interface LockInfo {
   host: string;
   purpose: string;
   startedAt: string;
+  /** The holder's start time in clock ticks since boot (/proc/PID/stat field 22), to tell a reused pid apart. */
+  procStart?: string;
 }
 
-function isAlive(pid: number): boolean {
+interface ProcState {
+  state: string;
+  start: string;
+}
+
+/** State and start time of a process from /proc (Linux); null where /proc has no such process or is absent. */
+function procState(pid: number): ProcState | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0]!, start: fields[19]! };
+  } catch {
+    return null;
   }
 }
 
-function readLock(lockPath: string): LockInfo | null {
+/**
+ * Whether the process that wrote `holder` still runs. `kill(pid, 0)` alone is
+ * not enough: it succeeds on a zombie (killed, not yet reaped by its parent —
+ * a supervisor restarting at once meets one) and on an unrelated process that
+ * got the pid later. Where /proc exists, a zombie or a process with another
+ * start time is not the holder.
+ */
+export function isHolderAlive(holder: Pick<LockInfo, "pid" | "procStart">): boolean {
+  try {
+    process.kill(holder.pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  const proc = procState(holder.pid);
+  if (proc === null) return !fs.existsSync("/proc/self/stat"); // no /proc (not Linux): trust kill(0)
+  if (proc.state === "Z" || proc.state === "X") return false;
+  return holder.procStart === undefined || holder.procStart === proc.start;
+}
+
+export function readLock(lockPath: string): LockInfo | null {
   try {
     return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockInfo;
   } catch {
@@ -51,7 +80,8 @@ export function acquireDataDirLock(dir: string, purpose: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, "cms.lock");
   if (held.has(lockPath)) return () => releaseDataDirLock(lockPath);
-  const mine: LockInfo = { pid: process.pid, host: os.hostname(), purpose, startedAt: new Date().toISOString() };
+  const procStart = procState(process.pid)?.start;
+  const mine: LockInfo = { pid: process.pid, host: os.hostname(), purpose, startedAt: new Date().toISOString(), ...(procStart ? { procStart } : {}) };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
@@ -64,7 +94,7 @@ export function acquireDataDirLock(dir: string, purpose: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
     const holder = readLock(lockPath);
-    if (holder && holder.pid !== process.pid && holder.host === os.hostname() && isAlive(holder.pid)) {
+    if (holder && holder.pid !== process.pid && holder.host === os.hostname() && isHolderAlive(holder)) {
       throw new DataDirLockedError(lockPath, holder);
     }
     // Stale: the holder is gone (killed, crashed) — take over.
@@ -78,4 +108,11 @@ export function releaseDataDirLock(lockPath: string) {
   held.delete(lockPath);
   const holder = readLock(lockPath);
   if (holder?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+}
+
+/** The live process holding `dir`'s lock, or null when the directory is free (no lock, or a stale one). */
+export function liveLockHolder(dir: string): LockInfo | null {
+  const holder = readLock(path.join(dir, "cms.lock"));
+  // The same rule as acquireDataDirLock: only a live process of this host holds it.
+  return holder && holder.pid !== process.pid && holder.host === os.hostname() && isHolderAlive(holder) ? holder : null;
 }

@@ -116,7 +116,7 @@ test.describe("admin API", () => {
     expect(await renamed.json()).toMatchObject({ name: `改名单位${stamp}`, active: false });
 
     // Demoting an admin works while another active admin remains (the last-admin rule, including
-    // concurrent changes, is tested against the service in lib/users/manage.test.ts).
+    // concurrent changes, is tested against the service in lib/users/manage.db.test.ts).
     const other = await createUser("admin");
     expect((await request.patch(`/api/v1/users/${other.id}`, { headers: auth, data: { role: "editor" } })).status()).toBe(200);
 

@@ -1,13 +1,16 @@
-// Extra `next start` servers for tests that need one of their own (crash
+// Extra app servers for tests that need one of their own (crash
 // safety) or a second instance beside the test server (multi-instance).
 import { spawn, type ChildProcess } from "node:child_process";
 import { serverMemoryEnv } from "../scripts/node-options";
 
-/** Starts the built app on 127.0.0.1:port with these settings, in a process group of its own. */
+/** Starts the built app (scripts/serve.ts) on 127.0.0.1:port with these settings, in a process group of its own. */
 export function startNextServer(port: number, env: Record<string, string>, label: string): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server as `npm start` (scripts/serve.ts), without the build step.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     env: {
       ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
       NEXTAUTH_SECRET: "second-server-secret-0123456789abcdef",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: "production",

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { liveLockHolder } from "../db/lock";
 import { serverMemoryEnv } from "./node-options";
 
 const root = process.cwd();
@@ -58,19 +59,14 @@ function ensureAuthSecret() {
 /** Fails fast, before a build, when another live process holds the embedded database. */
 function checkDataDirFree() {
   if (process.env.DATABASE_URL) return;
-  const lock = path.join(path.resolve(process.env.DATA_DIR || "./data"), "cms.lock");
-  if (!fs.existsSync(lock)) return;
-  try {
-    const holder = JSON.parse(fs.readFileSync(lock, "utf8")) as { pid: number; purpose: string };
-    process.kill(holder.pid, 0);
-    console.error(
-      `[cms] Cannot start: ${path.dirname(lock)} is in use by another process (pid ${holder.pid}, ${holder.purpose}). ` +
-        `Stop it first, or set DATA_DIR to another directory.`,
-    );
-    process.exit(1);
-  } catch {
-    // Stale lock from a process that is gone: the server recovers it.
-  }
+  const dir = path.resolve(process.env.DATA_DIR || "./data");
+  const holder = liveLockHolder(dir);
+  if (!holder) return; // free, or a stale lock (a killed process, a zombie, a reused pid): the server recovers it
+  console.error(
+    `[cms] Cannot start: ${dir} is in use by another process (pid ${holder.pid}, ${holder.purpose}). ` +
+      `Stop it first, or set DATA_DIR to another directory.`,
+  );
+  process.exit(1);
 }
 
 checkDataDirFree();
@@ -79,6 +75,10 @@ ensureAuthSecret();
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 const port = process.env.PORT || "3000";
 console.log(`[cms] Serving on http://localhost:${port}`);
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...process.env, ...serverMemoryEnv() } });
+// scripts/serve.ts: Next's handler behind our own node:http server (keep-alive and header timeouts, errors logged).
+const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, NODE_ENV: "production", ...serverMemoryEnv() },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

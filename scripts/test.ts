@@ -2,6 +2,11 @@
 // (Playwright in Chromium). With DATABASE_URL set, the integration tests and
 // the end-to-end server use fresh databases on that PostgreSQL server, created
 // here and dropped afterwards; without it, embedded PGlite.
+//
+// `npm test -- --db-only` runs just what depends on the database engine: the
+// Vitest `db` project and the end-to-end specs not listed as engine-independent
+// in playwright.config.ts.
+// CI runs everything once on PGlite, then this on PostgreSQL.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,15 +17,17 @@ const reports = path.join(root, ".test-reports");
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const results: { step: string; ok: boolean }[] = [];
+const results: { step: string; ok: boolean; seconds: number }[] = [];
+const dbOnly = process.argv.includes("--db-only");
 
 function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n=== ${name}`);
   const started = Date.now();
   const r = spawnSync(command, args, { stdio: "inherit", env });
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  results.push({ step: name, ok });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
+  results.push({ step: name, ok, seconds });
   return ok;
 }
 
@@ -55,10 +62,14 @@ function countPlaywright(): { passed: number; failed: number; skipped: number } 
 
 async function main() {
   const dbLabel = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
-  console.log(`Running all tests on ${dbLabel}.`);
-  step("type check", bin("tsc"), ["--noEmit"]);
-  step("lint", bin("eslint"), ["."]);
-  step("unit and integration (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]);
+  const startedAt = Date.now();
+  console.log(dbOnly ? `Running the database-dependent tests on ${dbLabel}.` : `Running all tests on ${dbLabel}.`);
+  if (!dbOnly) {
+    step("type check", bin("tsc"), ["--noEmit"]);
+    step("lint", bin("eslint"), ["."]);
+  }
+  const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
+  step(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
@@ -71,7 +82,7 @@ async function main() {
     dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   }
   try {
-    step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], e2eEnv);
+    step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
   } finally {
     await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));
     fs.rmSync(e2eEnv.E2E_DATA_DIR!, { recursive: true, force: true });
@@ -80,7 +91,8 @@ async function main() {
   const v = countVitest();
   const p = countPlaywright();
   console.log("\n=== Summary (" + dbLabel + ")");
-  for (const r of results) console.log(`  ${r.ok ? "ok    " : "FAILED"} ${r.step}`);
+  for (const r of results) console.log(`  ${r.ok ? "ok    " : "FAILED"} ${r.seconds.toFixed(1).padStart(7)} s  ${r.step}`);
+  console.log(`         ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(7)} s  in all`);
   console.log(`  Vitest: ${v.passed} passed, ${v.failed} failed; Playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
   const failedSteps = results.filter((r) => !r.ok).length;
   const failed = v.failed + p.failed + (failedSteps && !(v.failed + p.failed) ? failedSteps : 0);

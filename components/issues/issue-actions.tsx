@@ -5,6 +5,11 @@ import { useState } from "react";
 import type { IssueStatus } from "@/db/schema";
 import { callApi } from "@/components/workspace/api-client";
 
+/** The current minute in China time, as a datetime-local value (the times this form sends are +08:00). */
+function chinaMinuteNow() {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
 export function IssueActions({ issueId, status, ready, articles }: { issueId: number; status: IssueStatus; ready: boolean; articles: { id: number; title: string }[] }) {
   const t = useTranslations("issues.actions");
   const router = useRouter();
@@ -33,7 +38,7 @@ export function IssueActions({ issueId, status, ready, articles }: { issueId: nu
           </button>
           <label className="block text-sm">
             <span className="mb-1 block text-stone-600">{t("scheduleAt")}</span>
-            <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} className="rounded border border-stone-300 px-2 py-1" />
+            <input type="datetime-local" value={at} min={chinaMinuteNow()} onChange={(e) => setAt(e.target.value)} className="rounded border border-stone-300 px-2 py-1" />
           </label>
           <button type="button" disabled={pending || !ready || !at} onClick={() => run("schedule", { at: `${at}:00+08:00` })} className={`${button} border border-stone-300`}>
             {t("schedule")}

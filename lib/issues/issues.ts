@@ -418,12 +418,17 @@ export async function previewIssue(viewer: Viewer, id: number): Promise<IssueSna
 export const scheduleSchema = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
 
 /** Schedules publication at a time; the app's own scheduler publishes it then. */
+/** How far in the past a 定时发布 time may be and still count as "now" (the current minute, with time to click). */
+export const SCHEDULE_GRACE_MS = 3 * 60_000;
+
 export async function scheduleIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; scheduledAt: string }> {
   authorize(viewer, "publish:issue:any");
   const parsed = scheduleSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", "请给出发布时间", fieldErrors(parsed.error));
   const at = new Date(parsed.data.at);
-  if (at.getTime() < Date.now() - 60_000) throw new AppError("invalid", "定时发布的时间已经过去", { at: ["请选择将来的时间"] });
+  // The form picks whole minutes: the current minute, chosen and sent a few
+  // seconds later, is "now", not the past. It publishes at the next tick.
+  if (at.getTime() < Date.now() - SCHEDULE_GRACE_MS) throw new AppError("invalid", "定时发布的时间已经过去", { at: ["请选择将来的时间"] });
   const db = await getDb();
   return db.transaction(async (tx) => {
     await loadIssue(tx, id, true);

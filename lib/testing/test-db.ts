@@ -36,6 +36,9 @@ export async function createPgDatabase(serverUrl: string, prefix = "cms_test"): 
 
 /** Creates, migrates and installs a fresh database as the process-wide one. */
 export async function createTestDb(): Promise<TestDb> {
+  if (process.env.CMS_TEST_PROJECT === "unit") {
+    throw new Error("A unit test opened a database: name the file *.db.test.ts so it runs in the db project (and on PostgreSQL).");
+  }
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const database = await createPgDatabase(serverUrl);

@@ -128,6 +128,10 @@ describe("assembly and publishing", () => {
     const { version } = await getIssue(editor, issue.id);
     await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
     await expect(scheduleIssue(editor, issue.id, { at: "2000-01-01T00:00:00Z" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(scheduleIssue(editor, issue.id, { at: new Date(Date.now() - 4 * 60_000).toISOString() })).rejects.toMatchObject({ code: "invalid" });
+    // The current minute as the form sends it (seconds cut), 59.9 s and a slow click later (100 s in all): "now", accepted.
+    await scheduleIssue(editor, issue.id, { at: new Date(Date.now() - 100_000).toISOString() });
+    await cancelSchedule(editor, issue.id);
     const at = new Date(Date.now() + 60 * 60_000).toISOString();
     await scheduleIssue(editor, issue.id, { at });
     await cancelSchedule(editor, issue.id);
