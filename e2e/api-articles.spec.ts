@@ -89,3 +89,30 @@ test("import a .docx and upload images over HTTP", async ({ request }) => {
   expect(svg.status()).toBe(422);
   expect((await request.post("/api/v1/media", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: makePng() } } })).status()).toBe(401);
 });
+
+test("two-line titles: titleLines on GET, and a GET → PATCH round trip keeps the lines", async ({ request }) => {
+  const contributor = await auth(request, await createUser("contributor", { unit: "聊城市扶贫办" }));
+  const created = await request.post("/api/v1/articles", { headers: contributor, data: { title: "第一行标题\n第二行标题", body: doc("正文。") } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const got = await (await request.get(`/api/v1/articles/${id}`, { headers: contributor })).json();
+  expect(got).toMatchObject({ title: "第一行标题第二行标题", titleLines: ["第一行标题", "第二行标题"] });
+  // Everything GET gave goes back, joined title included, with a new body.
+  const patched = await request.patch(`/api/v1/articles/${id}`, { headers: contributor, data: { ...got, body: doc("改过的正文。") } });
+  expect(patched.status()).toBe(200);
+  const { titleLines: _lines, ...titleOnly } = await (await request.get(`/api/v1/articles/${id}`, { headers: contributor })).json();
+  expect((await request.patch(`/api/v1/articles/${id}`, { headers: contributor, data: titleOnly })).status()).toBe(200);
+  expect(await (await request.get(`/api/v1/articles/${id}`, { headers: contributor })).json()).toMatchObject({
+    version: 3,
+    title: "第一行标题第二行标题",
+    titleLines: ["第一行标题", "第二行标题"],
+    html: "<p>改过的正文。</p>",
+  });
+  // titleLines on POST; title and titleLines that disagree are a 422, not a silent choice.
+  const byLines = await request.post("/api/v1/articles", { headers: contributor, data: { titleLines: ["聊城市狠抓“六项举措”", "集中优势兵力重点突破"] } });
+  const second = await (await request.get(`/api/v1/articles/${(await byLines.json()).id}`, { headers: contributor })).json();
+  expect(second.titleLines).toEqual(["聊城市狠抓“六项举措”", "集中优势兵力重点突破"]);
+  const disagree = await request.patch(`/api/v1/articles/${second.id}`, { headers: contributor, data: { ...second, titleLines: ["另一个", "标题"] } });
+  expect(disagree.status()).toBe(422);
+  expect((await disagree.json()).error.fields.titleLines).toBeTruthy();
+});

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { articleEvents, articleRevisions, articles, placements, units, type Article, type ArticleStatus } from "@/db/schema";
+import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
@@ -23,6 +23,8 @@ const REVISION_COALESCE_MS = 5 * 60_000;
 export const articleInputSchema = z
   .object({
     title: z.string().max(MAX_TITLE_CHARS * 2, `标题不能超过 ${MAX_TITLE_CHARS} 字`).optional(),
+    /** The title's lines (a title may be printed on several lines); instead of, or agreeing with, `title`. */
+    titleLines: z.array(z.string().max(MAX_TITLE_CHARS * 2, `标题不能超过 ${MAX_TITLE_CHARS} 字`)).max(MAX_TITLE_LINES * 4, `标题最多 ${MAX_TITLE_LINES} 行`).optional(),
     body: z.unknown().optional(),
     html: z.string().optional(),
     attribution: z.string().max(MAX_ATTRIBUTION_CHARS * 2).optional(),
@@ -32,21 +34,59 @@ export const articleInputSchema = z
   .strict();
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
-export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).extend({ version: z.number().int().min(1) });
+/**
+ * A save. Besides what can be written it accepts, and ignores, the read-only
+ * fields `GET /api/v1/articles/{id}` gives, so a client can send back what it
+ * read with its changes; `id` and `status` must still match the article.
+ */
+export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).extend({
+  version: z.number().int().min(1),
+  id: z.number().int().optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  unit: z.string().max(200).optional(),
+  unitId: z.number().int().optional(),
+  author: z.string().max(200).optional(),
+  submittedAt: z.string().max(40).nullable().optional(),
+  events: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
+});
 export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
 
 const EMPTY_DOC: JSONContent = { type: "doc", content: [{ type: "paragraph" }] };
 
 /** Title lines: trimmed, blank lines dropped; stored joined by "\n". */
-export function normalizeTitle(title: string): string {
+export function normalizeTitle(title: string, field: "title" | "titleLines" = "title"): string {
   const lines = withoutControls(title)
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  if (lines.length > MAX_TITLE_LINES) throw new AppError("invalid", `标题最多 ${MAX_TITLE_LINES} 行`, { title: [`标题最多 ${MAX_TITLE_LINES} 行`] });
+  if (lines.length > MAX_TITLE_LINES) throw new AppError("invalid", `标题最多 ${MAX_TITLE_LINES} 行`, { [field]: [`标题最多 ${MAX_TITLE_LINES} 行`] });
   const joined = lines.join("\n");
-  if (lines.join("").length > MAX_TITLE_CHARS) throw new AppError("invalid", `标题不能超过 ${MAX_TITLE_CHARS} 字`, { title: [`标题不能超过 ${MAX_TITLE_CHARS} 字`] });
+  if (lines.join("").length > MAX_TITLE_CHARS) throw new AppError("invalid", `标题不能超过 ${MAX_TITLE_CHARS} 字`, { [field]: [`标题不能超过 ${MAX_TITLE_CHARS} 字`] });
   return joined;
+}
+
+/** The title as readers see it in the contents: its lines joined. */
+export const joinedTitle = (stored: string) => stored.split("\n").join("");
+
+/**
+ * The stored title an input asks for, or undefined when it names none.
+ * `titleLines` gives the lines; a `title` with line breaks gives them too. A
+ * `title` without breaks that reads the same as the `current` title keeps its
+ * lines: that is a client sending back the joined title it was given, and a
+ * GET-then-PATCH round trip must not lose a line. `title` and `titleLines`
+ * that read differently are refused rather than one silently winning.
+ */
+export function resolveTitle(input: { title?: string; titleLines?: string[] }, current?: string): string | undefined {
+  const fromLines = input.titleLines === undefined ? undefined : normalizeTitle(input.titleLines.join("\n"), "titleLines");
+  const fromTitle = input.title === undefined ? undefined : normalizeTitle(input.title);
+  if (fromLines !== undefined && fromTitle !== undefined && joinedTitle(fromLines) !== joinedTitle(fromTitle)) {
+    const message = "title 与 titleLines 不一致：只改其中一个时，请不要同时发送另一个";
+    throw new AppError("invalid", message, { title: [message], titleLines: [message] });
+  }
+  if (fromLines !== undefined) return fromLines;
+  if (fromTitle === undefined) return undefined;
+  if (current !== undefined && !fromTitle.includes("\n") && joinedTitle(current) === fromTitle) return current;
+  return fromTitle;
 }
 
 /** Drops control characters other than tab and line breaks (NUL cannot be stored; the rest are invisible junk from pastes). */
@@ -106,7 +146,7 @@ export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id:
   const parsed = articleInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const input = parsed.data;
-  const title = normalizeTitle(input.title ?? "");
+  const title = resolveTitle(input) ?? "";
   const body = resolveBody(input) ?? EMPTY_DOC;
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -131,13 +171,14 @@ export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id:
     await tx.insert(articleRevisions).values({ articleId: article!.id, version: 1, title, body, attribution, authorId: actorId(viewer), note: input.note });
     await tx.insert(articleEvents).values({ articleId: article!.id, type: "created", toStatus: "draft", actorId: actorId(viewer) });
     await recordAudit(tx, viewer, { action: "article.create", targetType: "article", targetId: article!.id });
-    return { id: article!.id, status: article!.status, version: article!.version, title: title.split("\n").join("") };
+    return { id: article!.id, status: article!.status, version: article!.version, title: joinedTitle(title) };
   });
 }
 
 export interface SaveConflict {
   version: number;
   title: string;
+  titleLines: string[];
   attribution: string;
   body: JSONContent;
   status: ArticleStatus;
@@ -150,7 +191,8 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
   if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const input = parsed.data;
   const body = resolveBody(input);
-  const title = input.title === undefined ? undefined : normalizeTitle(input.title);
+  // Checked here, before the transaction, for bad input; resolved against the stored lines below.
+  resolveTitle(input);
   const attribution = input.attribution === undefined ? undefined : normalizeAttribution(input.attribution);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -168,14 +210,19 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
       const conflict: SaveConflict = {
         version: current.version,
         title: current.title,
+        titleLines: current.title.split("\n").filter(Boolean),
         attribution: current.attribution,
         body: current.body as JSONContent,
         status: current.status,
       };
       throw new AppError("conflict", "稿件已被他人或其他窗口修改，您的内容未保存。请对照最新版本后再保存。", undefined, { current: conflict });
     }
+    if (input.id !== undefined && input.id !== id) throw new AppError("invalid", "id 与地址中的稿件不符", { id: ["id 与地址中的稿件不符"] });
+    if (input.status !== undefined && input.status !== current.status) {
+      throw new AppError("invalid", "状态不能通过保存修改，请用提交、采用等操作", { status: ["状态是只读的"] });
+    }
     const next = {
-      title: title ?? current.title,
+      title: resolveTitle(input, current.title) ?? current.title,
       body: body ?? (current.body as JSONContent),
       attribution: attribution || current.attribution,
     };
@@ -252,7 +299,7 @@ export async function transitionArticle(
     await tx.insert(articleEvents).values({ articleId: id, type: rule.event, fromStatus: current.status, toStatus: rule.to, comment, actorId: actorId(viewer) });
     const notice = DECISION_NOTICE[transition];
     if (notice && current.authorId !== actorId(viewer)) {
-      const title = current.title.split("\n").join("");
+      const title = joinedTitle(current.title);
       await notify(tx, current.authorId, id, rule.event, comment ? `${notice}：《${title}》——${comment}` : `${notice}：《${title}》`);
     }
     await recordAudit(tx, viewer, { action: `article.${transition}`, targetType: "article", targetId: id, details: comment ? { comment } : undefined });

@@ -5,7 +5,7 @@ import { getArticle } from "@/lib/articles/articles";
 import { updateArticle } from "@/lib/articles/mutations";
 
 export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => {
-  const { titleLines: _lines, author: _author, ...article } = await getArticle(viewer, articleId(params.id));
+  const { author: _author, ...article } = await getArticle(viewer, articleId(params.id));
   return article;
 });
 

@@ -4,6 +4,7 @@ import { issueNumberSegment, parseIssueNumberSegment } from "@/lib/issues/issue-
 import { getReaderIssue } from "@/lib/issues/reader";
 import { loadMediaBySrc } from "@/lib/media/media";
 import { issueDocx, issueDocxFileName } from "@/lib/render/issue-docx";
+import { siteOrigin } from "@/lib/feeds/site-url";
 
 const INT = /^\d{1,6}$/;
 
@@ -14,7 +15,7 @@ export const GET = apiRoute<{ slug: string; year: string; number: string }>(
     if (!INT.test(params.year) || !ref) throw new AppError("not_found", "期刊不存在");
     const { snapshot } = await getReaderIssue(params.slug, Number(params.year), ref.number, ref.series);
     const contents = new URL(request.url).searchParams.get("toc") !== "0";
-    const body = await issueDocx(snapshot, { contents, loadImage: loadMediaBySrc });
+    const body = await issueDocx(snapshot, { contents, loadImage: loadMediaBySrc, baseUrl: siteOrigin(request.headers) });
     const name = issueDocxFileName(snapshot);
     const ascii = `${params.slug}-${snapshot.year}-${issueNumberSegment(snapshot)}.docx`.replace(/[^\w.-]/g, "_");
     return new Response(new Uint8Array(body), {

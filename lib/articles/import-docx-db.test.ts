@@ -1,0 +1,35 @@
+// Integration: importing a word-processor file makes a draft whose pictures are in the
+// media store (PGlite, or PostgreSQL with DATABASE_URL).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { findUserByEmail } from "@/lib/users/users";
+import { viewerFromUser } from "@/lib/auth/viewer";
+import { loadMediaBySrc } from "@/lib/media/media";
+import { getArticle } from "./articles";
+import { importDocx } from "./import-docx";
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadDemo({ password: "demo-password-1" });
+});
+afterAll(() => db?.drop());
+
+describe("importDocx", () => {
+  it("makes a draft with the title lines, the author as attribution and the picture stored", async () => {
+    const liaocheng = viewerFromUser((await findUserByEmail("liaocheng@demo.local"))!);
+    const bytes = fs.readFileSync(path.join(import.meta.dirname, "fixtures/docx/title-style.docx"));
+    const created = await importDocx(liaocheng, bytes);
+    expect(created).toMatchObject({ status: "draft", version: 1, title: "聊城市狠抓“六项举措”集中优势兵力重点突破", warnings: [] });
+    const article = await getArticle(liaocheng, created.id);
+    expect(article.titleLines).toEqual(["聊城市狠抓“六项举措”", "集中优势兵力重点突破"]);
+    expect(article.attribution).toBe("向婷婷");
+    const src = /<img src="(\/media\/[0-9a-f]{64})" alt="贫困村分布图"/.exec(article.html)?.[1];
+    expect(src).toBeTruthy();
+    const stored = await loadMediaBySrc(src!);
+    expect(stored?.mime).toBe("image/png");
+  });
+});
