@@ -312,3 +312,81 @@ export function normalizeText(s: string): string {
 export function describeFindings(findings: XssFinding[]): string {
   return findings.map((f) => `${f.via} ${f.rule}: <${f.element}${f.attribute ? ` ${f.attribute}` : ""}> ${f.value}`).join("\n");
 }
+
+// ---------------------------------------------------------------------------
+// Atom feeds: XML whose type="html" elements a feed reader renders as HTML.
+
+const ATOM_NS = "http://www.w3.org/2005/Atom";
+const ATOM_ELEMENTS = new Set([
+  "feed", "entry", "title", "subtitle", "id", "updated", "published", "link", "author", "contributor", "name", "uri", "email",
+  "generator", "rights", "summary", "content", "category", "icon", "logo",
+]);
+/** XML tokens: CDATA, comments, processing instructions, tags (end, start, empty), text, and a stray `<`. */
+const XML_TOKEN = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"'<]|"[^"<]*"|'[^'<]*')*?)(\/?)>|([^<]+)|(<)/g;
+const XML_ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (_, ref: string) => {
+    if (ref[0] === "#") return String.fromCodePoint(ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[ref.toLowerCase()]!;
+  });
+}
+
+export interface AtomText {
+  element: string;
+  /** "html" when a feed reader renders it as HTML; "text" otherwise. */
+  type: string;
+  /** The element's content with CDATA opened and entities decoded: what the reader gets. */
+  text: string;
+}
+
+/**
+ * Reads an Atom feed as XML: only Atom elements in the Atom namespace (an
+ * XHTML <script> smuggled out of a CDATA section would be found here), no
+ * type="xhtml", no script URL in an href, and every type="html" element's
+ * content — after CDATA and entities — passed through `findExecutable` as the
+ * fragment a feed reader would render. Also gives the decoded texts, for
+ * checking that the payloads are really there.
+ */
+export function readAtomFeed(xml: string): { findings: XssFinding[]; texts: AtomText[] } {
+  const findings: XssFinding[] = [];
+  const texts: AtomText[] = [];
+  const stack: { name: string; type: string; text: string }[] = [];
+  const add = (rule: string, element: string, value: string, attribute?: string) => findings.push({ rule, element, attribute, value: short(value), via: "raw" });
+  for (const m of xml.matchAll(XML_TOKEN)) {
+    const top = stack.at(-1);
+    if (m[1] !== undefined) {
+      if (top) top.text += m[1];
+    } else if (m[3] !== undefined) {
+      const [, , close, name, attrPart, selfClosing] = m;
+      if (close) {
+        const open = stack.pop();
+        if (!open || open.name !== name) {
+          add("parse", name, `</${name}> closes <${open?.name ?? "nothing"}>`);
+          continue;
+        }
+        texts.push({ element: open.name, type: open.type, text: open.text });
+        if (/^(uri|id|icon|logo)$/.test(open.name) && isScriptUrl(open.text)) add("url", open.name, open.text);
+        if (open.type === "html") for (const f of findExecutable(open.text, { fragment: true })) findings.push({ ...f, element: `${open.name} > ${f.element}` });
+        continue;
+      }
+      if (!ATOM_ELEMENTS.has(name!)) add("element", name!, `<${name}> is no Atom element`);
+      let type = "text";
+      for (const a of attrPart!.matchAll(XML_ATTRIBUTE)) {
+        const [attrName, value] = [a[1]!, decodeXml(a[2] ?? a[3] ?? "")];
+        if (attrName === "xmlns" && value !== ATOM_NS) add("element", name!, value, "xmlns");
+        else if (attrName.startsWith("xmlns:")) add("element", name!, value, attrName);
+        else if (attrName === "type") {
+          type = value;
+          if (value === "xhtml" || /html|xml|svg/.test(value) && value !== "html") add("element", name!, value, "type");
+        } else if (/^on/i.test(attrName)) add("handler", name!, value, attrName);
+        else if (isScriptUrl(value)) add("url", name!, value, attrName);
+      }
+      if (!selfClosing) stack.push({ name: name!, type, text: "" });
+    } else if (m[6] !== undefined) {
+      if (top) top.text += decodeXml(m[6]);
+    } else if (m[7] !== undefined) add("parse", top?.name ?? "", "a stray <");
+  }
+  if (stack.length) add("parse", stack.at(-1)!.name, `${stack.length} elements left open`);
+  return { findings, texts };
+}
