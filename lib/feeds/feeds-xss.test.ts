@@ -12,7 +12,7 @@ describe("Atom feed with the XSS corpus", () => {
   it("has no executable markup in any entry, and every payload is there as text", () => {
     let checks = 0;
     for (const [g, payloads] of payloadGroups(10).entries()) {
-      const entries = payloadGroups(3, payloads).map((group, i) => ({ snapshot: payloadSnapshot(group, g * 10 + i + 1).snapshot, updated: new Date(2040, 0, i + 1) }));
+      const entries = payloadGroups(3, payloads).map((group, i) => ({ snapshot: payloadSnapshot(group, g * 10 + i + 1, { bodies: false }).snapshot, updated: new Date(2040, 0, i + 1) }));
       const all = payloads.join(" ");
       const xml = atomFeed({ slug: `xss-${g}`, name: all, issuingBody: all, createdAt: new Date(2040, 0, 1) }, entries, "https://bulletin.example.cn");
       const { findings, texts } = readAtomFeed(xml);

@@ -258,7 +258,13 @@ function rawFindings(html: string, options: StaticCheckOptions): { findings: Xss
  * CSS, SVG animations that write a script URL. Empty when the HTML is inert.
  */
 export function findExecutable(html: string, options: StaticCheckOptions = {}): XssFinding[] {
-  const dom = domFindings(parse(html, options.fragment), options);
+  return inspectHtml(html, options).findings;
+}
+
+/** `findExecutable` and `visibleText` from one parse. */
+export function inspectHtml(html: string, options: StaticCheckOptions = {}): { findings: XssFinding[]; text: string } {
+  const doc = parse(html, options.fragment);
+  const dom = domFindings(doc, options);
   const raw = rawFindings(html, options);
   const findings = [...dom.findings, ...raw.findings];
   // A parser that keeps fewer elements than there are tags lost part of the
@@ -267,12 +273,13 @@ export function findExecutable(html: string, options: StaticCheckOptions = {}): 
   if (dom.elements < raw.tags) findings.push({ rule: "parse", element: "*", value: `${dom.elements} elements parsed from ${raw.tags} tags`, via: "dom" });
   // One finding per reading, rule, element, attribute and value.
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  const unique = findings.filter((f) => {
     const key = `${f.via}\n${f.rule}\n${f.element}\n${f.attribute ?? ""}\n${f.value}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return { findings: unique, text: textOf(doc) };
 }
 
 /** The script nonce of a Content-Security-Policy header, or null (a reader-cache copy is allowed its scripts by hash instead). */
@@ -298,14 +305,17 @@ export function renderNonce(html: string): string | null {
 
 /** The text a reader sees: the body's text without scripts, styles and templates, whitespace runs collapsed. */
 export function visibleText(html: string, options: { fragment?: boolean } = {}): string {
-  const doc = parse(html, options.fragment);
+  return textOf(parse(html, options.fragment));
+}
+
+function textOf(doc: Doc): string {
   for (const el of Array.from(doc.querySelectorAll("script, style, template, noscript"))) el.remove();
   return normalizeText(doc.body?.textContent ?? "");
 }
 
-/** Whitespace runs as one space, trimmed: how text is compared with what was typed in. */
+/** Whitespace runs as one space, other control characters dropped (XML, so Word, cannot hold them), trimmed: how text is compared with what was typed in. */
 export function normalizeText(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
 }
 
 /** A readable list of findings for an assertion message. */
