@@ -12,7 +12,7 @@ import { escapeHtml } from "@/lib/render/document";
 const FEED_ISSUES = 50;
 
 /** What a feed entry needs of a snapshot: its numbers, title, source and contents — not the articles' text. */
-type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "series" | "title" | "source" | "publishedAt"> & {
+export type FeedSnapshot = Pick<IssueSnapshot, "year" | "number" | "series" | "title" | "source" | "publishedAt"> & {
   sections: { heading: string | null; articles: { id: number; title: string }[] }[];
 };
 
@@ -63,32 +63,40 @@ export async function publicationAtomFeed(slug: string, origin: string): Promise
     .where(and(eq(issues.publicationId, publication.id), eq(issues.status, "published")))
     .orderBy(desc(issues.publishedAt), desc(issues.id))
     .limit(FEED_ISSUES);
-  const archive = `${origin}/p/${encodeURIComponent(slug)}`;
-  const entries = rows.filter((r) => r.snapshot);
-  const updatedOf = (r: (typeof entries)[number]) => new Date(r.snapshotAt ?? r.publishedAt!);
+  const entries = rows.filter((r) => r.snapshot).map((r) => ({ snapshot: r.snapshot, updated: new Date(r.snapshotAt ?? r.publishedAt!) }));
+  return atomFeed({ slug, name: publication.name, issuingBody: publication.issuingBody, createdAt: publication.createdAt }, entries, origin);
+}
+
+/** The feed's XML from its entries, newest first (pure: what the XSS tests render with every payload). */
+export function atomFeed(
+  publication: { slug: string; name: string; issuingBody: string; createdAt: Date },
+  entries: { snapshot: FeedSnapshot; updated: Date }[],
+  origin: string,
+): string {
+  const archive = `${origin}/p/${encodeURIComponent(publication.slug)}`;
   const feed = new Feed({
     id: archive,
     title: publication.name,
     description: `${publication.name}（${publication.issuingBody}）`,
     link: archive,
     language: "zh-CN",
-    updated: entries.length ? new Date(Math.max(...entries.map((r) => updatedOf(r).getTime()))) : publication.createdAt,
+    updated: entries.length ? new Date(Math.max(...entries.map((e) => e.updated.getTime()))) : publication.createdAt,
     feedLinks: { atom: `${archive}/feed.xml` },
     author: { name: publication.issuingBody },
     copyright: publication.issuingBody,
     generator: "bulletin-cms",
   });
-  for (const r of entries) {
-    const s = r.snapshot;
-    const url = `${origin}${issuePath(slug, s)}`;
+  for (const { snapshot: s, updated } of entries) {
+    const url = `${origin}${issuePath(publication.slug, s)}`;
     const titles = s.sections.flatMap((x) => x.articles.map((a) => a.title));
     feed.addItem({
       id: url,
-      title: s.title,
+      // type="html" in Atom: the reader renders these as HTML, so they are written as escaped text.
+      title: escapeHtml(s.title),
       link: url,
-      date: updatedOf(r),
+      date: updated,
       published: new Date(s.publishedAt),
-      description: titles.join("；"),
+      description: escapeHtml(titles.join("；")),
       content: contentsHtml(s, url),
       author: [{ name: s.source }],
     });
