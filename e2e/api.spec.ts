@@ -97,4 +97,33 @@ test.describe("tokens and authenticated API", () => {
     expect(res.status()).toBe(404);
     expect(E2E.hookToken.length).toBeGreaterThan(16);
   });
+
+  test("the OpenAPI 3.1 document lists the contract's routes; unknown API paths answer the JSON error shape", async ({ request }) => {
+    const doc = await request.get("/api/v1/openapi.json");
+    expect(doc.status()).toBe(200);
+    expect(doc.headers()["content-type"]).toContain("application/json");
+    const body = await doc.json();
+    expect(body.openapi).toBe("3.1.0");
+    for (const [path, method] of [
+      ["/api/v1/publications/{slug}/issues/{year}/{number}", "get"],
+      ["/api/v1/articles/{id}", "patch"],
+      ["/api/v1/articles/import", "post"],
+      ["/api/v1/issues/{id}/layout", "put"],
+      ["/api/v1/search", "get"],
+    ] as const) {
+      expect(body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
+    for (const [method, url] of [
+      ["GET", "/api/v1/no-such-route"],
+      ["POST", "/api/v1/articles/1/no-such-action"],
+      ["DELETE", "/api/v1/issues"],
+    ] as const) {
+      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
+      expect(res.status(), `${method} ${url}`).toBe(method === "DELETE" ? 405 : 404);
+      if (res.status() === 404) {
+        expect(res.headers()["content-type"]).toContain("application/json");
+        expect((await res.json()).error.code).toBe("not_found");
+      }
+    }
+  });
 });

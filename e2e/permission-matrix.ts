@@ -137,7 +137,15 @@ export const MATRIX: Record<string, Probe[]> = {
     { url: "/api/v1/search?q=插花贫困户", expect: everyone(200) },
     { url: "/api/v1/search", expect: everyone(400) },
   ],
-  // Anyone may ask for a token; a body without email and password → 422 (no sign-in attempt is counted).
+  // The OpenAPI document of the routes above: public.
+  "GET /api/v1/openapi.json": [{ url: "/api/v1/openapi.json", expect: everyone(200) }],
+  // Any other path under /api/v1: 404 with the JSON error shape, whoever asks and however.
+  "GET /api/v1/[...path]": [{ url: "/api/v1/no-such-route/1", expect: everyone(404) }],
+  "POST /api/v1/[...path]": [{ url: "/api/v1/no-such-route", body: {}, expect: everyone(404) }],
+  "PUT /api/v1/[...path]": [{ url: "/api/v1/articles/1/no-such-action", body: {}, expect: everyone(404) }],
+  "PATCH /api/v1/[...path]": [{ url: "/api/v1/no-such-route", body: {}, expect: everyone(404) }],
+  "DELETE /api/v1/[...path]": [{ url: "/api/v1/no-such-route", expect: everyone(404) }],
+    // Anyone may ask for a token; a body without email and password → 422 (no sign-in attempt is counted).
   "POST /api/v1/auth/token": [{ url: "/api/v1/auth/token", body: {}, expect: everyone(422) }],
 
   // —— Administration ——

@@ -1,5 +1,7 @@
 // One error type for the whole service layer. Its code decides the HTTP status
 // and the user-facing message; internals are logged, never shown.
+import { z } from "zod";
+
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
@@ -31,6 +33,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "内容") => new AppError("not_found", `${what}不存在`);
+
+/** The 422 for input that did not fit its schema: the field messages by field name. */
+export function invalidInput(error: z.ZodError, message = "请求内容无效", code: ErrorCode = "invalid"): AppError {
+  return new AppError(code, message, z.flattenError(error).fieldErrors as Record<string, string[]>);
+}
 
 interface PgErrorLike {
   code?: string;

@@ -3,7 +3,7 @@
 // are logged, never shown.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, pgError } from "@/lib/errors";
+import { AppError, pgError, invalidInput } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getRequestViewer } from "@/lib/auth/viewer";
 import { readBodyCapped } from "./body";
@@ -59,7 +59,8 @@ function checkSameOrigin(request: Request) {
   if (originHost !== host) throw new AppError("forbidden", "跨站请求被拒绝");
 }
 
-export function apiRoute<P = Record<string, string>>(
+/** The wrapper every route handler runs in (route definitions use it through lib/api/route.ts). */
+export function handleApi<P = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
   options: { auth?: boolean } = { auth: true },
 ) {
@@ -79,7 +80,7 @@ export function apiRoute<P = Record<string, string>>(
     } catch (e) {
       if (e instanceof AppError) return errorResponse(e);
       if (e instanceof z.ZodError) {
-        return errorResponse(new AppError("invalid", "请求内容无效", z.flattenError(e).fieldErrors as Record<string, string[]>));
+        return errorResponse(invalidInput(e, "请求内容无效"));
       }
       const dataError = dataErrorToAppError(e);
       if (dataError) {
@@ -92,20 +93,27 @@ export function apiRoute<P = Record<string, string>>(
   };
 }
 
-/** Reads a JSON body: 400 when it is not JSON, 413 when it is too large, 422 when it does not fit the schema. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 256 * 1024): Promise<z.infer<T>> {
+/** For routes outside /api/v1 (the e2e hook): the same wrapper. */
+export const apiRoute = handleApi;
+
+/** Reads a JSON value: 400 when it is not JSON, 413 when it is larger than `maxBytes`. */
+export async function readJsonValue(request: Request, maxBytes: number): Promise<unknown> {
   const bytes = await readBodyCapped(request, maxBytes, () => new AppError("too_large", "请求内容过大"));
   // Invalid UTF-8 becomes U+FFFD, as Request.text() would make it.
   const text = new TextDecoder().decode(bytes);
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "请求内容不是有效的 JSON");
   }
+}
+
+/** Reads a JSON body: 400 when it is not JSON, 413 when it is too large, 422 when it does not fit the schema. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 256 * 1024): Promise<z.infer<T>> {
+  const value = await readJsonValue(request, maxBytes);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError("invalid", "请求内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    throw invalidInput(parsed.error, "请求内容无效");
   }
   return parsed.data;
 }

@@ -8,7 +8,7 @@ import { getDb, type Tx } from "@/db";
 import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
 import { htmlToDocument, MAX_HTML_BYTES } from "./html";
@@ -144,7 +144,7 @@ async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article>
 export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
   if (viewer.kind !== "user") authorize(viewer, "create:article:own-unit");
   const parsed = articleInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
   const input = parsed.data;
   const title = resolveTitle(input) ?? "";
   const body = resolveBody(input) ?? EMPTY_DOC;
@@ -188,7 +188,7 @@ export interface SaveConflict {
 export async function updateArticle(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number; status: ArticleStatus }> {
   if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
   const parsed = articleUpdateSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "稿件内容无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
   const input = parsed.data;
   const body = resolveBody(input);
   // Checked here, before the transaction, for bad input; resolved against the stored lines below.
@@ -268,7 +268,7 @@ export async function transitionArticle(
   const rule = TRANSITIONS[transition];
   authorize(viewer, rule.permission);
   const parsed = transitionSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("invalid", "意见无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "意见无效");
   const comment = parsed.data.comment || null;
   if (rule.comment && !comment) throw new AppError("invalid", "请填写意见", { comment: ["退回或不采用时必须填写意见"] });
   const db = await getDb();

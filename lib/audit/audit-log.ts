@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { invalidInput } from "@/lib/errors";
 import { escapeLike } from "@/lib/users/manage";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD");
@@ -40,7 +40,7 @@ export interface AuditEntryView {
 export async function listAuditEntries(viewer: Viewer, filter: AuditFilter = {}): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
   authorize(viewer, "read:audit:any");
   const parsed = auditFilterSchema.safeParse(filter);
-  if (!parsed.success) throw new AppError("invalid", "筛选条件无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
   const f = parsed.data;
   const conditions: (SQL | undefined)[] = [
     f.actor ? eq(auditLog.actorId, f.actor) : undefined,

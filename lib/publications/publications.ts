@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { publications, type Publication } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
 
 const optionalText = (max: number) =>
   z
@@ -38,7 +38,7 @@ export type PublicationDetail = Omit<Publication, "createdAt"> & { createdAt: st
 const toDetail = (p: Publication): PublicationDetail => ({ ...p, createdAt: p.createdAt.toISOString() });
 
 function invalid(error: z.ZodError) {
-  return new AppError("invalid", "请检查填写的内容", z.flattenError(error).fieldErrors as Record<string, string[]>);
+  return invalidInput(error, "请检查填写的内容");
 }
 const slugTaken = (slug: string) => new AppError("conflict", `刊物代号 ${slug} 已被使用`, { slug: ["代号已被使用"] });
 

@@ -1,6 +1,6 @@
 // The search parameters of /search and GET /api/v1/search, parsed once for both.
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { invalidInput } from "@/lib/errors";
 import { MAX_PAGE_SIZE, type SearchInput } from "./search";
 
 const optionalText = z
@@ -36,7 +36,7 @@ export function parseSearchParams(raw: Raw | URLSearchParams): SearchInput {
   };
   const parsed = searchParamsSchema.safeParse(Object.fromEntries(Object.keys(searchParamsSchema.shape).map((k) => [k, get(k)])));
   if (!parsed.success) {
-    throw new AppError("bad_request", "搜索参数无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    throw invalidInput(parsed.error, "搜索参数无效", "bad_request");
   }
   return parsed.data;
 }

@@ -7,7 +7,7 @@ import { getDb, type Db, type Tx } from "@/db";
 import { units } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
 
 export const unitInputSchema = z.object({
   name: z.string().trim().min(1, "请填写单位名称").max(100, "单位名称过长"),
@@ -70,7 +70,7 @@ function uniqueNameError(name: string) {
 export async function createUnit(viewer: Viewer, input: z.input<typeof unitInputSchema> | Record<string, unknown>): Promise<{ id: number }> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "请检查填写的内容");
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
@@ -88,7 +88,7 @@ export async function createUnit(viewer: Viewer, input: z.input<typeof unitInput
 export async function updateUnit(viewer: Viewer, id: number, input: z.input<typeof unitUpdateSchema> | Record<string, unknown>): Promise<UnitListItem> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitUpdateSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "请检查填写的内容");
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "供稿单位不存在");
   const db = await getDb();
   try {

@@ -5,7 +5,7 @@ import { executeRows, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { systemViewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword } from "./passwords";
 import { passwordSchema } from "./users";
 
@@ -18,7 +18,7 @@ export const firstAdminSchema = z.object({
 export async function createFirstAdmin(input: unknown): Promise<{ id: number }> {
   const parsed = firstAdminSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError("invalid", "请检查填写的内容", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    throw invalidInput(parsed.error, "请检查填写的内容");
   }
   const passwordHash = await hashPassword(parsed.data.password);
   const db = await getDb();

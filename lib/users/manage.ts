@@ -7,7 +7,7 @@ import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation, pgError } from "@/lib/errors";
+import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
 import { passwordSchema } from "./users";
 
@@ -72,7 +72,7 @@ type UserRow = Omit<ManagedUser, "createdAt"> & { createdAt: Date };
 const toManaged = (r: UserRow): ManagedUser => ({ ...r, createdAt: r.createdAt.toISOString() });
 
 function invalid(error: z.ZodError, message = "请检查填写的内容"): AppError {
-  return new AppError("invalid", message, z.flattenError(error).fieldErrors as Record<string, string[]>);
+  return invalidInput(error, message);
 }
 
 /** Users for the admin's table, filtered; with the totals by role and status for the filter bar. */

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { units, users, ROLES, type User } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
 import { hashPassword } from "./passwords";
 
 export const passwordSchema = z.string().min(8, "密码至少 8 位").max(200, "密码过长");
@@ -26,7 +26,7 @@ export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "unitId" 
 export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<PublicUser> {
   authorize(viewer, "manage:user:any");
   const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "用户信息不完整或有误", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "用户信息不完整或有误");
   const data = parsed.data;
   const db = await getDb();
   let unitId: number | null = null;

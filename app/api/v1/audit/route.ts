@@ -1,9 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { authorize } from "@/lib/auth/permissions";
-import { listAuditEntries } from "@/lib/audit/audit-log";
+// GET /api/v1/audit: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-/** ?actor=&action=&targetType=&targetId=&from=&to=&before=&limit= → {entries, nextBefore}; read-only. */
-export const GET = apiRoute(async ({ request, viewer }) => {
-  authorize(viewer, "read:audit:any");
-  return listAuditEntries(viewer, Object.fromEntries(new URL(request.url).searchParams));
-});
+export const GET = handlerFor("GET", "/api/v1/audit");

@@ -1,11 +1,5 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { createIssue, listIssues } from "@/lib/issues/issues";
+// GET, POST /api/v1/issues: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute(async ({ viewer }) => ({ issues: await listIssues(viewer) }));
-
-export const POST = apiRoute(async ({ request, viewer }) => {
-  const body = await readJson(request, z.record(z.string(), z.unknown()));
-  return NextResponse.json(await createIssue(viewer, body), { status: 201 });
-});
+export const GET = handlerFor("GET", "/api/v1/issues");
+export const POST = handlerFor("POST", "/api/v1/issues");

@@ -1,11 +1,4 @@
-import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
-import { readUpload } from "@/lib/api/upload";
-import { authorize, can } from "@/lib/auth/permissions";
-import { maxMediaBytes, storeMedia } from "@/lib/media/media";
+// POST /api/v1/media: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = apiRoute(async ({ request, viewer }) => {
-  if (!can(viewer, "create:article:own-unit")) authorize(viewer, "update:article:any");
-  const { bytes } = await readUpload(request, maxMediaBytes());
-  return NextResponse.json(await storeMedia(viewer, bytes), { status: 201 });
-});
+export const POST = handlerFor("POST", "/api/v1/media");

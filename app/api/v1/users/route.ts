@@ -1,16 +1,5 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { authorize } from "@/lib/auth/permissions";
-import { createUserWithOneTimePassword, listManagedUsers, newUserSchema } from "@/lib/users/manage";
+// GET, POST /api/v1/users: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute(async ({ request, viewer }) => {
-  authorize(viewer, "manage:user:any");
-  return listManagedUsers(viewer, Object.fromEntries(new URL(request.url).searchParams));
-});
-
-/** → 201 {user, password}: the one-time password is in this answer and nowhere else. */
-export const POST = apiRoute(async ({ request, viewer }) => {
-  authorize(viewer, "manage:user:any");
-  const body = await readJson(request, newUserSchema, 16 * 1024);
-  return NextResponse.json(await createUserWithOneTimePassword(viewer, body), { status: 201 });
-});
+export const GET = handlerFor("GET", "/api/v1/users");
+export const POST = handlerFor("POST", "/api/v1/users");

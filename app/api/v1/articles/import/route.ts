@@ -1,13 +1,4 @@
-import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
-import { readUpload } from "@/lib/api/upload";
-import { authorize, can } from "@/lib/auth/permissions";
-import { importDocx, maxDocxBytes } from "@/lib/articles/import-docx";
+// POST /api/v1/articles/import: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = apiRoute(async ({ request, viewer }) => {
-  // Check who is asking before reading a large upload.
-  if (!can(viewer, "create:article:own-unit")) authorize(viewer, "update:article:any");
-  const { bytes } = await readUpload(request, maxDocxBytes());
-  const created = await importDocx(viewer, bytes);
-  return NextResponse.json(created, { status: 201 });
-});
+export const POST = handlerFor("POST", "/api/v1/articles/import");

@@ -1,10 +1,5 @@
-import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { getIssue, updateIssue } from "@/lib/issues/issues";
+// GET, PATCH /api/v1/issues/{id}: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => getIssue(viewer, issueId(params.id)));
-
-export const PATCH = apiRoute<{ id: string }>(async ({ request, params, viewer }) =>
-  updateIssue(viewer, issueId(params.id), await readJson(request, z.record(z.string(), z.unknown()))),
-);
+export const GET = handlerFor("GET", "/api/v1/issues/{id}");
+export const PATCH = handlerFor("PATCH", "/api/v1/issues/{id}");

@@ -1,14 +1,5 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { authorize } from "@/lib/auth/permissions";
-import { getPublicationForAdmin, publicationUpdateSchema, updatePublication } from "@/lib/publications/publications";
+// GET, PATCH /api/v1/publications/{slug}: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-/** Admins: the full settings of a publication (print footer included). */
-export const GET = apiRoute<{ slug: string }>(async ({ params, viewer }) => {
-  authorize(viewer, "manage:publication:any");
-  return getPublicationForAdmin(viewer, params.slug);
-});
-
-export const PATCH = apiRoute<{ slug: string }>(async ({ request, params, viewer }) => {
-  authorize(viewer, "manage:publication:any");
-  return updatePublication(viewer, params.slug, await readJson(request, publicationUpdateSchema, 16 * 1024));
-});
+export const GET = handlerFor("GET", "/api/v1/publications/{slug}");
+export const PATCH = handlerFor("PATCH", "/api/v1/publications/{slug}");

@@ -1,3 +1,4 @@
-import { transitionRoute } from "@/lib/api/article-routes";
+// POST /api/v1/articles/{id}/reopen: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = transitionRoute("reopen");
+export const POST = handlerFor("POST", "/api/v1/articles/{id}/reopen");

@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { articleId } from "@/lib/api/article-routes";
-import { listRevisions } from "@/lib/articles/revisions";
+// GET /api/v1/articles/{id}/revisions: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => ({ revisions: await listRevisions(viewer, articleId(params.id)) }));
+export const GET = handlerFor("GET", "/api/v1/articles/{id}/revisions");

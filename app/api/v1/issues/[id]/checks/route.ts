@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { checkIssue } from "@/lib/issues/issues";
+// GET /api/v1/issues/{id}/checks: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute<{ id: string }>(async ({ params, viewer }) => ({ checks: await checkIssue(viewer, issueId(params.id)) }));
+export const GET = handlerFor("GET", "/api/v1/issues/{id}/checks");

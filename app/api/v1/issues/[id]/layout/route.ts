@@ -1,8 +1,4 @@
-import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { setIssueLayout } from "@/lib/issues/issues";
+// PUT /api/v1/issues/{id}/layout: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const PUT = apiRoute<{ id: string }>(async ({ request, params, viewer }) =>
-  setIssueLayout(viewer, issueId(params.id), await readJson(request, z.record(z.string(), z.unknown()))),
-);
+export const PUT = handlerFor("PUT", "/api/v1/issues/{id}/layout");

@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { publishCheckedIssue } from "@/lib/issues/issues";
+// POST /api/v1/issues/{id}/publish: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, viewer }) => publishCheckedIssue(viewer, issueId(params.id)));
+export const POST = handlerFor("POST", "/api/v1/issues/{id}/publish");

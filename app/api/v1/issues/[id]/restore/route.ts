@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { restoreIssue } from "@/lib/issues/issues";
+// POST /api/v1/issues/{id}/restore: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, viewer }) => restoreIssue(viewer, issueId(params.id)));
+export const POST = handlerFor("POST", "/api/v1/issues/{id}/restore");

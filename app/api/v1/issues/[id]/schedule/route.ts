@@ -1,11 +1,4 @@
-import { NextResponse } from "next/server";
-import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { issueId } from "@/lib/api/issue-routes";
-import { scheduleIssue } from "@/lib/issues/issues";
+// POST /api/v1/issues/{id}/schedule: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const POST = apiRoute<{ id: string }>(async ({ request, params, viewer }) =>
-  NextResponse.json(await scheduleIssue(viewer, issueId(params.id), await readJson(request, z.record(z.string(), z.unknown()), 4 * 1024 * 1024)), {
-    status: 200,
-  }),
-);
+export const POST = handlerFor("POST", "/api/v1/issues/{id}/schedule");

@@ -1,11 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { getPublication, listPublishedIssues } from "@/lib/issues/reader";
+// GET /api/v1/publications/{slug}/issues: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-export const GET = apiRoute<{ slug: string }>(
-  async ({ params }) => {
-    await getPublication(params.slug);
-    // The regular series, in the documented shape (supplements are read at …/issues/{year}/s{number}).
-    return (await listPublishedIssues(params.slug)).map(({ year, number, totalNumber, title, publishedAt }) => ({ year, number, totalNumber, title, publishedAt }));
-  },
-  { auth: false },
-);
+export const GET = handlerFor("GET", "/api/v1/publications/{slug}/issues");

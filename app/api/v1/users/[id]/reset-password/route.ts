@@ -1,11 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
-import { authorize } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { resetUserPassword } from "@/lib/users/manage";
+// POST /api/v1/users/{id}/reset-password: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
 
-/** → {password}: a new one-time password, shown once; the user must change it at the next sign-in. */
-export const POST = apiRoute<{ id: string }>(async ({ params, viewer }) => {
-  authorize(viewer, "manage:user:any");
-  if (!/^\d{1,9}$/.test(params.id)) throw new AppError("not_found", "用户不存在");
-  return resetUserPassword(viewer, Number(params.id));
-});
+export const POST = handlerFor("POST", "/api/v1/users/{id}/reset-password");

@@ -1,0 +1,385 @@
+// Administration over HTTP: users, units, publications' settings, the audit
+// log, statistics and scoring weights, API tokens, media, notifications, sign-in.
+import { z } from "zod";
+import { listAuditEntries, auditFilterSchema } from "@/lib/audit/audit-log";
+import { authorize } from "@/lib/auth/permissions";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
+import { viewerFromUser } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { maxMediaBytes, storeMedia } from "@/lib/media/media";
+import { listNotifications, markNotificationsRead, unreadCount } from "@/lib/notifications/notifications";
+import { createPublication, getPublicationForAdmin, publicationInputSchema, publicationUpdateSchema, updatePublication } from "@/lib/publications/publications";
+import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
+import { getUnitStats } from "@/lib/stats/stats";
+import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
+import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
+import { createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
+import { defineRoute, idParam } from "../route";
+import { isoDateTime, looseObject, okSchema } from "./schemas";
+
+const SMALL = 16 * 1024;
+const idParams = z.object({ id: idParam });
+const slugParams = z.object({ slug: z.string().min(1).max(100) });
+const FILTER_INVALID = { code: "invalid", message: "筛选条件无效" } as const;
+
+const statsQuerySchema = z.object({
+  period: z.string().max(100).optional().describe("2024-03 | 2024-Q1 | 2024 | 2024-01-05..2024-02-10"),
+  kind: z.string().max(20).optional(),
+  month: z.string().max(20).optional(),
+  quarter: z.string().max(20).optional(),
+  year: z.string().max(20).optional(),
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  publication: z.string().max(100).optional(),
+});
+const userSchema = looseObject("A user: id, email, name, role, unit, active, mustChangePassword, createdAt");
+
+const userRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/users",
+    summary: "Users, filtered, with counts by role and status",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    query: userFilterSchema,
+    queryInvalid: FILTER_INVALID,
+    response: looseObject("{users, counts}"),
+    errors: [403, 422],
+    handler: ({ viewer, query }) => listManagedUsers(viewer, query),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/users",
+    summary: "A new user with a one-time password (in this answer and nowhere else)",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    body: { schema: newUserSchema, maxBytes: SMALL },
+    status: 201,
+    response: z.object({ user: userSchema, password: z.string() }),
+    errors: [403, 409, 422],
+    handler: ({ viewer, body }) => createUserWithOneTimePassword(viewer, body),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/users/{id}",
+    summary: "One user",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: userSchema,
+    errors: [403, 404],
+    handler: ({ viewer, params }) => getManagedUser(viewer, params.id),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/v1/users/{id}",
+    summary: "Rename, change role or unit, (de)activate — `active: false` stops sessions and tokens at once",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    params: idParams,
+    notFound: "用户不存在",
+    body: { schema: updateUserSchema, maxBytes: SMALL },
+    response: userSchema,
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body }) => updateManagedUser(viewer, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/users/{id}/reset-password",
+    summary: "A new one-time password, shown once; the user must change it at the next sign-in",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: z.object({ password: z.string() }),
+    errors: [403, 404],
+    handler: ({ viewer, params }) => resetUserPassword(viewer, params.id),
+  }),
+];
+
+const unitRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/units",
+    summary: "Contributing units (供稿单位)",
+    tag: "Units",
+    access: "signed-in",
+    permission: "manage:unit:any",
+    response: z.object({ units: z.array(looseObject("A unit: id, name, shortName, active, counts")) }),
+    errors: [403],
+    handler: async ({ viewer }) => ({ units: await listUnits(viewer) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/units",
+    summary: "A new unit",
+    tag: "Units",
+    access: "signed-in",
+    permission: "manage:unit:any",
+    body: { schema: unitInputSchema, maxBytes: 8 * 1024 },
+    status: 201,
+    response: looseObject("The unit as listed"),
+    errors: [403, 409, 422],
+    handler: async ({ viewer, body }) => {
+      const { id } = await createUnit(viewer, body);
+      return (await listUnits(viewer)).find((u) => u.id === id);
+    },
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/v1/units/{id}",
+    summary: "Rename or (de)activate a unit",
+    tag: "Units",
+    access: "signed-in",
+    permission: "manage:unit:any",
+    params: idParams,
+    notFound: "供稿单位不存在",
+    body: { schema: unitUpdateSchema, maxBytes: 8 * 1024 },
+    response: looseObject("The unit"),
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body }) => updateUnit(viewer, params.id, body),
+  }),
+];
+
+const publicationRoutes = [
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/publications",
+    summary: "A new publication (刊物) with its own numbering",
+    tag: "Publications",
+    access: "signed-in",
+    permission: "manage:publication:any",
+    body: { schema: publicationInputSchema, maxBytes: SMALL },
+    status: 201,
+    response: looseObject("The publication's settings"),
+    errors: [403, 409, 422],
+    handler: ({ viewer, body }) => createPublication(viewer, body),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/publications/{slug}",
+    summary: "A publication's full settings (print footer included)",
+    tag: "Publications",
+    access: "signed-in",
+    permission: "manage:publication:any",
+    params: slugParams,
+    notFound: "刊物不存在",
+    response: looseObject("The publication's settings"),
+    errors: [403, 404],
+    handler: ({ viewer, params }) => getPublicationForAdmin(viewer, params.slug),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/v1/publications/{slug}",
+    summary: "Change a publication's settings",
+    tag: "Publications",
+    access: "signed-in",
+    permission: "manage:publication:any",
+    params: slugParams,
+    notFound: "刊物不存在",
+    body: { schema: publicationUpdateSchema, maxBytes: SMALL },
+    response: looseObject("The publication's settings"),
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body }) => updatePublication(viewer, params.slug, body),
+  }),
+];
+
+const statsRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/stats",
+    summary: "Each unit's submissions, adoptions and score for a period",
+    tag: "Statistics",
+    access: "signed-in",
+    permission: "read:stats:any",
+    query: statsQuerySchema,
+    response: looseObject("The report: period, weights, rows by unit, totals"),
+    errors: [403, 422],
+    handler: async ({ viewer, query }) => {
+      const report = await getUnitStats(viewer, query);
+      return { ...report, period: { ...report.period, from: report.period.from.toISOString(), to: report.period.to.toISOString() } };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/stats/export",
+    summary: "The report as CSV (UTF-8 with BOM) or .xlsx",
+    tag: "Statistics",
+    access: "signed-in",
+    permission: "read:stats:any",
+    query: statsQuerySchema.extend({ format: z.string().max(10).optional().describe("csv (default) or xlsx") }),
+    response: { mediaType: "text/csv", description: "CSV, or .xlsx with format=xlsx" },
+    errors: [403, 422],
+    handler: async ({ viewer, query }) => {
+      const format = query.format ?? "csv";
+      if (format !== "csv" && format !== "xlsx") throw new AppError("invalid", "导出格式只能是 csv 或 xlsx", { format: ["csv 或 xlsx"] });
+      const report = await getUnitStats(viewer, query);
+      const key = report.period.key.replace("..", "_");
+      const suffix = report.publication ? `-${report.publication.slug}` : "";
+      const body = format === "csv" ? statsToCsv(report) : await statsToXlsx(report);
+      return new Response(new Uint8Array(body), {
+        headers: {
+          "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": attachmentHeader(`stats-${key}${suffix}.${format}`, `信息采用统计-${key}${suffix}.${format}`),
+          "cache-control": "private, no-store",
+        },
+      });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/stats/weights",
+    summary: "The versions of the scoring weights",
+    tag: "Statistics",
+    access: "signed-in",
+    permission: "read:stats:any",
+    response: z.object({ versions: z.array(looseObject("A version: weights, effectiveFrom, by")) }),
+    errors: [403],
+    handler: async ({ viewer }) => ({ versions: await listWeightVersions(viewer) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/stats/weights",
+    summary: "New scoring weights from a date: a new version, never an edit",
+    tag: "Statistics",
+    access: "signed-in",
+    permission: "manage:scoring:any",
+    body: { schema: setWeightsSchema, maxBytes: 8 * 1024 },
+    status: 201,
+    response: looseObject("The new version"),
+    errors: [403, 422],
+    handler: ({ viewer, body }) => setWeights(viewer, body),
+  }),
+];
+
+const auditRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/audit",
+    summary: "The audit log, newest first, filtered; read-only",
+    tag: "Audit",
+    access: "signed-in",
+    permission: "read:audit:any",
+    query: auditFilterSchema,
+    queryInvalid: FILTER_INVALID,
+    response: z.object({ entries: z.array(looseObject("An entry: who, when, action, target, details")), nextBefore: z.number().int().nullable() }),
+    errors: [403, 422],
+    handler: ({ viewer, query }) => listAuditEntries(viewer, query),
+  }),
+];
+
+const tokenRoutes = [
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/token",
+    summary: "An API token for an e-mail and password (rate-limited)",
+    tag: "Auth",
+    access: "public",
+    body: {
+      schema: z.object({ email: z.string().max(254), password: z.string().max(200), name: z.string().trim().min(1).max(100).optional() }),
+      maxBytes: 8 * 1024,
+    },
+    response: z.object({ token: z.string() }),
+    errors: [422, 429],
+    handler: async ({ request, body }) => {
+      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+      const user = await signInWithPassword({ email: body.email, password: body.password, ip });
+      const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");
+      return { token };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/tokens",
+    summary: "One's own API tokens; `?all=1` everyone's (admins)",
+    tag: "Auth",
+    access: "signed-in",
+    permission: "manage:token:own",
+    query: z.object({ all: z.string().max(5).optional() }),
+    response: z.object({ tokens: z.array(looseObject("A token: id, name, user, createdAt, lastUsedAt, revokedAt")) }),
+    errors: [403],
+    handler: async ({ viewer, query }) => {
+      const all = query.all === "1";
+      if (all) authorize(viewer, "manage:token:any");
+      return { tokens: await listApiTokens(viewer, { all }) };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/tokens",
+    summary: "A new API token for oneself: shown once, only its hash is kept",
+    tag: "Auth",
+    access: "signed-in",
+    permission: "manage:token:own",
+    body: { schema: createTokenSchema, maxBytes: 8 * 1024 },
+    status: 201,
+    response: z.object({ id: z.number().int(), name: z.string(), token: z.string() }),
+    errors: [403, 422],
+    handler: async ({ viewer, body }) => {
+      if (viewer.kind !== "user") throw new AppError("forbidden", "没有权限执行此操作");
+      const { id, token } = await createApiToken(viewer, viewer.id, body.name);
+      return { id, name: body.name, token };
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/v1/tokens/{id}",
+    summary: "Revoke a token (one's own; any for admins)",
+    tag: "Auth",
+    access: "signed-in",
+    permission: "manage:token:own",
+    params: idParams,
+    notFound: "令牌不存在",
+    response: z.object({ id: z.number().int(), revokedAt: isoDateTime }),
+    errors: [403, 404],
+    handler: ({ viewer, params }) => revokeApiToken(viewer, params.id),
+  }),
+];
+
+const deskRoutes = [
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/media",
+    summary: "Upload an image (PNG, JPEG, GIF, WebP; checked by its bytes) for an article",
+    tag: "Articles",
+    access: "signed-in",
+    permission: ["create:article:own-unit", "update:article:any"],
+    body: { upload: true, maxBytes: maxMediaBytes, description: "An image in the multipart field `file`" },
+    status: 201,
+    response: z.object({ url: z.string(), mime: z.string(), size: z.number().int() }),
+    errors: [403, 413, 422],
+    handler: ({ viewer, upload }) => storeMedia(viewer, upload!.bytes),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/notifications",
+    summary: "The viewer's notices (newest first) and the unread count",
+    tag: "Notifications",
+    access: "signed-in",
+    response: z.object({ unread: z.number().int(), notifications: z.array(looseObject("A notice: type, message, article, createdAt, readAt")) }),
+    handler: async ({ viewer }) => ({ unread: await unreadCount(viewer), notifications: await listNotifications(viewer) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/notifications",
+    summary: "Mark notices read (all, or those of one article)",
+    tag: "Notifications",
+    access: "signed-in",
+    body: { schema: z.object({ articleId: z.number().int().min(1).optional() }).strict(), maxBytes: SMALL },
+    response: okSchema,
+    errors: [422],
+    handler: async ({ viewer, body }) => {
+      await markNotificationsRead(viewer, body.articleId);
+      return { ok: true as const };
+    },
+  }),
+];
+
+export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...deskRoutes];
