@@ -8,7 +8,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { extensions } from "./extensions";
-import { cleanPastedHtml } from "./paste";
+import { cleanPastedHtml, isPicturePaste } from "./paste";
 import { Toolbar } from "./toolbar";
 import { callApi } from "@/components/workspace/api-client";
 
@@ -75,8 +75,9 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
       attributes: { class: "article-body min-h-[24rem] px-6 py-4 text-[17px] leading-[1.8] outline-none", "aria-label": t("bodyLabel") },
       transformPastedHTML: cleanPastedHtml,
       handlePaste: (_view, event) => {
-        const files = Array.from(event.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
-        if (!files.length) return false;
+        const all = Array.from(event.clipboardData?.files ?? []);
+        if (!isPicturePaste({ html: event.clipboardData?.getData("text/html") ?? "", files: all })) return false;
+        const files = all.filter((f) => f.type.startsWith("image/"));
         files.forEach((f) => void uploadImage(f));
         return true;
       },

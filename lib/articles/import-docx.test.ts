@@ -44,7 +44,8 @@ describe("docxToDraft on word-processor files", () => {
     expect(draft.title).toBe("聊城市狠抓“六项举措”\n集中优势兵力重点突破");
     expect(draft.attribution).toBe("向婷婷");
     expect(html).toMatch(/^<p>今年以来，聊城市把插花贫困户脱贫作为重点/);
-    expect(html).toContain("<p><strong>1.召开推进会议。</strong>8月6日，市扶贫办召开全市脱贫攻坚推进会议。</p>");
+    // 一、 in 黑体 and （一） in 楷体 (run fonts) are headings; the bold 1. sentence stays a lead.
+    expect(html).toContain("<h2>一、强化组织领导</h2><h3>（一）压实工作责任</h3><p><strong>1.召开推进会议。</strong>8月6日，市扶贫办召开全市脱贫攻坚推进会议。</p>");
     // Indents go from paragraphs, not from table cells.
     expect(html.replace(/<td>[\s\S]*?<\/td>/g, "")).not.toMatch(/<(p|h\d)>(<strong>)?[\u3000 ]/);
     expect(html).toContain("<td><p>　冠县</p></td>");
@@ -62,6 +63,8 @@ describe("docxToDraft on word-processor files", () => {
     expect(draft.title).toBe("威海市深入开展脱贫攻坚大调研");
     expect(draft.attribution).toBe("张三 李四");
     expect(html).toMatch(/^<p>威海市围绕全省脱贫攻坚推进会/);
+    // 黑体 from the paragraph style; 楷体 only as the East Asian font of a Times New Roman run.
+    expect(html).toContain("<h2>一、围绕“思想认识精准”调研</h2><p><strong>（一）解决好“三个误区”。</strong>认真传达学习全省脱贫攻坚推进会议精神。</p>");
     expect(html).not.toMatch(/<(p|h\d)>(<strong>)?[\s\u3000\u00a0]/);
     expect(html).toMatch(/<p>以督导问责的压力激发干事创业的动力。<\/p>$/);
     expect(await exportedLines(draft)).toContain("以督导问责的压力激发干事创业的动力。(张三 李四)");
@@ -71,6 +74,7 @@ describe("docxToDraft on word-processor files", () => {
     const { draft, html } = await importFixture("custom-title.docx");
     expect(draft.title).toBe("省司法厅法律援助工作取得新进展");
     expect(draft.attribution).toBe("省司法厅");
+    expect(html).toContain("<h4>1.扩大援助范围</h4>");
     expect(html).toContain("<ol><li><p>贫困户申请法律援助免予经济困难审查</p></li><li><p>开通绿色通道</p></li></ol>");
     expect(html).toMatch(/<p>法律援助质量进一步提升。<\/p>$/);
     expect(await exportedLines(draft)).toEqual(expect.arrayContaining(["省司法厅法律援助工作取得新进展", "法律援助质量进一步提升。(省司法厅)"]));
@@ -81,6 +85,8 @@ describe("docxToDraft on word-processor files", () => {
     expect(draft.title).toBe("聊城市狠抓“六项举措”\n集中优势兵力重点突破");
     expect(draft.attribution).toBe("聊城市扶贫办");
     expect(html).toMatch(/^<p>为破解插花贫困户脱贫难题/);
+    // LibreOffice names the fonts for Chinese text in w:eastAsia only.
+    expect(html).toContain("<h2>一、摸清底数</h2><h3>（一）逐户排查</h3>");
     expect(html).toContain("<p>　东昌府区</p>");
     expect(images).toHaveLength(1);
     expect(html).toMatch(/<p>下一步将继续推进。<\/p>$/);

@@ -5,6 +5,7 @@
 // attribution is an author line at the end (作者 | 向婷婷, （作者：…）,
 // 供稿：…, (聊城市扶贫办)); the full-width indents clerks type are dropped.
 import mammoth from "mammoth";
+import JSZip from "jszip";
 import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -12,6 +13,7 @@ import { storeMedia } from "@/lib/media/media";
 import { createArticle } from "./mutations";
 import { InvalidDocumentError } from "@/lib/render/document";
 import { htmlToDocument } from "./html";
+import { decideLevel, type StyledRun } from "./official-levels";
 
 export const maxDocxBytes = () => Number(process.env.DOCX_MAX_BYTES || 20 * 1024 * 1024);
 
@@ -42,19 +44,31 @@ const STYLE_MAP = [
   "p[style-name='副标题'] => p:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='引用'] => blockquote > p:fresh",
+  // The official levels read from fonts and weights (markLevels).
+  "p[style-name='CmsLevel2'] => h2:fresh",
+  "p[style-name='CmsLevel3'] => h3:fresh",
+  "p[style-name='CmsLevel4'] => h4:fresh",
 ];
+/** Styles the map above (or mammoth's own) already turns into something: their paragraphs keep it. */
+const isMappedStyle = (name: string | null | undefined) =>
+  !!name && (TITLE_STYLES.includes(name) || /^(heading|标题)\s*\d$/i.test(name) || /^(Quote|引用|Subtitle|副标题)$/.test(name));
 
 /** The parts of mammoth's document model this module reads (mammoth's own typings leave it untyped). */
 interface MammothNode {
   type: string;
   children?: MammothNode[];
   value?: string;
+  styleId?: string | null;
   styleName?: string | null;
   alignment?: string | null;
+  numbering?: unknown;
   isBold?: boolean;
   font?: string | null;
   fontSize?: number | null;
 }
+
+/** Font and weight a style gives, its own or through the styles it is based on. */
+type StyleLook = Map<string, { font: string | null; bold: boolean }>;
 
 const nodeText = (node: MammothNode): string =>
   node.type === "text" ? (node.value ?? "") : node.type === "break" ? "\n" : (node.children ?? []).map(nodeText).join("");
@@ -85,6 +99,105 @@ function markDirectTitle(document: MammothNode): MammothNode {
     children[i] = { ...p, styleName: "CmsTitle" };
   }
   return { ...document, children };
+}
+
+/** Applies `fn` to every run under a node, in order, keeping the tree's shape. */
+function mapRuns(node: MammothNode, fn: (run: MammothNode) => MammothNode): MammothNode {
+  if (node.type === "run") return fn(node);
+  return node.children ? { ...node, children: node.children.map((c) => mapRuns(c, fn)) } : node;
+}
+
+/**
+ * The official levels (一、 in 黑体, （一） in 楷体, 1. in bold …) read from the
+ * runs' fonts and weights, as the paste cleaner reads them: a whole line set
+ * apart becomes a heading (CmsLevel2-4 in the style map), a set-apart opening
+ * sentence a bold lead. Table cells and list items are left as they are.
+ */
+function markLevels(document: MammothNode, looks: StyleLook): MammothNode {
+  const children = (document.children ?? []).map((p) => {
+    if (p.type !== "paragraph" || p.numbering || isMappedStyle(p.styleName)) return p;
+    const paragraphLook = looks.get(p.styleId ?? "");
+    const runs = runsOf(p);
+    const styled = runs.map((r): StyledRun => {
+      const runLook = looks.get(r.styleId ?? "");
+      return { text: nodeText(r), font: r.font ?? runLook?.font ?? paragraphLook?.font ?? null, bold: !!(r.isBold || runLook?.bold || paragraphLook?.bold) };
+    });
+    const decision = decideLevel(styled);
+    if (!decision) return p;
+    if (decision.kind === "heading") return { ...mapRuns(p, (r) => ({ ...r, isBold: false })), styleName: `CmsLevel${decision.level}` };
+    let pos = 0;
+    return mapRuns(p, (r) => {
+      const inLead = pos < decision.chars;
+      pos += nodeText(r).length;
+      return inLead ? { ...r, isBold: true } : r;
+    });
+  });
+  return { ...document, children };
+}
+
+const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1] ?? null;
+
+/** The font names an rFonts element gives, Latin and East Asian, as one string (null when none). */
+function fontsOf(rFonts: string | undefined): string | null {
+  if (!rFonts) return null;
+  const names = [attr(rFonts, "w:ascii"), attr(rFonts, "w:eastAsia")].filter((n): n is string => !!n);
+  return names.length ? [...new Set(names)].join(",") : null;
+}
+
+/** Reads every style's font and weight from styles.xml, following basedOn. */
+function readStyleLooks(stylesXml: string): StyleLook {
+  const own = new Map<string, { font: string | null; bold: boolean | null; basedOn: string | null }>();
+  for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = attr(m[1]!, "w:styleId");
+    if (!id) continue;
+    const body = m[2]!.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/g, "");
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? "";
+    const b = /<w:b(\s[^>]*)?\/>/.exec(rPr);
+    own.set(id, {
+      font: fontsOf(/<w:rFonts\b[^>]*\/>/.exec(rPr)?.[0]),
+      bold: b ? !/w:val="(0|false|off)"/.test(b[0]) : null,
+      basedOn: attr(/<w:basedOn\b[^>]*\/>/.exec(body)?.[0] ?? "", "w:val"),
+    });
+  }
+  const looks: StyleLook = new Map();
+  for (const id of own.keys()) {
+    let font: string | null = null;
+    let bold: boolean | null = null;
+    const seen = new Set<string>();
+    for (let s = own.get(id), sid = id; s && !seen.has(sid); sid = s.basedOn ?? "", s = own.get(sid)) {
+      seen.add(sid);
+      font ??= s.font;
+      bold ??= s.bold;
+    }
+    looks.set(id, { font, bold: !!bold });
+  }
+  return looks;
+}
+
+/**
+ * mammoth reads a run's font from w:ascii only; Chinese text is set in the
+ * w:eastAsia font (a 公文 template typically has Times New Roman for Latin and
+ * 黑体 for Chinese). The document mammoth reads gets both names in w:ascii, and
+ * the styles' fonts and weights are read here, since mammoth does not give them.
+ */
+async function prepareDocx(bytes: Uint8Array): Promise<{ buffer: Buffer; looks: StyleLook }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = zip.file("word/styles.xml");
+  const looks = styles ? readStyleLooks(await styles.async("string")) : new Map();
+  const document = zip.file("word/document.xml");
+  if (!document) throw new Error("no word/document.xml");
+  const xml = await document.async("string");
+  let changed = false;
+  const patched = xml.replace(/<w:rFonts\b[^>]*\/>/g, (el) => {
+    const both = fontsOf(el);
+    if (!both || both === attr(el, "w:ascii")) return el;
+    changed = true;
+    const escaped = both.replace(/"/g, "&quot;");
+    return /\bw:ascii="/.test(el) ? el.replace(/\bw:ascii="[^"]*"/, `w:ascii="${escaped}"`) : el.replace("<w:rFonts", `<w:rFonts w:ascii="${escaped}"`);
+  });
+  if (!changed) return { buffer: Buffer.from(bytes), looks };
+  zip.file("word/document.xml", patched);
+  return { buffer: await zip.generateAsync({ type: "nodebuffer", compression: "STORE" }), looks };
 }
 
 const textOf = (html: string) =>
@@ -253,11 +366,9 @@ export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: Sto
   });
   let html: string;
   try {
+    const { buffer, looks } = await prepareDocx(bytes);
     html = (
-      await mammoth.convertToHtml(
-        { buffer: Buffer.from(bytes) },
-        { styleMap: STYLE_MAP, convertImage, transformDocument: (d: MammothNode) => markDirectTitle(d) },
-      )
+      await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, convertImage, transformDocument: (d: MammothNode) => markLevels(markDirectTitle(d), looks) })
     ).value;
   } catch {
     throw new AppError("invalid", "无法读取这个 Word 文档，文件可能已损坏", { file: ["文件已损坏或不是 .docx"] });
