@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL when DATABASE_URL is set), named *.db.test.ts. A unit test that
 // opens a database fails (lib/testing/test-db.ts refuses under CMS_TEST_PROJECT=unit),
 // so a misnamed integration test cannot silently skip the PostgreSQL pass.
-const alias = { "@": path.resolve(import.meta.dirname) };
+// `server-only` throws outside Next's server bundles; in tests the modules that import it run on the server anyway.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
 
 export default defineConfig({
@@ -18,12 +19,12 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       {
-        resolve: { alias },
+        extends: true,
         test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"], env: { CMS_TEST_PROJECT: "unit" } },
       },
       {
-        resolve: { alias },
-        test: { name: "db", include: ["**/*.db.test.ts"], exclude, testTimeout: 60_000, hookTimeout: 180_000 },
+        extends: true,
+        test: { name: "db", include: ["**/*.db.test.ts"], exclude },
       },
     ],
   },

@@ -2,7 +2,8 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createFirstAdminAction, type ActionResult } from "@/app/actions/setup";
+import type { ActionResult } from "@/app/actions/result";
+import { createFirstAdminAction } from "@/app/actions/setup";
 
 export function SetupForm() {
   const t = useTranslations("setup");

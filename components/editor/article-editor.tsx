@@ -7,7 +7,7 @@ import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { extensions } from "./extensions";
+import { extensions } from "@/lib/editor/extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
 import { Toolbar } from "./toolbar";
 import { callApi } from "@/components/workspace/api-client";

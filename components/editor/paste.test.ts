@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { getSchema } from "@tiptap/core";
 import { generateJSON } from "@tiptap/html";
-import { extensions } from "./extensions";
+import { extensions } from "@/lib/editor/extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
 import { renderDocumentHtml } from "@/lib/render/document";
 

@@ -1,6 +1,7 @@
 // Route handlers stay thin: who is asking → parse → service → JSON. Errors
 // become {"error": {code, message, fields}} with the right status; internals
 // are logged, never shown.
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, pgError, invalidInput } from "@/lib/errors";

@@ -5,6 +5,7 @@
 // the OpenAPI document (lib/api/openapi.ts), so the document cannot drift
 // from what the routes accept. Definitions live in lib/api/routes/*.ts; each
 // app/api/v1/…/route.ts file only exports their handlers.
+import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { can, authorize, type Permission, type Viewer } from "@/lib/auth/permissions";

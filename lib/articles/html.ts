@@ -4,7 +4,7 @@
 import sanitizeHtml from "sanitize-html";
 import { generateJSON } from "@tiptap/html/server";
 import type { JSONContent } from "@tiptap/core";
-import { extensions } from "@/components/editor/extensions";
+import { extensions } from "@/lib/editor/extensions";
 import { parseDocument } from "@/lib/render/document";
 
 export const MAX_HTML_BYTES = 2 * 1024 * 1024;

@@ -3,6 +3,9 @@
 import type { ArticleStatus } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
 
+/** The statuses, for pages and components (which do not import db/ themselves). */
+export { ARTICLE_STATUSES, type ArticleStatus } from "@/db/schema";
+
 export type Transition = "submit" | "withdraw" | "return" | "accept" | "reject" | "reopen" | "unaccept";
 
 export interface TransitionRule {

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import type { Viewer } from "./permissions";
 import { getSessionViewer } from "./viewer";

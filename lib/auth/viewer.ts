@@ -1,5 +1,6 @@
 // Who is asking: resolved once per request from a bearer token or the session
 // cookie, and always re-checked against the database (active, role, unit).
+import "server-only";
 import { getServerSession } from "next-auth";
 import type { User } from "@/db/schema";
 import { anonymous, type Viewer } from "./permissions";

@@ -4,7 +4,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
-import { extensions } from "@/components/editor/extensions";
+import { extensions } from "@/lib/editor/extensions";
 
 const schema = getSchema(extensions);
 

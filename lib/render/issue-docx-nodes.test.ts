@@ -1,11 +1,11 @@
 // Every node and mark the editor can produce comes out in the Word export.
-// The article is built from the editor's own schema (components/editor/extensions.ts):
+// The article is built from the editor's own schema (lib/editor/extensions.ts):
 // a node or mark type added there and not handled by issue-docx.ts fails here.
 import { describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { getSchema, type JSONContent } from "@tiptap/core";
-import { extensions } from "@/components/editor/extensions";
+import { extensions } from "@/lib/editor/extensions";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { makePng } from "@/lib/testing/png";
 import { parseDocument, renderDocumentHtml } from "./document";

@@ -64,7 +64,7 @@ interface HElement extends HNode {
 }
 
 /**
- * Every node and mark type of the editor's schema (components/editor/extensions.ts),
+ * Every node and mark type of the editor's schema (lib/editor/extensions.ts),
  * with the HTML elements the server renderer writes it as; the walker below turns
  * each into Word. issue-docx.test.ts fails when the schema has a type missing here.
  */

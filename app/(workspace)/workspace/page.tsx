@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { articleFilterSchema, countArticlesByStatus, listArticlesPage, listUnitsForFilter } from "@/lib/articles/articles";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ArticleTable } from "@/components/workspace/article-table";
-import { ARTICLE_STATUSES } from "@/db/schema";
+import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
 
 type Search = Promise<Record<string, string | undefined>>;
