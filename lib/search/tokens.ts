@@ -4,7 +4,7 @@
 // character alone, so every character starts some token; other runs are
 // lower-cased words. The same cut turns a query into a tsquery: a CJK run is a
 // phrase of its bigrams (<->), a one-character run a prefix (户:*), and the
-// runs are ANDed. Why bigrams: see README, "Search".
+// runs are ANDed. Why bigrams: see docs/architecture.md, "Search".
 
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
 const RUN = new RegExp(String.raw`([${CJK}]+)|((?:(?![${CJK}])[\p{L}\p{N}])+)`, "gu");
