@@ -11,7 +11,9 @@ import { createArticle, transitionArticle, updateArticle } from "@/lib/articles/
 import { getArticle } from "@/lib/articles/articles";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { updatePublication, createPublication } from "@/lib/publications/publications";
+import mammoth from "mammoth";
 import { printedForm } from "@/lib/render/printed-form";
+import { issueDocx } from "@/lib/render/issue-docx";
 import { getDb } from "@/db";
 import { articles, auditLog, issues } from "@/db/schema";
 import { getReaderIssue } from "./reader";
@@ -251,6 +253,8 @@ describe("签发", () => {
     await publishCheckedIssue(editor, issue.id);
     const { snapshot } = await getReaderIssue("printsign", 2051, issue.number);
     expect(printedForm(snapshot).signer).toBe("王建国");
+    const docx = await mammoth.extractRawText({ buffer: await issueDocx(snapshot) });
+    expect(docx.value).toContain("签发：王建国");
     const plain = await getReaderIssue("sdtp", 2017, 88);
     expect(plain.snapshot.signer).toBeUndefined();
     expect(printedForm(plain.snapshot).signer).toBeNull();
