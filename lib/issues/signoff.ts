@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { notifyAboutIssue } from "@/lib/notifications/notifications";
 import { assertChecksPass } from "./checks";
 import { diffIssueSnapshots, type IssueDiff } from "./issue-diff";
-import { issueTitle } from "./numbering";
+import { issueLabel, issueTitle } from "./numbering";
 import { buildSnapshot, type IssueSnapshot } from "./snapshot";
 
 /** Statuses in which a request or a signature stands (and a change voids it). */
@@ -387,6 +387,12 @@ export async function getSignoffState(viewer: Viewer, id: number): Promise<Signo
   };
 }
 
+/** The last 退回, while it is still the latest word on the issue (no request or signature since). */
+export function lastReturnStanding(state: Pick<SignoffState, "history">): IssueEventView | null {
+  const last = [...state.history].reverse().find((e) => e.type === "signoff_returned" || e.type === "signoff_requested" || e.type === "signed");
+  return last?.type === "signoff_returned" ? last : null;
+}
+
 /**
  * What changed since the issue was last returned: the content the signer
  * returned (the request before the 退回) against what is asked now (the
@@ -462,6 +468,19 @@ export async function listSignoffDesk(viewer: Viewer, recentLimit = 10): Promise
     base().where(isNotNull(issues.signedAt)).orderBy(desc(issues.signedAt), desc(issues.id)).limit(recentLimit),
   ]);
   return { awaiting: awaiting.map(toItem), recent: recent.map(toItem) };
+}
+
+/** The issue an article sits in while its sign-off is asked for or given (the editor is warned before saving). */
+export async function pendingSignoffOfArticle(viewer: Viewer, articleId: number): Promise<{ issueId: number; label: string; status: IssueStatus } | null> {
+  authorize(viewer, "read:issue:any");
+  const db = await getDb();
+  const [row] = await db
+    .select({ issue: issues })
+    .from(placements)
+    .innerJoin(issues, eq(issues.id, placements.issueId))
+    .where(and(eq(placements.articleId, articleId), or(inArray(issues.status, [...SIGNOFF_STATUSES]), and(eq(issues.status, "scheduled"), isNotNull(issues.signedHash)))))
+    .limit(1);
+  return row ? { issueId: row.issue.id, label: issueLabel(row.issue), status: row.issue.status } : null;
 }
 
 /** Whether the viewer may decide sign-offs (the desk shows 签发/退回 only then). */
