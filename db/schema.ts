@@ -26,14 +26,19 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-export const ROLES = ["admin", "editor", "contributor"] as const;
+/** signer: 签发人, the office's leader who signs an issue off before it goes out. */
+export const ROLES = ["admin", "editor", "signer", "contributor"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 稿件状态 — the contract's article status machine. */
 export const ARTICLE_STATUSES = ["draft", "submitted", "returned", "accepted", "rejected", "published"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-export const ISSUE_STATUSES = ["draft", "scheduled", "published", "withdrawn"] as const;
+/**
+ * 期状态 (contract). awaiting_signoff: the editor asked for 签发; signed: a
+ * signer approved exactly what the preview showed (see lib/issues/signoff.ts).
+ */
+export const ISSUE_STATUSES = ["draft", "awaiting_signoff", "signed", "scheduled", "published", "withdrawn"] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** 供稿单位 */
@@ -60,7 +65,7 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'contributor')`),
+    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'signer', 'contributor')`),
     // A contributor always writes for a unit.
     check("users_contributor_unit_check", sql`${t.role} <> 'contributor' or ${t.unitId} is not null`),
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
@@ -80,6 +85,10 @@ export const publications = pgTable("publications", {
   printIssuer: text("print_issuer"), // 印发
   printCopies: integer("print_copies"),
   showTotalNumber: boolean("show_total_number").notNull().default(true),
+  // 签发: no issue is published or scheduled before a signer signs it.
+  requiresSignoff: boolean("requires_signoff").notNull().default(true),
+  // A `签发：姓名` line in the printed form and the Word file (some offices print it).
+  printSigner: boolean("print_signer").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -178,6 +187,11 @@ export const issues = pgTable(
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawnReason: text("withdrawn_reason"),
+    // 签发: who signed, when, and the hash of exactly what they signed
+    // (lib/issues/signoff.ts); publishing checks the content still has it.
+    signedById: integer("signed_by_id").references(() => users.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    signedHash: text("signed_hash"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -185,7 +199,9 @@ export const issues = pgTable(
   (t) => [
     unique("issues_publication_year_number_key").on(t.publicationId, t.series, t.year, t.number),
     unique("issues_publication_total_number_key").on(t.publicationId, t.series, t.totalNumber),
-    check("issues_status_check", sql`${t.status} in ('draft', 'scheduled', 'published', 'withdrawn')`),
+    check("issues_status_check", sql`${t.status} in ('draft', 'awaiting_signoff', 'signed', 'scheduled', 'published', 'withdrawn')`),
+    // A signed issue always says who signed what.
+    check("issues_signed_check", sql`${t.status} <> 'signed' or (${t.signedById} is not null and ${t.signedAt} is not null and ${t.signedHash} is not null)`),
     check("issues_series_check", sql`${t.series} in ('regular', 'supplement')`),
     check("issues_number_check", sql`${t.number} >= 1 and (${t.totalNumber} is null or ${t.totalNumber} >= 1)`),
     check("issues_year_check", sql`${t.year} between 1949 and 9999`),
@@ -223,6 +239,30 @@ export const placements = pgTable(
   },
   // An article appears in at most one issue.
   (t) => [uniqueIndex("placements_article_key").on(t.articleId), index("placements_issue_idx").on(t.issueId)],
+);
+
+/**
+ * An issue's history of sign-off (签发): requested, signed, returned with the
+ * signer's comment, voided by a change. A request keeps the content it asked
+ * to be signed, so a later request can show what changed since a return.
+ */
+export const issueEvents = pgTable(
+  "issue_events",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    comment: text("comment"),
+    contentHash: text("content_hash"),
+    content: jsonb("content"),
+    actorId: integer("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("issue_events_issue_idx").on(t.issueId, t.id)],
 );
 
 /**
@@ -334,6 +374,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    issueId: integer("issue_id").references(() => issues.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     message: text("message").notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -404,3 +445,4 @@ export type Article = typeof articles.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type IssueSnapshotRow = typeof issueSnapshots.$inferSelect;
+export type IssueEvent = typeof issueEvents.$inferSelect;

@@ -35,10 +35,20 @@ async function acceptedSeedArticles(request: APIRequestContext): Promise<number[
   return ids;
 }
 
-async function newPublication(request: APIRequestContext, slug: string) {
+/** A publication of the test's own; `requiresSignoff: false` where 签发 is not the point (e2e/signoff.spec.ts tests it). */
+async function newPublication(request: APIRequestContext, slug: string, options: { requiresSignoff?: boolean } = {}) {
   const admin = await tokenFor(request, await createUser("admin"));
-  const res = await request.post("/api/v1/publications", { headers: admin, data: { slug, name: seed.publicationName, issuingBody: seed.source } });
+  const res = await request.post("/api/v1/publications", { headers: admin, data: { slug, name: seed.publicationName, issuingBody: seed.source, ...options } });
   expect(res.status()).toBe(201);
+}
+
+/** Nothing goes public on one click: the dialog names the issue first; this confirms it. */
+async function confirmDialog(page: Page, title: RegExp, expectText: string[]) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog).toBeVisible();
+  for (const text of expectText) await expect(dialog).toContainText(text);
+  await dialog.getByRole("button", { name: /^确认/ }).click();
+  await expect(dialog).toBeHidden();
 }
 
 const titles = new Map<number, string>();
@@ -51,7 +61,7 @@ const item = (page: Page, id: number) => page.locator(`li[data-article-id="${id}
 test.describe("issue assembly", () => {
   test("from three accepted submissions to the published seed issue, reordered with the keyboard", async ({ page, request, loginAs }) => {
     const slug = `sd${Date.now().toString(36)}`;
-    await newPublication(request, slug);
+    await newPublication(request, slug, { requiresSignoff: false });
     const [liaocheng, weihai, sft] = (await acceptedSeedArticles(request)) as [number, number, number];
     await loginAs("editor");
 
@@ -125,6 +135,7 @@ test.describe("issue assembly", () => {
     const previewText = squash(await page.locator(".bulletin").innerText());
     await page.getByRole("link", { name: "返回组版" }).click();
     await page.getByRole("button", { name: "发布", exact: true }).click();
+    await confirmDialog(page, /确认发布/, ["2017年第88期 总第225期", "3 篇", "本刊物无需签发", "全部通过"]);
     await expect(page.getByText("已发布", { exact: true })).toBeVisible();
 
     const reader = await page.goto(`/p/${slug}/2017/88`);
@@ -179,17 +190,23 @@ test("schedule → the scheduler publishes; withdraw → 410 notice; restore; co
   await newPublication(request, slug);
   const [a] = (await acceptedSeedArticles(request)) as [number];
   const editor = await tokenFor(request, await createUser("editor"));
+  const signerUser = await createUser("signer");
+  const signer = await tokenFor(request, signerUser);
   const issue = await (await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 2031 } })).json();
   await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editor, data: { sections: [{ heading: "栏目", articleIds: [a] }] } });
   const { version } = await (await request.get(`/api/v1/issues/${issue.id}`, { headers: editor })).json();
   expect((await request.patch(`/api/v1/issues/${issue.id}`, { headers: editor, data: { version, editorName: "刘栋" } })).status()).toBe(200);
   const readerUrl = `/p/${slug}/2031/1`;
   expect((await request.get(readerUrl)).status()).toBe(404);
+  // 签发 through the API: the publication requires it.
+  expect((await request.post(`/api/v1/issues/${issue.id}/request-signoff`, { headers: editor })).status()).toBe(200);
+  expect((await request.post(`/api/v1/issues/${issue.id}/signoff`, { headers: signer, data: { decision: "approve" } })).status()).toBe(200);
 
   await loginAs("editor");
   await page.goto(`/workspace/issues/${issue.id}`);
   await page.getByLabel("定时发布时间").fill(chinaMinuteNow());
   await page.getByRole("button", { name: "定时发布" }).click();
+  await confirmDialog(page, /确认定时发布/, ["2031年第1期 总第1期", "1 篇", signerUser.name]);
   // The current minute counts as "now": the page shows the issue scheduled (or already published by the
   // scheduler), never an error. It used to be refused as past when the click came late in the minute.
   // (Next's route announcer is an empty role=alert element of its own: only an alert with text is an error.)
@@ -203,6 +220,7 @@ test("schedule → the scheduler publishes; withdraw → 410 notice; restore; co
   await page.reload();
   await page.getByRole("textbox", { name: "撤回原因" }).fill("数据有误，核实后重新发布");
   await page.getByRole("button", { name: "撤回本期" }).click();
+  await confirmDialog(page, /确认撤回/, ["2031年第1期 总第1期", "数据有误，核实后重新发布"]);
   await expect(page.getByText("已撤回", { exact: true })).toBeVisible();
   const gone = await page.goto(readerUrl);
   expect(gone?.status()).toBe(410);
@@ -214,9 +232,11 @@ test("schedule → the scheduler publishes; withdraw → 410 notice; restore; co
 
   await page.goto(`/workspace/issues/${issue.id}`);
   await page.getByRole("button", { name: "恢复发布" }).click();
+  await confirmDialog(page, /确认恢复/, ["2031年第1期 总第1期"]);
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
   await page.getByRole("textbox", { name: "更正说明（读者可见，注明日期）" }).fill("第一篇标题中“六项举措”应为“六项重点举措”。");
   await page.getByRole("button", { name: "发布更正" }).click();
+  await confirmDialog(page, /确认发布更正/, ["2031年第1期 总第1期", "六项重点举措"]);
   await expect(page.getByRole("textbox", { name: "更正说明（读者可见，注明日期）" })).toHaveValue("");
   const ok = await page.goto(readerUrl);
   expect(ok?.status()).toBe(200);

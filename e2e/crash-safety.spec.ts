@@ -56,7 +56,7 @@ interface Acknowledged {
 }
 
 /** Writes until the server dies; records only what the server answered with success. */
-async function writeLoop(ack: Acknowledged, cycle: number, tokens: { contributor: string; editor: string }, stop: { dead: boolean }) {
+async function writeLoop(ack: Acknowledged, cycle: number, tokens: { contributor: string; editor: string; signer: string }, stop: { dead: boolean }) {
   let n = 0;
   while (!stop.dead) {
     try {
@@ -80,6 +80,9 @@ async function writeLoop(ack: Acknowledged, cycle: number, tokens: { contributor
       if ((await call("PUT", `/api/v1/issues/${id}/layout`, tokens.editor, { sections: [{ heading: "崩溃测试", articleIds: batch }] })).status !== 200) continue;
       const { json } = await call("GET", `/api/v1/issues/${id}`, tokens.editor);
       if ((await call("PATCH", `/api/v1/issues/${id}`, tokens.editor, { version: json.version, editorName: "测试" })).status !== 200) continue;
+      // 签发 first: the demo publication requires it.
+      if ((await call("POST", `/api/v1/issues/${id}/request-signoff`, tokens.editor)).status !== 200) continue;
+      if ((await call("POST", `/api/v1/issues/${id}/signoff`, tokens.signer, { decision: "approve" })).status !== 200) continue;
       const published = await call("POST", `/api/v1/issues/${id}/publish`, tokens.editor);
       if (published.status === 200) ack.published.set(id, { year: issue.json.year as number, number: issue.json.number as number, articleIds: batch });
     } catch {
@@ -128,7 +131,12 @@ test("SIGKILL at random moments loses no acknowledged write and leaves no half-p
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       server = startServer(dataDir);
       await waitUp(server);
-      const tokens = { contributor: await token("liaocheng@demo.local"), editor: await token("editor@demo.local"), admin: await token("admin@demo.local") };
+      const tokens = {
+        contributor: await token("liaocheng@demo.local"),
+        editor: await token("editor@demo.local"),
+        signer: await token("leader@demo.local"),
+        admin: await token("admin@demo.local"),
+      };
       await verify(ack, tokens);
       const stop = { dead: false };
       const loop = writeLoop(ack, cycle, tokens, stop);

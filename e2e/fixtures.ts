@@ -8,7 +8,7 @@ export interface TestUser {
   id: number;
   email: string;
   password: string;
-  role: "admin" | "editor" | "contributor";
+  role: "admin" | "editor" | "signer" | "contributor";
   unitId: number | null;
   name: string;
 }

@@ -2,7 +2,7 @@
 // route handler (app/**/route.ts × the methods it exports), every page
 // (app/**/page.tsx) and every server action is discovered from the file system
 // and must have its entry in e2e/permission-matrix.ts; each entry's probes are
-// sent over real HTTP as five visitors and must get the designed answer.
+// sent over real HTTP as six visitors and must get the designed answer.
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
@@ -106,16 +106,19 @@ async function bearerFor(user: TestUser): Promise<string> {
   return `Bearer ${token}`;
 }
 
-/** An issue of the test's publication in the year 2000 (far from anything other tests look at), published from one article of A's. */
+/** An issue of the test's publication in the year 2000 (far from anything other tests look at), published from one article of A's, signed off first (签发). */
 async function publishedIssue(w: Pick<World, "bearer">, slug: string, day: string): Promise<{ id: number; number: number }> {
   const a = { authorization: w.bearer.contributorA! };
   const e = { authorization: w.bearer.editor! };
+  const s = { authorization: w.bearer.signer! };
   const article = await must<{ id: number }>(201, "POST", "/api/v1/articles", { headers: a, body: { title: `权限矩阵稿件${day}`, html: "<p>权限矩阵测试正文。</p>" } });
   await must(200, "POST", `/api/v1/articles/${article.id}/submit`, { headers: a });
   await must(200, "POST", `/api/v1/articles/${article.id}/accept`, { headers: e });
   const issue = await must<{ id: number; number: number }>(201, "POST", "/api/v1/issues", { headers: e, body: { publication: slug, year: 2000 } });
   const laid = await must<{ version: number }>(200, "PUT", `/api/v1/issues/${issue.id}/layout`, { headers: e, body: { sections: [{ heading: null, articleIds: [article.id] }] } });
   await must(200, "PATCH", `/api/v1/issues/${issue.id}`, { headers: e, body: { version: laid.version, editorName: "矩阵", publishedAt: `2000-01-${day}T02:00:00Z` } });
+  await must(200, "POST", `/api/v1/issues/${issue.id}/request-signoff`, { headers: e });
+  await must(200, "POST", `/api/v1/issues/${issue.id}/signoff`, { headers: s, body: { decision: "approve" } });
   await must(200, "POST", `/api/v1/issues/${issue.id}/publish`, { headers: e });
   return issue;
 }
@@ -128,13 +131,14 @@ async function buildWorld(): Promise<World> {
   const [unitA, unitB] = await Promise.all(
     ["甲", "乙"].map((n) => must<{ id: number; name: string }>(201, "POST", "/api/v1/units", { headers: adminAuth, body: { name: `权限矩阵${n}单位${stamp}` } })),
   );
-  const [contributorA, contributorB, editor, throwaway] = await Promise.all([
+  const [contributorA, contributorB, editor, signer, throwaway] = await Promise.all([
     createUser("contributor", { unit: unitA!.name }),
     createUser("contributor", { unit: unitB!.name }),
     createUser("editor"),
+    createUser("signer"),
     createUser("editor"),
   ]);
-  const users = { contributorA, contributorB, editor, admin };
+  const users = { contributorA, contributorB, editor, admin, signer };
   const bearer: World["bearer"] = { admin: adminAuth.authorization };
   const cookie: World["cookie"] = {};
   for (const [actor, user] of Object.entries(users) as [Exclude<Actor, "signedOut">, TestUser][]) {

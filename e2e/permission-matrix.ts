@@ -16,7 +16,7 @@
 // that do write touch only throwaway resources (a spare token, a throwaway
 // user's password, the visitor's own notices).
 
-export const ACTORS = ["signedOut", "contributorA", "contributorB", "editor", "admin"] as const;
+export const ACTORS = ["signedOut", "contributorA", "contributorB", "editor", "admin", "signer"] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** An HTTP status, or "login": a redirect (307) to /login. */
@@ -38,6 +38,7 @@ export interface Probe {
  * - draftNumber, publishedNumber, withdrawnNumber: their numbers in the year 2000
  * - spareTokenA: an API token of A's that nothing else uses · media: the hash of an image A uploaded
  * - user: a throwaway editor account · unitA: A's unit
+ * The signer (签发人) reads issues being assembled and decides sign-offs; they write no article or layout.
  */
 export type Fixture =
   | "articleA"
@@ -54,20 +55,23 @@ export type Fixture =
   | "user"
   | "unitA";
 
-/** signed out, contributor A (owns the object), contributor B (another unit), editor, admin. */
-function row(signedOut: Expected, contributorA: Expected, contributorB: Expected, editor: Expected, admin: Expected): Record<Actor, Expected> {
-  return { signedOut, contributorA, contributorB, editor, admin };
+/** signed out, contributor A (owns the object), contributor B (another unit), editor, admin, signer (签发人). */
+function row(signedOut: Expected, contributorA: Expected, contributorB: Expected, editor: Expected, admin: Expected, signer: Expected): Record<Actor, Expected> {
+  return { signedOut, contributorA, contributorB, editor, admin, signer };
 }
-const everyone = (status: Expected) => row(status, status, status, status, status);
+const everyone = (status: Expected) => row(status, status, status, status, status, status);
 
 // Recurring rows, named after the permission that decides them.
-const signedIn = (status: number) => row(401, status, status, status, status);
-const editors = (status: number) => row(401, 403, 403, status, status); // read:issue:any, manage:issue:any, publish:issue:any, review:article:any, read:stats:any
-const admins = (status: number) => row(401, 403, 403, 403, status); // manage:user|unit|publication:any, read:audit:any
-/** A's own article: B does not see it (404, not 403); editors may read any article. */
-const ownArticle = (a: number, editor: number) => row(401, a, 404, editor, editor);
+/** Anyone signed in; signers write no articles and read none outside an issue (403 where articles are written or listed). */
+const signedIn = (status: number, signer: number = status) => row(401, status, status, status, status, signer);
+const editors = (status: number) => row(401, 403, 403, status, status, 403); // manage:issue:any, publish:issue:any, review:article:any, read:stats:any
+const issueReaders = (status: number) => row(401, 403, 403, status, status, status); // read:issue:any: editors and signers
+const signers = (status: number) => row(401, 403, 403, 403, status, status); // signoff:issue:any: signers and admins
+const admins = (status: number) => row(401, 403, 403, 403, status, 403); // manage:user|unit|publication:any, read:audit:any
+/** A's own article: B does not see it (404, not 403); editors may read any article; signers none (403). */
+const ownArticle = (a: number, editor: number) => row(401, a, 404, editor, editor, 403);
 /** Workspace pages: signed out → sign in; not allowed → not found (pages do not reveal what they hold). */
-const page = (contributor: number, editor: number, admin: number) => row("login", contributor, contributor, editor, admin);
+const page = (contributor: number, editor: number, admin: number, signer: number) => row("login", contributor, contributor, editor, admin, signer);
 
 // The demo issue (read only: other tests rely on it) and the test's own issues.
 const DEMO = "sdtp/2017/88";
@@ -76,15 +80,15 @@ const WITHDRAWN = "{slug}/2000/{withdrawnNumber}";
 
 export const MATRIX: Record<string, Probe[]> = {
   // —— Articles ——
-  "GET /api/v1/articles": [{ url: "/api/v1/articles", expect: signedIn(200) }],
-  // Editors may write on behalf of a unit (update:article:any), contributors for their own; an invalid title → 422.
-  "POST /api/v1/articles": [{ url: "/api/v1/articles", body: { title: 1 }, expect: signedIn(422) }],
+  "GET /api/v1/articles": [{ url: "/api/v1/articles", expect: signedIn(200, 403) }],
+  // Editors may write on behalf of a unit (update:article:any), contributors for their own; an invalid title → 422. Signers write none: 403 before the body.
+  "POST /api/v1/articles": [{ url: "/api/v1/articles", body: { title: 1 }, expect: signedIn(422, 403) }],
   "GET /api/v1/articles/[id]": [{ url: "/api/v1/articles/{articleA}", expect: ownArticle(200, 200) }],
   // A stale version: 409 for A; editors may not edit a draft (EDITABLE.editor) → 403.
-  "PATCH /api/v1/articles/[id]": [{ url: "/api/v1/articles/{articleA}", body: { title: "改", version: 999 }, expect: row(401, 409, 404, 403, 403) }],
+  "PATCH /api/v1/articles/[id]": [{ url: "/api/v1/articles/{articleA}", body: { title: "改", version: 999 }, expect: row(401, 409, 404, 403, 403, 403) }],
   // Submitting an empty body → 422 for A; submit and withdraw are update:article:own-unit (editors: 403).
-  "POST /api/v1/articles/[id]/submit": [{ url: "/api/v1/articles/{articleA}/submit", expect: row(401, 422, 404, 403, 403) }],
-  "POST /api/v1/articles/[id]/withdraw": [{ url: "/api/v1/articles/{articleA}/withdraw", expect: row(401, 409, 404, 403, 403) }],
+  "POST /api/v1/articles/[id]/submit": [{ url: "/api/v1/articles/{articleA}/submit", expect: row(401, 422, 404, 403, 403, 403) }],
+  "POST /api/v1/articles/[id]/withdraw": [{ url: "/api/v1/articles/{articleA}/withdraw", expect: row(401, 409, 404, 403, 403, 403) }],
   // Decisions are review:article:any: contributors 403 whatever the article; on a draft an editor gets 409, or 422 without the required comment.
   "POST /api/v1/articles/[id]/accept": [
     { url: "/api/v1/articles/{articleA}/accept", expect: editors(409) },
@@ -98,29 +102,37 @@ export const MATRIX: Record<string, Probe[]> = {
   "GET /api/v1/articles/[id]/revisions": [{ url: "/api/v1/articles/{articleA}/revisions", expect: ownArticle(200, 200) }],
   "GET /api/v1/articles/[id]/diff": [{ url: "/api/v1/articles/{articleA}/diff", expect: ownArticle(200, 200) }],
   // Restoring is a save: a stale version → 409 for A, a draft is not the editors' to edit → 403.
-  "POST /api/v1/articles/[id]/restore": [{ url: "/api/v1/articles/{articleA}/restore", body: { revision: 1, version: 999 }, expect: row(401, 409, 404, 403, 403) }],
+  "POST /api/v1/articles/[id]/restore": [{ url: "/api/v1/articles/{articleA}/restore", body: { revision: 1, version: 999 }, expect: row(401, 409, 404, 403, 403, 403) }],
   // Uploads: who may write is checked before the body is read; a JSON body is not multipart → 400.
-  "POST /api/v1/articles/import": [{ url: "/api/v1/articles/import", body: {}, expect: signedIn(400) }],
-  "POST /api/v1/media": [{ url: "/api/v1/media", body: {}, expect: signedIn(400) }],
+  "POST /api/v1/articles/import": [{ url: "/api/v1/articles/import", body: {}, expect: signedIn(400, 403) }],
+  "POST /api/v1/media": [{ url: "/api/v1/media", body: {}, expect: signedIn(400, 403) }],
 
-  // —— Issues (editors' desk) ——
-  "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: editors(200) }],
+  // —— Issues (editors' desk; signers read them) ——
+  "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: issueReaders(200) }],
   "POST /api/v1/issues": [{ url: "/api/v1/issues", body: {}, expect: editors(422) }],
   "GET /api/v1/issues/[id]": [
-    { url: "/api/v1/issues/{draftIssue}", expect: editors(200) },
-    { url: "/api/v1/issues/{publishedIssue}", expect: editors(200) },
+    { url: "/api/v1/issues/{draftIssue}", expect: issueReaders(200) },
+    { url: "/api/v1/issues/{publishedIssue}", expect: issueReaders(200) },
   ],
   "PATCH /api/v1/issues/[id]": [{ url: "/api/v1/issues/{draftIssue}", body: {}, expect: editors(422) }],
   "PUT /api/v1/issues/[id]/layout": [{ url: "/api/v1/issues/{draftIssue}/layout", body: {}, expect: editors(422) }],
-  "GET /api/v1/issues/[id]/checks": [{ url: "/api/v1/issues/{draftIssue}/checks", expect: editors(200) }],
-  "GET /api/v1/issues/[id]/preview": [{ url: "/api/v1/issues/{draftIssue}/preview", expect: editors(200) }],
-  // An empty issue fails the publishing checks → 422.
-  "POST /api/v1/issues/[id]/publish": [{ url: "/api/v1/issues/{draftIssue}/publish", expect: editors(422) }],
+  "GET /api/v1/issues/[id]/checks": [{ url: "/api/v1/issues/{draftIssue}/checks", expect: issueReaders(200) }],
+  "GET /api/v1/issues/[id]/preview": [{ url: "/api/v1/issues/{draftIssue}/preview", expect: issueReaders(200) }],
+  // The publication requires 签发: an unsigned issue → 409 not_signed, before the checks.
+  "POST /api/v1/issues/[id]/publish": [{ url: "/api/v1/issues/{draftIssue}/publish", expect: editors(409) }],
   "POST /api/v1/issues/[id]/schedule": [{ url: "/api/v1/issues/{draftIssue}/schedule", body: {}, expect: editors(422) }],
   "POST /api/v1/issues/[id]/unschedule": [{ url: "/api/v1/issues/{draftIssue}/unschedule", expect: editors(409) }],
   "POST /api/v1/issues/[id]/withdraw": [{ url: "/api/v1/issues/{publishedIssue}/withdraw", body: {}, expect: editors(422) }],
   "POST /api/v1/issues/[id]/restore": [{ url: "/api/v1/issues/{publishedIssue}/restore", expect: editors(409) }],
   "POST /api/v1/issues/[id]/corrections": [{ url: "/api/v1/issues/{publishedIssue}/corrections", body: {}, expect: editors(422) }],
+  // 签发: an empty issue fails the checks → 422 (request-signoff:issue:any: editors, admins).
+  "POST /api/v1/issues/[id]/request-signoff": [{ url: "/api/v1/issues/{draftIssue}/request-signoff", expect: editors(422) }],
+  // signoff:issue:any: a return without its comment → 422; approving a draft (not awaiting) → 409. Editors and contributors 403 whatever they send.
+  "POST /api/v1/issues/[id]/signoff": [
+    { url: "/api/v1/issues/{draftIssue}/signoff", body: { decision: "return" }, expect: signers(422) },
+    { url: "/api/v1/issues/{draftIssue}/signoff", body: { decision: "approve" }, expect: signers(409) },
+  ],
+  "GET /api/v1/issues/[id]/signoff": [{ url: "/api/v1/issues/{draftIssue}/signoff", expect: issueReaders(200) }],
 
   // —— Public API: published only; unpublished 404, withdrawn 410, for everyone ——
   "GET /api/v1/publications": [{ url: "/api/v1/publications", expect: everyone(200) }],
@@ -176,7 +188,7 @@ export const MATRIX: Record<string, Probe[]> = {
   ],
   "POST /api/v1/tokens": [{ url: "/api/v1/tokens", body: {}, expect: signedIn(422) }],
   // A's spare token: A revokes it (and again: still 200), admins may revoke any; for everyone else it does not exist.
-  "DELETE /api/v1/tokens/[id]": [{ url: "/api/v1/tokens/{spareTokenA}", expect: row(401, 200, 404, 404, 200) }],
+  "DELETE /api/v1/tokens/[id]": [{ url: "/api/v1/tokens/{spareTokenA}", expect: row(401, 200, 404, 404, 200, 404) }],
   "GET /api/v1/notifications": [{ url: "/api/v1/notifications", expect: signedIn(200) }],
   // Marks the visitor's own notices read.
   "POST /api/v1/notifications": [{ url: "/api/v1/notifications", body: {}, expect: signedIn(200) }],
@@ -231,36 +243,44 @@ export const MATRIX: Record<string, Probe[]> = {
   ],
 
   // —— Sign-in pages ——
-  "PAGE /login": [{ url: "/login", expect: row(200, 307, 307, 307, 307) }],
+  "PAGE /login": [{ url: "/login", expect: row(200, 307, 307, 307, 307, 307) }],
   // Users exist: the first-run page sends everyone to sign in.
   "PAGE /setup": [{ url: "/setup", expect: everyone("login") }],
-  "PAGE /change-password": [{ url: "/change-password", expect: page(200, 200, 200) }],
+  "PAGE /change-password": [{ url: "/change-password", expect: page(200, 200, 200, 200) }],
 
   // —— Workspace pages ——
-  "PAGE /workspace": [{ url: "/workspace", expect: page(200, 200, 200) }],
-  // Writing pages: editors see a note that only contributors write here (200).
-  "PAGE /workspace/articles/new": [{ url: "/workspace/articles/new", expect: page(200, 200, 200) }],
-  "PAGE /workspace/articles/import": [{ url: "/workspace/articles/import", expect: page(200, 200, 200) }],
-  "PAGE /workspace/articles/[id]": [{ url: "/workspace/articles/{articleA}", expect: row("login", 200, 404, 200, 200) }],
+  // A signer's desk is the sign-off desk.
+  "PAGE /workspace": [{ url: "/workspace", expect: page(200, 200, 200, 200) }],
+  // Writing pages: editors and signers see a note that only contributors write here (200).
+  "PAGE /workspace/articles/new": [{ url: "/workspace/articles/new", expect: page(200, 200, 200, 200) }],
+  "PAGE /workspace/articles/import": [{ url: "/workspace/articles/import", expect: page(200, 200, 200, 200) }],
+  "PAGE /workspace/articles/[id]": [{ url: "/workspace/articles/{articleA}", expect: row("login", 200, 404, 200, 200, 404) }],
   // A draft is not the editors' to edit: they are sent to the article's page (307).
-  "PAGE /workspace/articles/[id]/edit": [{ url: "/workspace/articles/{articleA}/edit", expect: row("login", 200, 404, 307, 307) }],
-  "PAGE /workspace/articles/[id]/history": [{ url: "/workspace/articles/{articleA}/history", expect: row("login", 200, 404, 200, 200) }],
-  "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200) }],
+  "PAGE /workspace/articles/[id]/edit": [{ url: "/workspace/articles/{articleA}/edit", expect: row("login", 200, 404, 307, 307, 404) }],
+  "PAGE /workspace/articles/[id]/history": [{ url: "/workspace/articles/{articleA}/history", expect: row("login", 200, 404, 200, 200, 404) }],
+  // The assembly board is manage:issue:any; signers read issues on their own desk and the preview.
+  "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/issues/[id]": [
-    { url: "/workspace/issues/{draftIssue}", expect: page(404, 200, 200) },
-    { url: "/workspace/issues/{publishedIssue}", expect: page(404, 200, 200) },
+    { url: "/workspace/issues/{draftIssue}", expect: page(404, 200, 200, 404) },
+    { url: "/workspace/issues/{publishedIssue}", expect: page(404, 200, 200, 404) },
   ],
-  "PAGE /workspace/issues/[id]/preview": [{ url: "/workspace/issues/{draftIssue}/preview", expect: page(404, 200, 200) }],
-  "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200) }],
-  "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200) }],
-  "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200) }],
-  "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/publications/new": [{ url: "/workspace/admin/publications/new", expect: page(404, 404, 200) }],
-  "PAGE /workspace/admin/publications/[slug]": [{ url: "/workspace/admin/publications/{slug}", expect: page(404, 404, 200) }],
+  "PAGE /workspace/issues/[id]/preview": [{ url: "/workspace/issues/{draftIssue}/preview", expect: page(404, 200, 200, 200) }],
+  // 待签发 (signoff:issue:any) and one issue on the signer's desk (read:issue:any).
+  "PAGE /workspace/signoff": [{ url: "/workspace/signoff", expect: page(404, 404, 200, 200) }],
+  "PAGE /workspace/signoff/[id]": [
+    { url: "/workspace/signoff/{draftIssue}", expect: page(404, 200, 200, 200) },
+    { url: "/workspace/signoff/{publishedIssue}", expect: page(404, 200, 200, 200) },
+  ],
+  "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200, 404) }],
+  "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],
+  "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
+  "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/publications/new": [{ url: "/workspace/admin/publications/new", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin/publications/[slug]": [{ url: "/workspace/admin/publications/{slug}", expect: page(404, 404, 200, 404) }],
 };
 
 /**

@@ -22,7 +22,7 @@ async function draftIssue(request: APIRequestContext, year: number) {
   const admin = await bearer(request, "admin");
   const editor = await bearer(request, "editor");
   const contributor = await bearer(request, "contributor", "聊城市扶贫办");
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "缓存测试简报", issuingBody: "宣传信息组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "缓存测试简报", issuingBody: "宣传信息组", requiresSignoff: false } })).status()).toBe(201);
   const created = await request.post("/api/v1/articles", { headers: contributor, data: { title: "缓存里的稿件", body: doc("第一版正文。") } });
   const { id } = await created.json();
   expect((await request.post(`/api/v1/articles/${id}/submit`, { headers: contributor })).status()).toBe(200);

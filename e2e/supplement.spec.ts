@@ -53,6 +53,10 @@ test.describe("supplements (增刊)", () => {
     expect((await request.put(`/api/v1/issues/${issueId}/layout`, { headers: editor, data: { sections: [{ heading: "专题", articleIds: [articleId] }] } })).status()).toBe(200);
     const { version } = (await (await request.get(`/api/v1/issues/${issueId}`, { headers: editor })).json()) as { version: number };
     expect((await request.patch(`/api/v1/issues/${issueId}`, { headers: editor, data: { version, editorName: "刘栋" } })).status()).toBe(200);
+    // 增刊 are signed off (签发) like regular issues.
+    const signer = await tokenFor(request, await createUser("signer"));
+    expect((await request.post(`/api/v1/issues/${issueId}/request-signoff`, { headers: editor })).status()).toBe(200);
+    expect((await request.post(`/api/v1/issues/${issueId}/signoff`, { headers: signer, data: { decision: "approve" } })).status()).toBe(200);
     expect((await request.post(`/api/v1/issues/${issueId}/publish`, { headers: editor })).status()).toBe(200);
 
     // The regular series of the same year still starts at 1, with total number 1.

@@ -94,7 +94,7 @@ test("publication name, 来源, subtitle and print footer carry the corpus", asy
     const slug = `xi${RUN}-${i}`;
     const fields = { name: names[i]!, issuingBody: bodies[i]!, subtitle: subtitles[i], printRecipients: recipients[i], printCc: ccs[i], printIssuer: issuers[i] };
     // Created with plain values, then every field set by PATCH: both ways in.
-    await ok(await request.post("/api/v1/publications", { headers: admin, data: { slug, name: `探针刊物${i}`, issuingBody: "探针单位" } }), 201);
+    await ok(await request.post("/api/v1/publications", { headers: admin, data: { slug, name: `探针刊物${i}`, issuingBody: "探针单位", requiresSignoff: false } }), 201);
     const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.text ?? null]));
     await ok(await request.patch(`/api/v1/publications/${slug}`, { headers: admin, data: { ...data, printCopies: 10 } }));
     const probe = `刊物探针${i}号`;

@@ -19,7 +19,7 @@ test("XSS corpus through every page that shows user text", async ({ page, contex
   const admin = await tokenFor(request, await createUser("admin"));
   const editor = await tokenFor(request, await createUser("editor"));
   const slug = `xss${Date.now().toString(36)}`;
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "安全测试简报", issuingBody: "测试组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "安全测试简报", issuingBody: "测试组", requiresSignoff: false } })).status()).toBe(201);
 
   // Units named by payloads; their contributors write the articles.
   const unitNames = P.slice(0, 4);

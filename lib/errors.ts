@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // Publishing or scheduling an issue that needs 签发 and has no valid signature.
+  not_signed: 409,
   gone: 410,
   too_large: 413,
   invalid: 422,

@@ -17,7 +17,7 @@ import { backupWithPgDump, restoreWithPgRestore } from "@/lib/backup/pg-dump";
 const USAGE = `Usage: npm run cms -- <command> [options]
 
 Commands:
-  user create --email E --name N --role admin|editor|contributor [--unit UNIT] [--password P]
+  user create --email E --name N --role admin|editor|signer|contributor [--unit UNIT] [--password P]
       Creates a user. Without --password a random one is printed once.
   user passwd --email E [--password P]
       Sets a new password (random and printed when --password is omitted).
@@ -82,7 +82,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === "user create") {
     option(values, "name");
     const role = option(values, "role")!;
-    if (!["admin", "editor", "contributor"].includes(role)) throw new UsageError(`--role must be admin, editor or contributor`);
+    if (!["admin", "editor", "signer", "contributor"].includes(role)) throw new UsageError(`--role must be admin, editor, signer or contributor`);
   }
 
   const handle = await openDb(configFromEnv(), "cli");
@@ -94,7 +94,7 @@ async function run(argv: string[]): Promise<void> {
     const user = await createUser(cli, {
       email,
       name: option(values, "name")!,
-      role: option(values, "role") as "admin" | "editor" | "contributor",
+      role: option(values, "role") as "admin" | "editor" | "signer" | "contributor",
       unit: option(values, "unit", false),
       password,
     });

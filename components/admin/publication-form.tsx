@@ -7,7 +7,7 @@ import { buttonClass, inputClass } from "@/components/ui/styles";
 import { savePublicationAction } from "@/app/(workspace)/workspace/admin/actions";
 import type { PublicationDetail } from "@/lib/publications/publications";
 
-type Editable = Pick<PublicationDetail, "slug" | "name" | "issuingBody" | "subtitle" | "printRecipients" | "printCc" | "printIssuer" | "printCopies" | "showTotalNumber">;
+type Editable = Pick<PublicationDetail, "slug" | "name" | "issuingBody" | "subtitle" | "printRecipients" | "printCc" | "printIssuer" | "printCopies" | "showTotalNumber" | "requiresSignoff" | "printSigner">;
 
 /** 刊物设置: masthead, issuing body (来源) and the print footer (报送/抄送/印发, copies). */
 export function PublicationForm({ publication }: { publication: Editable | null }) {
@@ -54,6 +54,14 @@ export function PublicationForm({ publication }: { publication: Editable | null 
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="showTotalNumber" defaultChecked={publication?.showTotalNumber ?? true} />
         {t("publications.showTotalNumberLong")}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="requiresSignoff" defaultChecked={publication?.requiresSignoff ?? true} />
+        {t("publications.requiresSignoffLong")}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="printSigner" defaultChecked={publication?.printSigner ?? false} />
+        {t("publications.printSignerLong")}
       </label>
       <FormMessage state={state} success={t("saved")} />
       <button type="submit" disabled={pending} className={buttonClass}>

@@ -9,7 +9,7 @@ import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserA
 import type { ActionResult } from "@/app/actions/result";
 
 type UnitOption = { id: number; name: string };
-const ROLES = ["contributor", "editor", "admin"] as const;
+const ROLES = ["contributor", "editor", "signer", "admin"] as const;
 
 function RoleAndUnit({ units, state, role, unitId, onRole }: { units: UnitOption[]; state: ActionResult<unknown> | null; role: string; unitId: number | null; onRole: (r: string) => void }) {
   const t = useTranslations("admin");

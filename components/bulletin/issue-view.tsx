@@ -118,6 +118,7 @@ function PrintFooter({ snapshot }: { snapshot: IssueSnapshot }) {
   return (
     <footer className="print-footer">
       {form.editor && <p className="print-editor">编辑:{form.editor}</p>}
+      {form.signer && <p className="print-editor">签发：{form.signer}</p>}
       <div className="print-colophon">
         {form.distribution.map((d) => (
           <p key={d.label} className="print-colophon-line">

@@ -19,6 +19,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { useIssueVersion } from "./issue-version";
+import { useEditLocked } from "./edit-guard";
 import { callApi } from "@/components/workspace/api-client";
 
 export interface BoardArticle {
@@ -42,7 +43,7 @@ export function AssemblyBoard({
   sections: initialSections,
   unplaced: initialUnplaced,
   articles,
-  editable,
+  editable: editableProp,
 }: {
   issueId: number;
   sections: { heading: string | null; articleIds: number[] }[];
@@ -52,6 +53,9 @@ export function AssemblyBoard({
 }) {
   const t = useTranslations("issues.board");
   const router = useRouter();
+  // Awaiting 签发 or signed: read-only until the editor accepts that a change voids it.
+  const locked = useEditLocked();
+  const editable = editableProp && !locked;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const [columns, setColumns] = useState<Column[]>(() => initialSections.map((s) => ({ key: newKey(), ...s })));
   const [unplaced, setUnplaced] = useState<number[]>(initialUnplaced);

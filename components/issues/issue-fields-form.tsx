@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/workspace/api-client";
 import { useIssueVersion } from "./issue-version";
+import { useEditLocked } from "./edit-guard";
 
 /** ISO instant → value of <input type="datetime-local"> in China time. */
 function toLocalInput(iso: string | null): string {
@@ -14,7 +15,7 @@ function toLocalInput(iso: string | null): string {
 
 export function IssueFieldsForm({
   issueId,
-  editable,
+  editable: editableProp,
   initial,
 }: {
   issueId: number;
@@ -23,6 +24,8 @@ export function IssueFieldsForm({
 }) {
   const t = useTranslations("issues.fields");
   const router = useRouter();
+  const locked = useEditLocked();
+  const editable = editableProp && !locked;
   const [values, setValues] = useState({ source: initial.source, editorName: initial.editorName, note: initial.note, publishedAt: toLocalInput(initial.publishedAt) });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);

@@ -1,7 +1,7 @@
 import type { RevisionDiff } from "@/lib/articles/revisions";
 import type { Segment } from "@/lib/articles/diff";
 
-function Segments({ segments }: { segments: Segment[] }) {
+export function Segments({ segments }: { segments: Segment[] }) {
   return (
     <>
       {segments.map((s, i) =>

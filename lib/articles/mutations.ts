@@ -5,12 +5,13 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, placements, units, type Article, type ArticleStatus } from "@/db/schema";
+import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, invalidInput } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
+import { voidSignoffForArticleInTx } from "@/lib/issues/signoff";
 import { htmlToDocument, MAX_HTML_BYTES } from "./html";
 import { EDITABLE, TRANSITIONS, type Transition } from "./status";
 
@@ -142,7 +143,8 @@ async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article>
 
 /** Creates a draft: a contributor for their own unit; an editor for a named unit. */
 export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
-  if (viewer.kind !== "user") authorize(viewer, "create:article:own-unit");
+  // Who may write at all, before the body: signers never write articles (403).
+  if (!can(viewer, "update:article:any")) authorize(viewer, "create:article:own-unit");
   const parsed = articleInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
   const input = parsed.data;
@@ -186,7 +188,8 @@ export interface SaveConflict {
 
 /** Saves new text. A stale `version` is a 409 that carries the newer text, so nothing is lost. */
 export async function updateArticle(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number; status: ArticleStatus }> {
-  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  // 401 signed out; 403 for those who write no articles at all (signers).
+  if (!can(viewer, "update:article:any")) authorize(viewer, "update:article:own-unit");
   const parsed = articleUpdateSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
   const input = parsed.data;
@@ -196,6 +199,13 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
   const attribution = input.attribution === undefined ? undefined : normalizeAttribution(input.attribution);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // A placed article's text is part of what its issue's 签发 covers. Lock
+    // that issue before the article (the order layout changes take), so a
+    // save and a signature or layout change never deadlock.
+    if (Number.isSafeInteger(id) && id > 0) {
+      const placedIn = tx.select({ id: placements.issueId }).from(placements).where(eq(placements.articleId, id));
+      await tx.select({ id: issues.id }).from(issues).where(inArray(issues.id, placedIn)).for("update");
+    }
     const current = await loadVisible(tx, viewer, id);
     const asEditor = can(viewer, "update:article:any");
     if (!asEditor) authorize(viewer, "update:article:own-unit");
@@ -243,6 +253,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
     if (asEditor && !coalesce) {
       await tx.insert(articleEvents).values({ articleId: id, type: "edited", fromStatus: saved.status, toStatus: saved.status, actorId: actorId(viewer), comment: input.note });
     }
+    await voidSignoffForArticleInTx(tx, viewer, id, `稿件《${saved.title.split("\n").join("")}》已修改`);
     await recordAudit(tx, viewer, { action: "article.update", targetType: "article", targetId: id, details: { version: saved.version } });
     return { id, version: saved.version, status: saved.status };
   });

@@ -14,8 +14,9 @@ export const systemViewer = (purpose: string): Viewer => ({ kind: "system", purp
 
 /** action:entity:scope → the roles that hold it. */
 export const PERMISSIONS = {
-  "read:issue:published": ["anonymous", "contributor", "editor", "admin"],
-  "read:issue:any": ["editor", "admin"],
+  "read:issue:published": ["anonymous", "contributor", "editor", "signer", "admin"],
+  // Signers read issues being assembled and their preview; they never edit them.
+  "read:issue:any": ["editor", "signer", "admin"],
   "create:article:own-unit": ["contributor"],
   "read:article:own-unit": ["contributor"],
   "update:article:own-unit": ["contributor"],
@@ -24,13 +25,16 @@ export const PERMISSIONS = {
   "review:article:any": ["editor", "admin"],
   "manage:issue:any": ["editor", "admin"],
   "publish:issue:any": ["editor", "admin"],
+  // 签发: the editor asks, a signer (or an admin) signs or returns.
+  "request-signoff:issue:any": ["editor", "admin"],
+  "signoff:issue:any": ["signer", "admin"],
   "read:stats:any": ["editor", "admin"],
   "manage:scoring:any": ["editor", "admin"],
   "manage:user:any": ["admin"],
   "manage:unit:any": ["admin"],
   "manage:publication:any": ["admin"],
   "read:audit:any": ["admin"],
-  "manage:token:own": ["contributor", "editor", "admin"],
+  "manage:token:own": ["contributor", "editor", "signer", "admin"],
   "manage:token:any": ["admin"],
 } as const satisfies Record<string, readonly (Role | "anonymous")[]>;
 

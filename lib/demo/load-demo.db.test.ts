@@ -23,6 +23,7 @@ describe(`demo (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
     expect(credentials?.map((c) => c.email)).toEqual([
       "admin@demo.local",
       "editor@demo.local",
+      "leader@demo.local",
       "liaocheng@demo.local",
       "weihai@demo.local",
       "sft@demo.local",

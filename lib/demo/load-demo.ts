@@ -7,6 +7,7 @@ import { articleEvents, articleRevisions, articles, issues, placements, publicat
 import { systemViewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { publishIssueInTx } from "@/lib/issues/publish";
+import { recordSignatureInTx } from "@/lib/issues/signoff";
 import { articleDocument, parseSeed } from "@/lib/seed/parse-seed";
 import { parseChinaDateTime } from "@/lib/format";
 import { hashPassword, randomPassword } from "@/lib/users/passwords";
@@ -18,6 +19,8 @@ export const SEED_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "db"
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.local", name: "系统管理员", role: "admin", unit: null },
   { email: "editor@demo.local", name: "刘栋", role: "editor", unit: null },
+  // 签发人: the office's leader; the seed issue was signed by them.
+  { email: "leader@demo.local", name: "王建国", role: "signer", unit: null },
   { email: "liaocheng@demo.local", name: "聊城市扶贫办供稿人", role: "contributor", unit: "聊城市扶贫办" },
   { email: "weihai@demo.local", name: "威海市扶贫办供稿人", role: "contributor", unit: "威海市扶贫办" },
   { email: "sft@demo.local", name: "省司法厅供稿人", role: "contributor", unit: "省司法厅" },
@@ -108,6 +111,8 @@ export async function loadDemo(options: { password?: string } = {}): Promise<Dem
         await tx.insert(placements).values({ issueId: issue!.id, sectionId, articleId: article!.id, position: position++ });
       }
     }
+    // 签发 before publishing, as the demo publication requires.
+    await recordSignatureInTx(tx, system, issue!.id, userIds.get("signer")!, publishedAt);
     await publishIssueInTx(tx, system, issue!.id);
     await recordAudit(tx, system, { action: "demo.load", details: { issue: issue!.id } });
   });

@@ -26,16 +26,23 @@ import {
   updateIssue,
   withdrawIssue,
 } from "./issues";
+import { requestSignoff, signoffIssue } from "./signoff";
 
 let db: TestDb;
-let editor: Viewer, liaocheng: Viewer, contributor: Viewer;
+let editor: Viewer, liaocheng: Viewer, contributor: Viewer, leader: Viewer;
 beforeAll(async () => {
   db = await createTestDb();
   await loadDemo({ password: "demo-password-1" });
   const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
-  [editor, liaocheng, contributor] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local"), v("weihai@demo.local")]);
+  [editor, liaocheng, contributor, leader] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local"), v("weihai@demo.local"), v("leader@demo.local")]);
 });
 afterAll(() => db?.drop());
+
+/** 签发: the demo publication requires it (the rules are tested in signoff.db.test.ts). */
+async function signed(issueId: number) {
+  await requestSignoff(editor, issueId);
+  await signoffIssue(leader, issueId, { decision: "approve" });
+}
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -101,11 +108,13 @@ describe("assembly and publishing", () => {
     ]);
     expect((await listUnplacedArticles(editor, "sdtp")).map((x) => x.id)).not.toContain(a);
     expect((await checkIssue(editor, issue.id)).map((p) => p.code).sort()).toEqual(["empty_section", "no_editor"]);
-    await expect(publishCheckedIssue(editor, issue.id)).rejects.toMatchObject({ code: "invalid" });
+    await expect(publishCheckedIssue(editor, issue.id)).rejects.toMatchObject({ code: "not_signed" });
+    await expect(requestSignoff(editor, issue.id)).rejects.toMatchObject({ code: "invalid", details: { checks: expect.any(Array) } });
     await setIssueLayout(editor, issue.id, { sections: [{ heading: null, articleIds: [c] }, { heading: "向深度贫困进军", articleIds: [a, b] }] });
     const { version } = await getIssue(editor, issue.id);
     await updateIssue(editor, issue.id, { version, editorName: "刘栋", publishedAt: "2021-03-01T09:30:00+08:00" });
     await expect(updateIssue(editor, issue.id, { version, note: "x" })).rejects.toMatchObject({ code: "conflict" });
+    await signed(issue.id);
     const results = await Promise.allSettled([publishCheckedIssue(editor, issue.id), publishCheckedIssue(editor, issue.id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const reader = await getReaderIssue("sdtp", 2021, issue.number);
@@ -129,13 +138,16 @@ describe("assembly and publishing", () => {
     await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
     await expect(scheduleIssue(editor, issue.id, { at: "2000-01-01T00:00:00Z" })).rejects.toMatchObject({ code: "invalid" });
     await expect(scheduleIssue(editor, issue.id, { at: new Date(Date.now() - 4 * 60_000).toISOString() })).rejects.toMatchObject({ code: "invalid" });
+    await expect(scheduleIssue(editor, issue.id, { at: new Date(Date.now() + 60_000).toISOString() })).rejects.toMatchObject({ code: "not_signed" });
+    await signed(issue.id);
     // The current minute as the form sends it (seconds cut), 59.9 s and a slow click later (100 s in all): "now", accepted.
     await scheduleIssue(editor, issue.id, { at: new Date(Date.now() - 100_000).toISOString() });
     await cancelSchedule(editor, issue.id);
     const at = new Date(Date.now() + 60 * 60_000).toISOString();
     await scheduleIssue(editor, issue.id, { at });
-    await cancelSchedule(editor, issue.id);
-    expect((await getIssue(editor, issue.id)).status).toBe("draft");
+    // Cancelling keeps the signature: the issue is signed again, not a draft.
+    await expect(cancelSchedule(editor, issue.id)).resolves.toMatchObject({ status: "signed" });
+    expect((await getIssue(editor, issue.id)).status).toBe("signed");
     await scheduleIssue(editor, issue.id, { at });
     const system = systemViewer("scheduler");
     expect(await runDueSchedules(system, new Date())).toEqual([]);

@@ -1,12 +1,13 @@
 // Issue assembly (组期): numbers, fields, layout (sections and order), checks,
 // preview, scheduling, withdrawal and corrections. Publishing itself is in
-// publish.ts. Every change is a conditional update in a transaction with its
+// publish.ts, 签发 (sign-off) in signoff.ts: a change to an issue that was
+// asked to be signed or was signed takes it back to draft. Every change is a conditional update in a transaction with its
 // audit row; the numbering uniques are enforced by the database.
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { articles, corrections, issueSnapshots, issues, placements, publications, sections, units, type Issue } from "@/db/schema";
+import { articles, corrections, issueSnapshots, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -15,7 +16,9 @@ import { documentText, renderDocumentHtml } from "@/lib/render/document";
 import { indexIssueSnapshot } from "@/lib/search/search";
 import { resolveBody } from "@/lib/articles/mutations";
 import { issueTitle, nextIssueNumbers, type IssueNumbers } from "./numbering";
+import { assertChecksPass, checkIssueInTx, type IssueCheck } from "./checks";
 import { publishIssueInTx } from "./publish";
+import { assertSignedInTx, recordIssueEvent, signatureProblemInTx, voidSignoffInTx } from "./signoff";
 import { buildSnapshot, titleLinesOf, type IssueSnapshot } from "./snapshot";
 import type { Correction } from "./reader";
 
@@ -122,9 +125,14 @@ export interface EditorIssueArticle {
   status: string;
 }
 
+export type { IssueCheck };
+
+/** Statuses in which an issue's fields and layout may still change (a change voids a request or signature). */
+const CHANGEABLE: readonly Issue["status"][] = ["draft", "awaiting_signoff", "signed", "scheduled"];
+
 export interface EditorIssue {
   id: number;
-  publication: { slug: string; name: string; issuingBody: string; showTotalNumber: boolean };
+  publication: { slug: string; name: string; issuingBody: string; showTotalNumber: boolean; requiresSignoff: boolean };
   series: string;
   year: number;
   number: number;
@@ -138,6 +146,9 @@ export interface EditorIssue {
   scheduledAt: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** 签发人 and time: shown in the desks, never to readers. */
+  signedBy: string | null;
+  signedAt: string | null;
   version: number;
   sections: { heading: string | null; articles: EditorIssueArticle[] }[];
 }
@@ -156,6 +167,7 @@ export async function getIssue(viewer: Viewer, id: number): Promise<EditorIssue>
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { issue, publication } = await loadIssue(tx, id);
+    const [signer] = issue.signedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, issue.signedById)) : [];
     const sectionRows = await tx.select().from(sections).where(eq(sections.issueId, id)).orderBy(asc(sections.position));
     const placed = await tx
       .select({ sectionId: placements.sectionId, id: articles.id, title: articles.title, unit: units.name, status: articles.status })
@@ -171,7 +183,7 @@ export async function getIssue(viewer: Viewer, id: number): Promise<EditorIssue>
     for (const s of sectionRows) out.push({ heading: s.heading, articles: placed.filter((p) => p.sectionId === s.id).map(toArticle) });
     return {
       id: issue.id,
-      publication: { slug: publication.slug, name: publication.name, issuingBody: publication.issuingBody, showTotalNumber: publication.showTotalNumber },
+      publication: { slug: publication.slug, name: publication.name, issuingBody: publication.issuingBody, showTotalNumber: publication.showTotalNumber, requiresSignoff: publication.requiresSignoff },
       series: issue.series,
       year: issue.year,
       number: issue.number,
@@ -185,6 +197,8 @@ export async function getIssue(viewer: Viewer, id: number): Promise<EditorIssue>
       scheduledAt: issue.scheduledAt?.toISOString() ?? null,
       withdrawnAt: issue.withdrawnAt?.toISOString() ?? null,
       withdrawnReason: issue.withdrawnReason,
+      signedBy: issue.signedById ? (signer?.name ?? null) : null,
+      signedAt: issue.signedAt?.toISOString() ?? null,
       version: issue.version,
       sections: out,
     };
@@ -237,7 +251,7 @@ export const updateIssueSchema = z
   })
   .strict();
 
-/** Edits an unpublished issue's fields (来源, 编辑, date, 按语, numbers), with optimistic locking. */
+/** Edits an unpublished issue's fields (来源, 编辑, date, 按语, numbers), with optimistic locking; voids a pending or given 签发. */
 export async function updateIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number }> {
   authorize(viewer, "manage:issue:any");
   const parsed = updateIssueSchema.safeParse(raw);
@@ -247,8 +261,9 @@ export async function updateIssue(viewer: Viewer, id: number, raw: unknown): Pro
   try {
     return await db.transaction(async (tx) => {
       const { issue } = await loadIssue(tx, id, true);
-      if (issue.status !== "draft" && issue.status !== "scheduled") throw new AppError("conflict", "已发布的期刊不能再修改；请使用“更正”");
+      if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "已发布的期刊不能再修改；请使用“更正”");
       if (issue.version !== version) throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
+      await voidSignoffInTx(tx, viewer, id, "本期信息已修改", { bumpVersion: false });
       const [saved] = await tx
         .update(issues)
         .set({
@@ -302,7 +317,7 @@ export async function setIssueLayout(viewer: Viewer, id: number, raw: unknown): 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { issue } = await loadIssue(tx, id, true);
-    if (issue.status !== "draft" && issue.status !== "scheduled") throw new AppError("conflict", "已发布的期刊不能再调整版面");
+    if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "已发布的期刊不能再调整版面");
     if (layout.version !== undefined && layout.version !== issue.version) {
       throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
     }
@@ -323,6 +338,7 @@ export async function setIssueLayout(viewer: Viewer, id: number, raw: unknown): 
       const elsewhere = found.filter((f) => f.placedIn !== null && f.placedIn !== id).map((f) => f.id);
       if (elsewhere.length) throw new AppError("invalid", `稿件已编入其他期：${elsewhere.join(", ")}`, undefined, { articleIds: elsewhere, reason: "in_other_issue" });
     }
+    await voidSignoffInTx(tx, viewer, id, "版面已调整", { bumpVersion: false });
     await tx.delete(placements).where(eq(placements.issueId, id));
     await tx.delete(sections).where(eq(sections.issueId, id));
     let position = 0;
@@ -362,47 +378,44 @@ export async function listUnplacedArticles(viewer: Viewer, publicationSlug?: str
   return rows.map((r) => ({ ...r, title: titleLinesOf(r.title).join("") }));
 }
 
-export interface IssueCheck {
-  code: "no_articles" | "empty_section" | "not_accepted" | "no_editor" | "number_taken";
-  message: string;
-}
-
 /** The checks shown before publishing; publishing refuses while any fails. */
 export async function checkIssue(viewer: Viewer, id: number): Promise<IssueCheck[]> {
   authorize(viewer, "read:issue:any");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
   const db = await getDb();
   return db.transaction((tx) => checkIssueInTx(tx, id));
 }
 
-async function checkIssueInTx(tx: Tx, id: number): Promise<IssueCheck[]> {
-  const { issue } = await loadIssue(tx, id);
-  const problems: IssueCheck[] = [];
-  const placed = await tx.select({ sectionId: placements.sectionId, status: articles.status, id: articles.id }).from(placements).innerJoin(articles, eq(articles.id, placements.articleId)).where(eq(placements.issueId, id));
-  const sectionRows = await tx.select().from(sections).where(eq(sections.issueId, id));
-  if (!placed.length) problems.push({ code: "no_articles", message: "本期还没有稿件" });
-  for (const s of sectionRows) {
-    if (!placed.some((p) => p.sectionId === s.id)) problems.push({ code: "empty_section", message: `栏目【${s.heading}】没有稿件` });
-  }
-  const bad = placed.filter((p) => p.status !== "accepted" && !(issue.status === "published" && p.status === "published"));
-  if (bad.length) problems.push({ code: "not_accepted", message: `有稿件未处于“已采用”状态：${bad.map((b) => b.id).join(", ")}` });
-  if (!issue.editorName?.trim()) problems.push({ code: "no_editor", message: "请填写本期编辑" });
-  return problems;
-}
-
-async function assertPublishable(tx: Tx, id: number) {
-  const problems = await checkIssueInTx(tx, id);
-  if (problems.length) throw new AppError("invalid", `发布前检查未通过：${problems.map((p) => p.message).join("；")}`, undefined, { checks: problems });
-}
-
-/** Publishes after the checks pass. */
+/** Publishes a signed issue (or any, where no 签发 is required) after the checks pass. */
 export async function publishCheckedIssue(viewer: Viewer, id: number): Promise<{ publishedAt: string }> {
   authorize(viewer, "publish:issue:any");
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await loadIssue(tx, id, true);
-    await assertPublishable(tx, id);
-    return publishIssueInTx(tx, viewer, id);
-  });
+  return voidingChangedSignature(viewer, id, () =>
+    db.transaction(async (tx) => {
+      const { issue, publication } = await loadIssue(tx, id, true);
+      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", `本期状态为“${issue.status}”，不能发布`);
+      await assertSignedInTx(tx, issue, publication);
+      await assertChecksPass(tx, id);
+      return publishIssueInTx(tx, viewer, id);
+    }),
+  );
+}
+
+/**
+ * A signature found not to cover the content any more (refused with 409
+ * not_signed) is voided once the refusing transaction has rolled back, so
+ * the board shows a draft to request sign-off for again.
+ */
+async function voidingChangedSignature<T>(viewer: Viewer, id: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_signed" && e.details?.reason === "content_changed") {
+      const db = await getDb();
+      await db.transaction((tx) => voidSignoffInTx(tx, viewer, id, "签发后内容已变化"));
+    }
+    throw e;
+  }
 }
 
 /** What readers would see, rendered from the current layout (nothing is saved). */
@@ -410,8 +423,14 @@ export async function previewIssue(viewer: Viewer, id: number): Promise<IssueSna
   authorize(viewer, "read:issue:any");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { issue } = await loadIssue(tx, id);
-    return buildSnapshot(tx, id, issue.publishedAt ?? new Date());
+    const { issue, publication } = await loadIssue(tx, id);
+    const snapshot = await buildSnapshot(tx, id, issue.publishedAt ?? new Date());
+    // The 签发 line as it will print: the signer's name once signed.
+    if (publication.printSigner) {
+      const [signer] = issue.signedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, issue.signedById)) : [];
+      snapshot.signer = signer?.name ?? "（待签发）";
+    }
+    return snapshot;
   });
 }
 
@@ -430,32 +449,40 @@ export async function scheduleIssue(viewer: Viewer, id: number, raw: unknown): P
   // seconds later, is "now", not the past. It publishes at the next tick.
   if (at.getTime() < Date.now() - SCHEDULE_GRACE_MS) throw new AppError("invalid", "定时发布的时间已经过去", { at: ["请选择将来的时间"] });
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await loadIssue(tx, id, true);
-    await assertPublishable(tx, id);
-    const [row] = await tx
-      .update(issues)
-      .set({ status: "scheduled", scheduledAt: at, version: sql`${issues.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(issues.id, id), inArray(issues.status, ["draft", "scheduled"])))
-      .returning();
-    if (!row) throw new AppError("conflict", "只有草稿或已定时的期刊可以定时发布");
-    await recordAudit(tx, viewer, { action: "issue.schedule", targetType: "issue", targetId: id, details: { at: at.toISOString() } });
-    return { id, scheduledAt: at.toISOString() };
-  });
+  return voidingChangedSignature(viewer, id, () =>
+    db.transaction(async (tx) => {
+      const { issue, publication } = await loadIssue(tx, id, true);
+      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", "只有未发布的期刊可以定时发布");
+      await assertSignedInTx(tx, issue, publication);
+      await assertChecksPass(tx, id);
+      const [row] = await tx
+        .update(issues)
+        .set({ status: "scheduled", scheduledAt: at, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(issues.id, id), inArray(issues.status, ["draft", "signed", "scheduled"])))
+        .returning();
+      if (!row) throw new AppError("conflict", "只有草稿、已签发或已定时的期刊可以定时发布");
+      await recordIssueEvent(tx, viewer, id, { type: "scheduled", from: issue.status, to: "scheduled", comment: at.toISOString() });
+      await recordAudit(tx, viewer, { action: "issue.schedule", targetType: "issue", targetId: id, details: { at: at.toISOString() } });
+      return { id, scheduledAt: at.toISOString() };
+    }),
+  );
 }
 
-export async function cancelSchedule(viewer: Viewer, id: number): Promise<{ id: number; status: "draft" }> {
+/** Cancels a 定时发布: a signed issue stays signed, any other goes back to draft. */
+export async function cancelSchedule(viewer: Viewer, id: number): Promise<{ id: number; status: "draft" | "signed" }> {
   authorize(viewer, "publish:issue:any");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(issues)
-      .set({ status: "draft", scheduledAt: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
+      .set({ status: sql`case when ${issues.signedHash} is null then 'draft' else 'signed' end`, scheduledAt: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
       .where(and(eq(issues.id, id), eq(issues.status, "scheduled")))
-      .returning({ id: issues.id });
+      .returning({ id: issues.id, status: issues.status });
     if (!row) throw new AppError("conflict", "该期刊没有定时发布");
+    const status = row.status === "signed" ? ("signed" as const) : ("draft" as const);
+    await recordIssueEvent(tx, viewer, id, { type: "unscheduled", from: "scheduled", to: status });
     await recordAudit(tx, viewer, { action: "issue.unschedule", targetType: "issue", targetId: id });
-    return { id, status: "draft" as const };
+    return { id, status };
   });
 }
 
@@ -478,13 +505,23 @@ export async function runDueSchedules(viewer: Viewer, now = new Date()): Promise
         .limit(1)
         .for("update", { skipLocked: true });
       if (!due) return null;
+      // Not signed (or changed since): it goes back to draft instead of out, recorded.
+      const { issue, publication } = await loadIssue(tx, due.id);
+      const problem = await signatureProblemInTx(tx, issue, publication);
+      if (problem) {
+        if (!(await voidSignoffInTx(tx, viewer, due.id, `定时发布已取消：${problem.message}`))) {
+          await tx.update(issues).set({ status: "draft", scheduledAt: null, version: sql`${issues.version} + 1`, updatedAt: new Date() }).where(eq(issues.id, due.id));
+          await recordIssueEvent(tx, viewer, due.id, { type: "unscheduled", from: "scheduled", to: "draft", comment: problem.message });
+          await recordAudit(tx, viewer, { action: "issue.unschedule", targetType: "issue", targetId: due.id, details: { reason: problem.message } });
+        }
+        return { id: due.id, published: false };
+      }
       // The scheduled time is the publication time unless the editor set one.
-      await tx.update(issues).set({ publishedAt: sql`coalesce(${issues.publishedAt}, ${issues.scheduledAt})` }).where(eq(issues.id, due.id));
-      await publishIssueInTx(tx, viewer, due.id);
-      return due.id;
+      await publishIssueInTx(tx, viewer, due.id, { atScheduledTime: true });
+      return { id: due.id, published: true };
     });
     if (id === null) return published;
-    published.push(id);
+    if (id.published) published.push(id.id);
   }
 }
 
@@ -503,6 +540,7 @@ export async function withdrawIssue(viewer: Viewer, id: number, raw: unknown): P
       .where(and(eq(issues.id, id), eq(issues.status, "published")))
       .returning({ id: issues.id });
     if (!row) throw new AppError("conflict", "只有已发布的期刊可以撤回");
+    await recordIssueEvent(tx, viewer, id, { type: "withdrawn", from: "published", to: "withdrawn", comment: parsed.data.reason });
     await recordAudit(tx, viewer, { action: "issue.withdraw", targetType: "issue", targetId: id, details: { reason: parsed.data.reason } });
     return { id, status: "withdrawn" as const };
   });
@@ -519,6 +557,7 @@ export async function restoreIssue(viewer: Viewer, id: number): Promise<{ id: nu
       .where(and(eq(issues.id, id), eq(issues.status, "withdrawn")))
       .returning({ id: issues.id });
     if (!row) throw new AppError("conflict", "只有已撤回的期刊可以恢复");
+    await recordIssueEvent(tx, viewer, id, { type: "restored", from: "withdrawn", to: "published" });
     await recordAudit(tx, viewer, { action: "issue.restore", targetType: "issue", targetId: id });
     return { id, status: "published" as const };
   });
@@ -568,6 +607,7 @@ export async function addCorrection(viewer: Viewer, id: number, raw: unknown): P
       .returning({ id: corrections.id });
     await tx.update(issues).set({ version: sql`${issues.version} + 1`, updatedAt: new Date() }).where(eq(issues.id, id));
     await indexIssueSnapshot(tx, content);
+    await recordIssueEvent(tx, viewer, id, { type: "corrected", comment: input.text });
     await recordAudit(tx, viewer, { action: "issue.correct", targetType: "issue", targetId: id, details: { text: input.text, articleId: input.articleId ?? null } });
     return { id: row!.id, createdAt: createdAt.toISOString() };
   });

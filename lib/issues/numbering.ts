@@ -38,3 +38,9 @@ export async function nextIssueNumbers(
     .where(and(eq(issues.publicationId, publicationId), eq(issues.series, series)));
   return { year, number: Number(row?.maxInYear ?? 0) + 1, totalNumber: Number(row?.maxTotal ?? 0) + 1 };
 }
+
+/** The issue as the confirmation dialogs name it, e.g. 2017年第89期 总第226期. */
+export function issueLabel(n: { year: number; number: number; totalNumber: number | null; series?: string }): string {
+  const series = n.series === "supplement" ? "增刊" : "";
+  return `${n.year}年${series}第${n.number}期${n.totalNumber ? ` 总第${n.totalNumber}期` : ""}`;
+}

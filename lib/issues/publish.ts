@@ -1,33 +1,52 @@
 // Publishing: one transaction moves the issue and its articles to
-// "published" and freezes the snapshot readers will see.
+// "published" and freezes the snapshot readers will see. Where the
+// publication requires 签发, only a signed issue whose content still has the
+// signed hash is published (signoff.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { articleEvents, articles, issueSnapshots, issues } from "@/db/schema";
+import { articleEvents, articles, issueSnapshots, issues, publications, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
 import { indexIssueSnapshot } from "@/lib/search/search";
+import { assertSignedInTx, recordIssueEvent } from "./signoff";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
 
-/** Publishes a draft or scheduled issue. A second concurrent publish finds nothing to do and gets a conflict. */
+/** Publishes a draft, signed or scheduled issue. A second concurrent publish finds nothing to do and gets a conflict. */
 export async function publishIssue(viewer: Viewer, issueId: number): Promise<{ publishedAt: string }> {
   authorize(viewer, "publish:issue:any");
   const db = await getDb();
   return db.transaction((tx) => publishIssueInTx(tx, viewer, issueId));
 }
 
-export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number): Promise<{ publishedAt: string }> {
-  // Conditional update first: it takes the row lock, so two publishers serialize here.
+/**
+ * `atScheduledTime`: the scheduler publishes with the scheduled time as the
+ * publication time unless the editor set one.
+ */
+export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, { atScheduledTime = false } = {}): Promise<{ publishedAt: string }> {
+  // The row lock first, so two publishers serialize here and the signature is checked on what is published.
+  const [current] = await tx
+    .select({ issue: issues, publication: publications })
+    .from(issues)
+    .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .where(eq(issues.id, issueId))
+    .for("update", { of: issues });
+  if (!current) throw new AppError("not_found", "期刊不存在");
+  if (!["draft", "signed", "scheduled"].includes(current.issue.status)) {
+    throw new AppError("conflict", `本期状态为“${current.issue.status}”，不能发布`);
+  }
+  await assertSignedInTx(tx, current.issue, current.publication);
   const [issue] = await tx
     .update(issues)
     .set({
       status: "published",
-      publishedAt: sql`coalesce(${issues.publishedAt}, now())`,
+      // Old values on the right: scheduled_at is the time the issue was scheduled for.
+      publishedAt: atScheduledTime ? sql`coalesce(${issues.publishedAt}, ${issues.scheduledAt}, now())` : sql`coalesce(${issues.publishedAt}, now())`,
       scheduledAt: null,
       version: sql`${issues.version} + 1`,
       updatedAt: new Date(),
     })
-    .where(and(eq(issues.id, issueId), inArray(issues.status, ["draft", "scheduled"])))
+    .where(and(eq(issues.id, issueId), inArray(issues.status, ["draft", "signed", "scheduled"])))
     .returning();
   if (!issue) {
     const [existing] = await tx.select({ status: issues.status }).from(issues).where(eq(issues.id, issueId));
@@ -59,6 +78,11 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number):
     })),
   );
   const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);
+  // The 签发 line is printed only where the publication asks for it; readers never see the signer otherwise.
+  if (current.publication.printSigner && issue.signedById) {
+    const [signer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, issue.signedById));
+    if (signer) snapshot.signer = signer.name;
+  }
   await tx.insert(issueSnapshots).values({
     issueId,
     content: snapshot,
@@ -67,6 +91,7 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number):
   });
   // Search indexes what readers see: this snapshot, not the live articles.
   await indexIssueSnapshot(tx, snapshot);
+  await recordIssueEvent(tx, viewer, issueId, { type: "published", from: current.issue.status, to: "published" });
   await recordAudit(tx, viewer, { action: "issue.publish", targetType: "issue", targetId: issueId, details: { title: snapshot.title } });
   return { publishedAt: issue.publishedAt!.toISOString() };
 }

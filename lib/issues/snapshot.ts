@@ -45,6 +45,8 @@ export interface IssueSnapshot {
   note: string | null;
   publishedAt: string;
   sections: SnapshotSection[];
+  /** 签发人, only when the publication prints the `签发：姓名` line (set when published). */
+  signer?: string;
 }
 
 export const titleLinesOf = (title: string) =>

@@ -13,14 +13,15 @@ import { issueNumberSegment, issuePath, parseIssueNumberSegment } from "./issue-
 import { createIssue, getIssue, listIssues, publishCheckedIssue, setIssueLayout, suggestIssueNumbers, updateIssue, withdrawIssue } from "./issues";
 import { getReaderIssue, listPublishedIssues } from "./reader";
 import { issueRefOfPath, isIssueWithdrawn } from "./reader-gone";
+import { requestSignoff, signoffIssue } from "./signoff";
 
 let db: TestDb;
-let editor: Viewer, liaocheng: Viewer;
+let editor: Viewer, liaocheng: Viewer, leader: Viewer;
 beforeAll(async () => {
   db = await createTestDb();
   await loadDemo({ password: "demo-password-1" });
   const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
-  [editor, liaocheng] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local")]);
+  [editor, liaocheng, leader] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local"), v("leader@demo.local")]);
 });
 afterAll(() => db?.drop());
 
@@ -34,6 +35,9 @@ async function publishedIssue(input: Record<string, unknown>, title: string, tex
   await setIssueLayout(editor, issue.id, { sections: [{ heading: "增刊专栏", articleIds: [articleId] }] });
   const { version } = await getIssue(editor, issue.id);
   await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
+  // 增刊 are signed off like regular issues.
+  await requestSignoff(editor, issue.id);
+  await signoffIssue(leader, issue.id, { decision: "approve" });
   await publishCheckedIssue(editor, issue.id);
   return { ...issue, articleId };
 }

@@ -1,4 +1,5 @@
-// In-app notices: a contributor learns of an editor's decision on their desk.
+// In-app notices: a contributor learns of an editor's decision on their desk;
+// a signer of a request for 签发, the editor of the signer's decision.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { notifications } from "@/db/schema";
@@ -7,6 +8,11 @@ import { AppError } from "@/lib/errors";
 
 export async function notify(tx: Tx, userId: number, articleId: number | null, type: string, message: string) {
   await tx.insert(notifications).values({ userId, articleId, type, message });
+}
+
+/** A notice about an issue (签发 requested, signed, returned, voided). */
+export async function notifyAboutIssue(tx: Tx, userId: number, issueId: number, type: string, message: string) {
+  await tx.insert(notifications).values({ userId, issueId, type, message });
 }
 
 function requireUser(viewer: Viewer) {
@@ -33,15 +39,15 @@ export async function listNotifications(viewer: Viewer, limit = 20) {
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map((r) => ({ id: r.id, articleId: r.articleId, type: r.type, message: r.message, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ id: r.id, articleId: r.articleId, issueId: r.issueId, type: r.type, message: r.message, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
 }
 
-/** Marks the viewer's notices about one article (or all) as read. */
-export async function markNotificationsRead(viewer: Viewer, articleId?: number) {
+/** Marks the viewer's notices about one article or issue (or all) as read. */
+export async function markNotificationsRead(viewer: Viewer, articleId?: number, issueId?: number) {
   const user = requireUser(viewer);
   const db = await getDb();
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined));
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined, issueId ? eq(notifications.issueId, issueId) : undefined));
 }

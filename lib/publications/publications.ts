@@ -7,6 +7,10 @@ import { publications, type Publication } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
+import { voidSignoffsOfPublicationInTx } from "@/lib/issues/signoff";
+
+/** What an issue prints and shows of its publication: a change voids the 签发 of its pending issues. */
+const SIGNED_FIELDS: readonly (keyof Publication)[] = ["name", "issuingBody", "subtitle", "showTotalNumber", "printRecipients", "printCc", "printIssuer", "printCopies", "printSigner"];
 
 const optionalText = (max: number) =>
   z
@@ -16,7 +20,7 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => v || null);
 
-export const publicationInputSchema = z.object({
+const publicationFieldsSchema = z.object({
   slug: z
     .string()
     .trim()
@@ -29,10 +33,20 @@ export const publicationInputSchema = z.object({
   printCc: optionalText(500), // 抄送
   printIssuer: optionalText(200), // 印发
   printCopies: z.coerce.number().int("请填写整数").min(1, "至少 1 份").max(100_000).nullish().transform((v) => v ?? null),
+  showTotalNumber: z.boolean(),
+  // 签发 before publishing, and the `签发：姓名` line in the printed form.
+  requiresSignoff: z.boolean(),
+  printSigner: z.boolean(),
+});
+/** A new publication: sign-off on and the 签发 line off unless said otherwise. */
+export const publicationInputSchema = publicationFieldsSchema.extend({
   showTotalNumber: z.boolean().default(true),
+  requiresSignoff: z.boolean().default(true),
+  printSigner: z.boolean().default(false),
 });
 export type PublicationInput = z.input<typeof publicationInputSchema>;
-export const publicationUpdateSchema = publicationInputSchema.partial().strict();
+// No defaults here: an update leaves what it does not name as it was.
+export const publicationUpdateSchema = publicationFieldsSchema.partial().strict();
 
 export type PublicationDetail = Omit<Publication, "createdAt"> & { createdAt: string };
 const toDetail = (p: Publication): PublicationDetail => ({ ...p, createdAt: p.createdAt.toISOString() });
@@ -91,6 +105,9 @@ export async function updatePublication(viewer: Viewer, slug: string, input: z.i
       const changed = Object.fromEntries(entries.map(([k, v]) => [k, { from: current[k as keyof Publication], to: v }]));
       const [row] = await tx.update(publications).set(Object.fromEntries(entries)).where(eq(publications.id, current.id)).returning();
       await recordAudit(tx, viewer, { action: "publication.update", targetType: "publication", targetId: row!.slug, details: { changed } });
+      if (entries.some(([k]) => SIGNED_FIELDS.includes(k as keyof Publication))) {
+        await voidSignoffsOfPublicationInTx(tx, viewer, current.id, "刊物的版头或版记已修改");
+      }
       return toDetail(row!);
     });
   } catch (e) {

@@ -503,6 +503,7 @@ export async function issueDocx(
 
     // 版记
     if (form.editor) children.push(plain(`编辑:${form.editor}`, { alignment: AlignmentType.RIGHT, spacing: { ...BODY_LINE, before: 240 } }));
+    if (form.signer) children.push(plain(`签发：${form.signer}`, { alignment: AlignmentType.RIGHT }));
     const rule = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 2 };
     const colophon = [
       ...form.distribution.map((d) => [`${d.label}：${d.text}`]),

@@ -41,7 +41,13 @@ describe("printedForm", () => {
       issuer: "宣传信息组",
       copies: null,
       editor: "刘栋",
+      signer: null,
     });
+  });
+
+  it("prints 签发：姓名 only when the snapshot carries the signer (publications that print it)", () => {
+    expect(printedForm(snapshot({}, { signer: "王建国" })).signer).toBe("王建国");
+    expect(printedForm(snapshot({}, { signer: "  " })).signer).toBeNull();
   });
 
   it("leaves out the total number when the publication hides it, and marks supplements", () => {

@@ -21,6 +21,8 @@ export interface PrintedForm {
   copies: string | null;
   /** 编辑:刘栋 */
   editor: string | null;
+  /** 签发：姓名, only for publications that print it. */
+  signer: string | null;
 }
 
 export function printedForm(snapshot: IssueSnapshot): PrintedForm {
@@ -40,5 +42,6 @@ export function printedForm(snapshot: IssueSnapshot): PrintedForm {
     issuer: p.printIssuer?.trim() || p.issuingBody,
     copies: p.printCopies ? `共印${p.printCopies}份` : null,
     editor: snapshot.editor,
+    signer: snapshot.signer?.trim() || null,
   };
 }

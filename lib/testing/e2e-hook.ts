@@ -17,7 +17,7 @@ export function e2eHookEnabled(request: Request): boolean {
 }
 
 export const e2eUserSchema = z.object({
-  role: z.enum(["admin", "editor", "contributor"]),
+  role: z.enum(["admin", "editor", "signer", "contributor"]),
   unit: z.string().optional(),
   password: z.string().min(8).optional(),
 });

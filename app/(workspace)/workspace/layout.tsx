@@ -15,6 +15,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const links = [
     { href: "/workspace", label: t("nav.desk") },
     ...(can(viewer, "manage:issue:any") ? [{ href: "/workspace/issues", label: t("nav.issues") }] : []),
+    // A signer's desk is the sign-off desk; admins reach it from here.
+    ...(can(viewer, "signoff:issue:any") && can(viewer, "read:article:any") ? [{ href: "/workspace/signoff", label: t("nav.signoff") }] : []),
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
     ...(can(viewer, "manage:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : []),
     { href: "/workspace/tokens", label: tTokens("nav") },

@@ -7,11 +7,14 @@ import { listNotifications, unreadCount } from "@/lib/notifications/notification
 import { ArticleTable } from "@/components/workspace/article-table";
 import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
+import { SignoffDesk } from "@/components/signoff/signoff-desk";
 
 type Search = Promise<Record<string, string | undefined>>;
 
 export default async function DeskPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requireSignedIn();
+  // Signers read no articles: their desk is the issues awaiting 签发.
+  if (can(viewer, "signoff:issue:any") && !can(viewer, "read:article:any")) return <SignoffDesk viewer={viewer} />;
   const t = await getTranslations("workspace");
   const ts = await getTranslations("status");
   const raw = await searchParams;
@@ -24,7 +27,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
     listArticlesPage(viewer, effective),
     countArticlesByStatus(viewer, effective),
     unreadCount(viewer),
-    isEditor ? Promise.resolve([]) : listNotifications(viewer, 5),
+    listNotifications(viewer, 5),
     isEditor ? listUnitsForFilter(viewer) : Promise.resolve([]),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -51,7 +54,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
         )}
       </div>
 
-      {!isEditor && (
+      {/* Editors see notices when there are any (签发 and 退回 of their issues). */}
+      {(!isEditor || notices.length > 0) && (
         <section aria-label={t("notifications")} className="mb-6 rounded border border-stone-200 bg-white p-4">
           <h2 className="mb-2 text-sm font-semibold">
             {t("notifications")}{" "}
@@ -67,7 +71,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
             <ul className="space-y-1 text-sm">
               {notices.map((n) => (
                 <li key={n.id} className={n.read ? "text-stone-500" : "font-medium"}>
-                  {n.articleId ? <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link> : n.message}
+                  {n.articleId ? (
+                    <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link>
+                  ) : n.issueId ? (
+                    <Link href={`/workspace/issues/${n.issueId}`} className="hover:underline">{n.message}</Link>
+                  ) : (
+                    n.message
+                  )}
                   <span className="ml-2 text-xs text-stone-400">{formatDateTime(n.createdAt)}</span>
                 </li>
               ))}

@@ -21,6 +21,7 @@ import {
   withdrawIssue,
   withdrawSchema,
 } from "@/lib/issues/issues";
+import { changesSinceReturn, getSignoffState, requestSignoff, signoffIssue, signoffSchema } from "@/lib/issues/signoff";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject } from "./schemas";
 
@@ -28,7 +29,7 @@ const TAG = "Issues";
 const idParams = z.object({ id: idParam });
 const NOT_FOUND = "期刊不存在";
 const SMALL = 16 * 1024;
-const issueStatusSchema = z.enum(["draft", "scheduled", "published", "withdrawn"]);
+const issueStatusSchema = z.enum(["draft", "awaiting_signoff", "signed", "scheduled", "published", "withdrawn"]);
 
 export const issueRoutes = [
   defineRoute({
@@ -210,5 +211,45 @@ export const issueRoutes = [
     response: z.object({ id: z.number().int(), createdAt: isoDateTime }),
     errors: [403, 404, 409, 413, 422],
     handler: ({ viewer, params, body }) => addCorrection(viewer, params.id, body),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/issues/{id}/request-signoff",
+    summary: "Ask for 签发 (sign-off) once the pre-publish checks pass (422 naming the failed checks)",
+    tag: TAG,
+    access: "signed-in",
+    permission: "request-signoff:issue:any",
+    params: idParams,
+    notFound: NOT_FOUND,
+    response: z.object({ id: z.number().int(), status: z.literal("awaiting_signoff"), version: z.number().int() }),
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params }) => requestSignoff(viewer, params.id),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/issues/{id}/signoff",
+    summary: "The sign-off state, its history, and what changed since the last return (退回)",
+    tag: TAG,
+    access: "signed-in",
+    permission: "read:issue:any",
+    params: idParams,
+    notFound: NOT_FOUND,
+    response: looseObject("{status, signedBy, signedAt, history, changesSinceReturn}"),
+    errors: [403, 404],
+    handler: async ({ viewer, params }) => ({ ...(await getSignoffState(viewer, params.id)), changesSinceReturn: await changesSinceReturn(viewer, params.id) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/issues/{id}/signoff",
+    summary: "Sign (approve) or return with a comment — signers and admins; `version`: the one the signer looked at",
+    tag: TAG,
+    access: "signed-in",
+    permission: "signoff:issue:any",
+    params: idParams,
+    notFound: NOT_FOUND,
+    body: { schema: signoffSchema, maxBytes: SMALL, invalidMessage: "签发意见无效" },
+    response: z.object({ status: z.enum(["signed", "draft"]), signedBy: z.string().nullable(), signedAt: isoDateTime.nullable() }).loose(),
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body }) => signoffIssue(viewer, params.id, body),
   }),
 ];

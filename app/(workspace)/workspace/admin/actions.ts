@@ -113,6 +113,8 @@ export async function savePublicationAction(slug: string | null, _prev: ActionRe
       printIssuer: text(form, "printIssuer"),
       printCopies: text(form, "printCopies") || null,
       showTotalNumber: form.get("showTotalNumber") === "on",
+      requiresSignoff: form.get("requiresSignoff") === "on",
+      printSigner: form.get("printSigner") === "on",
     };
     const saved = slug ? await updatePublication(viewer, slug, input) : await createPublication(viewer, input);
     revalidatePath("/workspace/admin/publications");

@@ -42,7 +42,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             name: "role",
             label: t("users.role"),
             value: filter.role ?? "",
-            options: [{ value: "", label: t("filter.any") }, ...(["admin", "editor", "contributor"] as const).map((r) => ({ value: r, label: tr(r) }))],
+            options: [{ value: "", label: t("filter.any") }, ...(["admin", "editor", "signer", "contributor"] as const).map((r) => ({ value: r, label: tr(r) }))],
           },
           {
             kind: "select",

@@ -12,6 +12,11 @@ import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueVersionProvider } from "@/components/issues/issue-version";
 import { formatDateTime } from "@/lib/format";
 import { issuePath } from "@/lib/issues/issue-path";
+import { issueLabel } from "@/lib/issues/numbering";
+import { getSignoffState, lastReturnStanding } from "@/lib/issues/signoff";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
+import { IssueEditGuard, EditGuardNotice } from "@/components/issues/edit-guard";
+import { SignoffHistory } from "@/components/signoff/signoff-history";
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -25,8 +30,17 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
     throw e;
   }
   const t = await getTranslations("issues");
-  const editable = issue.status === "draft" || issue.status === "scheduled";
-  const [unplaced, checks] = await Promise.all([editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]), checkIssue(viewer, issue.id)]);
+  const editable = issue.status === "draft" || issue.status === "awaiting_signoff" || issue.status === "signed" || issue.status === "scheduled";
+  // A change would void a request or a signature: the board warns first.
+  const guarded = issue.status === "awaiting_signoff" || issue.status === "signed" || (issue.status === "scheduled" && issue.signedAt !== null);
+  const [unplaced, checks, signoff] = await Promise.all([
+    editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]),
+    checkIssue(viewer, issue.id),
+    getSignoffState(viewer, issue.id),
+    markNotificationsRead(viewer, undefined, issue.id),
+  ]);
+  const placed = issue.sections.flatMap((s) => s.articles);
+  const label = issueLabel(issue);
   const articles = [...issue.sections.flatMap((s) => s.articles), ...unplaced];
   const readerUrl = issuePath(issue.publication.slug, issue);
   return (
@@ -52,6 +66,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         </p>
       )}
       <IssueVersionProvider version={issue.version}>
+      <IssueEditGuard guarded={guarded} stage={`${issue.status}:${signoff.requestedAt ?? ""}:${issue.signedAt ?? ""}`}>
+      <EditGuardNotice issueLabel={label} />
       <IssueFieldsForm
         issueId={issue.id}
         editable={editable}
@@ -70,7 +86,22 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
         )}
-        <IssueActions issueId={issue.id} status={issue.status} ready={checks.length === 0} articles={issue.sections.flatMap((s) => s.articles)} />
+        <IssueActions
+          issueId={issue.id}
+          status={issue.status}
+          ready={checks.length === 0}
+          articles={placed}
+          facts={{
+            publication: issue.publication.name,
+            label,
+            articleCount: placed.length,
+            requiresSignoff: issue.publication.requiresSignoff,
+            signedBy: issue.signedBy,
+            signedAt: issue.signedAt,
+            problems: checks.map((c) => c.message),
+          }}
+          signoff={{ requestedAt: signoff.requestedAt, lastReturn: lastReturnStanding(signoff) }}
+        />
       </section>
       <AssemblyBoard
         issueId={issue.id}
@@ -79,7 +110,9 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         articles={articles}
         editable={editable}
       />
+      </IssueEditGuard>
       </IssueVersionProvider>
+      <SignoffHistory history={signoff.history} />
     </div>
   );
 }

@@ -1,0 +1,99 @@
+import "@/components/bulletin/print.css";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { checkIssue, getIssue, previewIssue } from "@/lib/issues/issues";
+import { changesSinceReturn, getSignoffState } from "@/lib/issues/signoff";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
+import { formatDateTime } from "@/lib/format";
+import { IssueView } from "@/components/bulletin/issue-view";
+import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
+import { IssueChanges } from "@/components/signoff/issue-changes";
+import { IssueForms } from "@/components/signoff/issue-forms";
+import { SignoffDecision } from "@/components/signoff/signoff-decision";
+import { SignoffHistory } from "@/components/signoff/signoff-history";
+
+/**
+ * One issue on the signer's desk, in exactly the form it will take (the web
+ * page and the printed 简报, from the same snapshot publishing builds), with
+ * the checks, what changed since a 退回, and 签发 / 退回.
+ */
+export default async function SignoffIssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireSignedIn(`/workspace/signoff/${id}`);
+  if (!can(viewer, "read:issue:any") || !/^\d{1,9}$/.test(id)) notFound();
+  let loaded;
+  try {
+    loaded = await Promise.all([getIssue(viewer, Number(id)), previewIssue(viewer, Number(id)), checkIssue(viewer, Number(id)), getSignoffState(viewer, Number(id)), changesSinceReturn(viewer, Number(id))]);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+  const [issue, snapshot, checks, state, changes] = loaded;
+  await markNotificationsRead(viewer, undefined, issue.id);
+  const [t, tr] = await Promise.all([getTranslations("signoff"), getTranslations("reader")]);
+  const labels = { contents: tr("contents"), corrections: tr("corrections"), backToTop: tr("backToTop") };
+  const articleCount = issue.sections.reduce((n, s) => n + s.articles.length, 0);
+  const awaiting = issue.status === "awaiting_signoff";
+  const mayDecide = awaiting && can(viewer, "signoff:issue:any");
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <p className="text-sm">
+        <Link href={can(viewer, "signoff:issue:any") ? "/workspace/signoff" : `/workspace/issues/${issue.id}`} className="text-stone-600 hover:underline">
+          ← {t("backToDesk")}
+        </Link>
+      </p>
+      <header>
+        <h1 data-testid="signoff-title" className="font-serif text-xl leading-snug font-bold text-bulletin-red sm:text-2xl">{issue.title}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
+          <IssueStatusBadge status={issue.status} />
+          <span>{t("articleCount", { count: articleCount })}</span>
+          {awaiting && state.requestedBy && state.requestedAt && <span>{t("requestedBy", { name: state.requestedBy, time: formatDateTime(state.requestedAt) })}</span>}
+          {issue.signedBy && issue.signedAt && <span>{t("signedByAt", { name: issue.signedBy, time: formatDateTime(issue.signedAt) })}</span>}
+        </p>
+        {mayDecide && (
+          <a href="#decision" className="mt-2 inline-block text-sm text-stone-700 underline sm:hidden">
+            ↓ {t("decision.label")}
+          </a>
+        )}
+      </header>
+
+      <section aria-label={t("checks.title")} className="rounded border border-stone-200 bg-white p-4 text-sm">
+        <h2 className="mb-1 font-semibold">{t("checks.title")}</h2>
+        {checks.length === 0 ? (
+          <p className="text-green-800" data-testid="checks-ok">
+            ✓ {t("checks.ok")}
+          </p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
+            {checks.map((c, i) => (
+              <li key={i}>{c.message}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {changes && <IssueChanges changes={changes} />}
+
+      <IssueForms
+        web={<IssueView snapshot={snapshot} labels={labels} />}
+        print={
+          <div className="print-sheet">
+            <IssueView snapshot={snapshot} labels={labels} variant="print" />
+          </div>
+        }
+      />
+
+      {can(viewer, "signoff:issue:any") ? (
+        <SignoffDecision issueId={issue.id} version={issue.version} awaiting={awaiting} />
+      ) : (
+        !awaiting && <p className="rounded border border-stone-200 bg-white p-3 text-sm text-stone-600">{t("decision.notAwaiting")}</p>
+      )}
+
+      <SignoffHistory history={state.history} />
+    </div>
+  );
+}
