@@ -59,7 +59,7 @@ export default defineConfig({
   webServer: {
     command: `${process.execPath} node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `${E2E.baseURL}/api/v1/publications`,
-    timeout: 300_000,
+    timeout: 600_000, // includes `next build` when the sources changed: about 1 min here, 5+ min under load
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
