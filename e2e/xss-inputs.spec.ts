@@ -241,7 +241,7 @@ test("upload file names (.docx import, images) carry the corpus", async ({ page,
 
   const own = await cookieFor(contributorUser);
   await pages.html(null, "/workspace/articles/import", { headers: own, payloads: 0 }); // shows no file name, opened all the same
-  await pages.html("desk", "/workspace", { headers: own, payloads: 1, shows: ["图片文件名探针"] });
+  await pages.html("desk", "/workspace", { headers: own, payloads: 0, shows: ["图片文件名探针"] });
   // The imported drafts (their title comes from the document; the file name is not kept): a sample.
   for (const { body: draft } of imported.slice(0, 5)) await pages.html("articleDesk", `/workspace/articles/${draft.id}`, { headers: own, payloads: 0 });
   await pages.html("editor", `/workspace/articles/${imported[0]!.body.id}/edit`, { headers: own, payloads: 0 });

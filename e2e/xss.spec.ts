@@ -190,7 +190,8 @@ test("XSS corpus through every page that shows user text, checked over HTTP", as
   for (const [i, c] of contributors.entries()) {
     const own = articles.filter((a) => a.contributor === i);
     await pages.html("desk", "/workspace", { headers: c.pages, payloads: own.length * 5 + 1, shows: [...own.map((a) => a.title[0] ?? "")] });
-    await pages.html("newArticle", "/workspace/articles/new", { headers: c.pages, payloads: 1 });
+    const { html } = await pages.html("newArticle", "/workspace/articles/new", { headers: c.pages, payloads: 1 });
+    expect(attributeValues(html, "input", "value").map((v) => v.trim()), "the unit's name as the default attribution").toContain(unitNames[i]!.trim());
   }
   await pages.html("issues", "/workspace/issues", { headers: editorPages, payloads: 0 });
   await pages.html("stats", "/workspace/stats", { headers: editorPages, payloads: unitNames.length, shows: unitNames });
