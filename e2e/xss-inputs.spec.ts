@@ -3,43 +3,41 @@
 // comments (return, reject, accept), upload file names (.docx import, images)
 // and people's display names. Every payload goes into every one of these
 // inputs, packed several to a field up to the field's limit; every page that
-// shows them is opened in Chromium with the marker `__xss()` and the dialog
-// guard of xss-helpers.ts, and a probe placed beside the payloads must be
-// visible, so the check is not vacuous.
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+// shows them (e2e/xss-places.ts) is fetched over HTTP and read with the
+// static check, and a probe or the payloads themselves must be in its text,
+// so the check is not vacuous. The editor, which renders image alt text only
+// in the browser, is opened in Chromium with the marker and dialog guard.
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
+import { E2E } from "./env";
 import { makePng } from "../lib/testing/png";
 import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
-import { checkDocx, chunkGroups, guard, tokenFor, visit, type Guard } from "./xss-helpers";
+import { attributeValues, normalizeText, visibleText } from "../lib/testing/xss-static";
+import { chunkGroups, cookieFor, guard, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
+import { PlaceLog } from "./xss-places";
 
 const P = XSS_PAYLOADS;
 const RUN = Date.now().toString(36);
-type Auth = Record<string, string>;
 
 /** Totals over the tests of this file, printed at the end. */
 const totals = { payloadInputs: 0, pages: 0, payloadPages: 0, refused: 0 };
 test.afterAll(() => {
   console.log(
     `[xss-inputs] ${P.length} payloads; ${totals.payloadInputs} payload × input placements; ${totals.refused} refused with 4xx; ` +
-      `${totals.pages} pages opened, ${totals.payloadPages} payload×page checks; marker never called, no dialog`,
+      `${totals.pages} pages checked, ${totals.payloadPages} payload×page checks; static: nothing executable; Chromium: marker never called, no dialog`,
   );
 });
-function tally(g: Guard, payloadInputs: number, refused = 0) {
+function tally(log: PlaceLog, payloadInputs: number, refused = 0) {
   totals.payloadInputs += payloadInputs;
-  totals.pages += g.pagesChecked;
-  totals.payloadPages += g.payloadPages;
+  totals.pages += log.pages;
+  totals.payloadPages += log.payloadPages;
   totals.refused += refused;
 }
 
 /** The corpus packed into values of at most `max` characters after `prefix` (a probe), space-separated; `n` payloads in each. */
 function packed(max: number, prefix: (i: number) => string = () => "") {
-  return chunkGroups(max - prefix(999).length).map((group, i) => ({ text: prefix(i) + group.join(" "), n: group.length, first: group[0]! }));
-}
-/** Text as innerText shows it: whitespace runs collapsed. */
-const norm = (text: string) => text.replace(/\s+/g, " ").trim();
-async function shows(page: Page, text: string, where = "body") {
-  expect(norm(await page.locator(where).innerText())).toContain(norm(text));
+  return chunkGroups(max - prefix(999).length).map((group, i) => ({ text: prefix(i) + group.join(" "), n: group.length, first: group[0]!, all: group }));
 }
 type Packed = ReturnType<typeof packed>[number];
 const sum = (values: (Packed | undefined)[]) => values.reduce((n, v) => n + (v?.n ?? 0), 0);
@@ -49,9 +47,9 @@ async function ok(res: APIResponse, status = 200) {
   return res.json();
 }
 
-async function asUser(page: Page, user: TestUser) {
-  await page.context().clearCookies();
-  await page.context().addCookies([await sessionCookieFor(user)]);
+/** API writes with a session cookie (no token, so no password check per user): the Origin header is what a browser sends. */
+async function apiAs(user: TestUser): Promise<Auth> {
+  return { ...(await cookieFor(user)), origin: E2E.baseURL };
 }
 
 /** A contributor's article taken through submit and accept; its id. */
@@ -65,16 +63,16 @@ async function acceptedArticle(request: APIRequestContext, contributor: Auth, ed
 /** An issue of `slug` with one article, an editor's name, published; its reader URL and id. */
 async function publishIssue(request: APIRequestContext, editor: Auth, slug: string, articleId: number) {
   const issue = await ok(await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 2041 } }), 201);
-  await ok(await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editor, data: { sections: [{ heading: "要闻", articleIds: [articleId] }] } }));
-  const { version } = await ok(await request.get(`/api/v1/issues/${issue.id}`, { headers: editor }));
+  const { version } = await ok(await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editor, data: { sections: [{ heading: "要闻", articleIds: [articleId] }] } }));
   await ok(await request.patch(`/api/v1/issues/${issue.id}`, { headers: editor, data: { version, editorName: "值班编辑" } }));
   await ok(await request.post(`/api/v1/issues/${issue.id}/publish`, { headers: editor }));
   return { id: issue.id as number, url: `/p/${slug}/2041/${issue.number}` };
 }
 
-test("publication name, 来源, subtitle and print footer carry the corpus", async ({ page, context, request }) => {
-  test.setTimeout(1_500_000); // 3.9 min alone; 8–10+ min beside xss.spec on this 2-core machine
-  const g = await guard(context, page);
+test("publication name, 来源, subtitle and print footer carry the corpus", async ({ request }) => {
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
   const adminUser = await createUser("admin");
   const admin = await tokenFor(request, adminUser);
   const editorUser = await createUser("editor");
@@ -88,83 +86,76 @@ test("publication name, 来源, subtitle and print footer carry the corpus", asy
   const recipients = packed(500); // 报送
   const ccs = packed(500).reverse(); // 抄送
   const issuers = packed(200).reverse(); // 印发 (the same count as the subtitles: both on the first publications)
-  const pubs: { slug: string; issueId: number; url: string; articleId: number; n: number; probe: string }[] = [];
   const withPrintFields = Math.max(subtitles.length, issuers.length);
-  for (let i = 0; i < names.length; i++) {
+  const pubs = await pool(names, 4, async (name, i) => {
     const slug = `xi${RUN}-${i}`;
-    const fields = { name: names[i]!, issuingBody: bodies[i]!, subtitle: subtitles[i], printRecipients: recipients[i], printCc: ccs[i], printIssuer: issuers[i] };
-    // Created with plain values, then every field set by PATCH: both ways in.
-    await ok(await request.post("/api/v1/publications", { headers: admin, data: { slug, name: `探针刊物${i}`, issuingBody: "探针单位", requiresSignoff: false } }), 201);
+    const fields = { name, issuingBody: bodies[i]!, subtitle: subtitles[i], printRecipients: recipients[i], printCc: ccs[i], printIssuer: issuers[i] };
+    // Both ways in: created with the name and 来源, then every field set by PATCH.
+    await ok(await request.post("/api/v1/publications", { headers: admin, data: { slug, name: name.text, issuingBody: bodies[i]!.text, requiresSignoff: false } }), 201);
     const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.text ?? null]));
     await ok(await request.patch(`/api/v1/publications/${slug}`, { headers: admin, data: { ...data, printCopies: 10 } }));
     const probe = `刊物探针${i}号`;
-    // Only the publications whose issue pages are opened below get an issue; the rest are shown on the home page.
-    if (i < withPrintFields) {
-      const articleId = await acceptedArticle(request, contributor, editor, probe);
-      const issue = await publishIssue(request, editor, slug, articleId);
-      pubs.push({ slug, issueId: issue.id, url: issue.url, articleId, n: sum(Object.values(fields)), probe });
-    } else pubs.push({ slug, issueId: 0, url: "", articleId: 0, n: sum(Object.values(fields)), probe });
-  }
-  const placed = sum(pubs.map((_, i) => names[i])) + sum(bodies) + sum(subtitles) + sum(recipients) + sum(ccs) + sum(issuers);
+    // Only the publications whose print view is checked below get an issue; the rest are shown on the home page and the lists.
+    if (i >= withPrintFields) return { slug, issueId: 0, url: "", articleId: 0, n: sum(Object.values(fields)), probe, fields };
+    const articleId = await acceptedArticle(request, contributor, editor, probe);
+    const issue = await publishIssue(request, editor, slug, articleId);
+    return { slug, issueId: issue.id, url: issue.url, articleId, n: sum(Object.values(fields)), probe, fields };
+  });
+  const placed = sum(names) + sum(bodies) + sum(subtitles) + sum(recipients) + sum(ccs) + sum(issuers);
   expect(placed).toBe(P.length * 6);
 
-  // The print view of those with a subtitle or 印发. The preview,
-  // the Word file and the rest for the publications that carry every field: the same renderer, so the others would
-  // add names, not code paths (and every name is on the home page, the issues list and the admin's list below).
-  await asUser(page, editorUser);
+  // The issue page (masthead: name, 来源) and the print view (subtitle, 报送/抄送/印发) of those with print fields;
+  // the preview, the Word file and the rest for the publications that carry every field: the same renderer, so the
+  // others would add names, not code paths (and every name is on the home page, the issues list and the admin's list).
+  const editorPages = await cookieFor(editorUser);
   const full = recipients.length;
-  // The issue page (masthead: name, 来源) of the publications with print fields; every name and 来源 is also
-  // rendered and checked on the home page below.
-  for (const [i, p] of pubs.entries()) {
-    if (i >= withPrintFields) break;
-    await visit(page, g, p.url, p.n);
-    await expect(page.locator("main")).toContainText(p.probe);
-    await shows(page, names[i]!.first);
-    // The print form's masthead has the subtitle, its footer 报送/抄送/印发.
-    await visit(page, g, `${p.url}/print`, p.n);
-    await shows(page, subtitles[i]!.first);
-    await shows(page, issuers[i]!.first);
-    if (i >= full) continue;
-    await shows(page, recipients[i]!.first);
-    await shows(page, ccs[i]!.first);
-    await visit(page, g, `/workspace/issues/${p.issueId}/preview`, p.n);
-    const docx = await request.get(`${p.url}/issue.docx`);
-    expect(docx.status()).toBe(200);
-    await checkDocx(page, g, Buffer.from(await docx.body()), p.probe, p.n);
-    await visit(page, g, `/p/${p.slug}`, names[i]!.n + bodies[i]!.n);
-    await visit(page, g, `${p.url}/a/${p.articleId}`, names[i]!.n);
-    await visit(page, g, `/p/${p.slug}/feed.xml`, names[i]!.n);
-    await visit(page, g, `/workspace/issues/${p.issueId}`, names[i]!.n);
-  }
+  const shown = (p: (typeof pubs)[number], keys: (keyof (typeof pubs)[number]["fields"])[]) => keys.flatMap((k) => p.fields[k]?.all ?? []);
+  await pool(pubs.slice(0, withPrintFields), 4, async (p, i) => {
+    await pages.html("issue", p.url, { payloads: p.n, shows: [p.probe, ...shown(p, ["name", "issuingBody"])] });
+    await pages.html("print", `${p.url}/print`, { payloads: p.n, shows: [p.probe, ...shown(p, ["name", "subtitle", "printRecipients", "printCc", "printIssuer"])] });
+    if (i >= full) return;
+    await pages.html("preview", `/workspace/issues/${p.issueId}/preview`, { headers: editorPages, payloads: p.n, shows: [p.probe, ...shown(p, ["name", "issuingBody"])] });
+    await pages.docx("docx", `${p.url}/issue.docx`, { payloads: p.n, shows: [p.probe, ...shown(p, ["name", "subtitle", "printRecipients", "printCc", "printIssuer"])] });
+    await pages.html("archive", `/p/${p.slug}`, { payloads: names[i]!.n + bodies[i]!.n, shows: shown(p, ["name", "issuingBody"]) });
+    await pages.html("permalink", `${p.url}/a/${p.articleId}`, { payloads: names[i]!.n, shows: [p.probe, ...shown(p, ["name"])] });
+    await pages.feed("feed", `/p/${p.slug}/feed.xml`, { payloads: names[i]!.n, shows: shown(p, ["name"]) });
+    await pages.html("board", `/workspace/issues/${p.issueId}`, { headers: editorPages, payloads: names[i]!.n, shows: [p.probe] });
+  });
   // The pages that list them all: the home page, the issues list, the admin's publications and each one's settings.
-  await visit(page, g, "/", P.length * 2);
-  const home = norm(await page.locator("main").innerText());
-  for (const [i, name] of names.entries()) {
-    expect(home, `home page: name ${i}`).toContain(norm(name.first));
-    expect(home, `home page: 来源 ${i}`).toContain(norm(bodies[i]!.first));
-  }
-  await visit(page, g, "/workspace/issues", P.length);
-  await asUser(page, adminUser);
-  await visit(page, g, "/workspace/admin/publications", P.length * 2);
-  const listed = norm(await page.locator("main").innerText());
-  for (const name of names) expect(listed).toContain(norm(name.first));
-  for (const p of pubs.slice(0, full)) await visit(page, g, `/workspace/admin/publications/${p.slug}`, p.n);
-  tally(g, placed);
-  console.log(`[xss-inputs] publications: ${pubs.length} publications, ${pubs.filter((p) => p.issueId).length} with a published issue, ${placed} payload × field placements, ${g.pagesChecked} pages`);
+  await pages.html("home", "/", { payloads: P.length * 2, shows: [...P] });
+  // The search form's filter lists every publication with a published issue, by name.
+  const published = pubs.slice(0, withPrintFields).flatMap((p) => p.fields.name.all);
+  await pages.html("search", "/search", { payloads: published.length, shows: published });
+  await pages.html("issues", "/workspace/issues", { headers: editorPages, payloads: P.length, shows: pubs.slice(0, withPrintFields).flatMap((p) => p.fields.name.all) });
+  const adminPages = await cookieFor(adminUser);
+  await pages.html("adminPublications", "/workspace/admin/publications", { headers: adminPages, payloads: P.length * 2, shows: [...P] });
+  await pool(pubs.slice(0, full), 4, async (p) => {
+    const { html } = await pages.html("adminPublication", `/workspace/admin/publications/${p.slug}`, { headers: adminPages, payloads: p.n });
+    // The settings form holds every field as a value.
+    const values = attributeValues(html, "input", "value").map(normalizeText);
+    const text = visibleText(html); // textareas hold theirs as text
+    for (const [k, v] of Object.entries(p.fields)) if (v) expect(values.includes(normalizeText(v.text)) || text.includes(normalizeText(v.text)), `${p.slug} ${k}: ${JSON.stringify(v.text)} not in ${JSON.stringify(values)}`).toBe(true);
+  });
+  expect(log.missing("publications")).toEqual([]);
+  tally(log, placed);
+  console.log(`[xss-inputs] publications: ${pubs.length} publications, ${pubs.filter((p) => p.issueId).length} with a published issue, ${placed} payload × field placements, ${log.pages} pages; ${log.summary()}`);
 });
 
-test("editorial comments (return, reject, accept) carry the corpus", async ({ page, context, request }) => {
-  test.setTimeout(600_000);
-  const g = await guard(context, page);
+test("editorial comments (return, reject, accept) carry the corpus", async ({ request }) => {
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
   const editorUser = await createUser("editor");
   const editor = await tokenFor(request, editorUser);
+  const editorPages = await cookieFor(editorUser);
+  const adminPages = await cookieFor(await createUser("admin"));
   const comments = packed(2000, (i) => `意见探针${i}号 `);
   const decisions = ["return", "reject", "accept"] as const;
   let placed = 0;
-  for (const [i, comment] of comments.entries()) {
+  await pool(comments, 2, async (comment, i) => {
     // One contributor per comment, so the desk's latest notifications are these three decisions.
     const contributorUser = await createUser("contributor");
-    const contributor = await tokenFor(request, contributorUser);
+    const contributor = await apiAs(contributorUser);
     const probe = `意见探针${i}号`;
     const ids: number[] = [];
     for (const decision of decisions) {
@@ -176,28 +167,26 @@ test("editorial comments (return, reject, accept) carry the corpus", async ({ pa
     }
     const notices = await ok(await request.get("/api/v1/notifications", { headers: contributor }));
     expect(JSON.stringify(notices)).toContain(probe);
-    await asUser(page, contributorUser);
-    await visit(page, g, "/workspace", comment.n * decisions.length);
-    await expect(page.locator("main")).toContainText(probe);
+    const contributorPages = await cookieFor(contributorUser);
+    await pages.html("desk", "/workspace", { headers: contributorPages, payloads: comment.n * decisions.length, shows: [probe] });
     for (const id of ids) {
-      await visit(page, g, `/workspace/articles/${id}`, comment.n);
-      await expect(page.locator("main")).toContainText(probe);
-      await visit(page, g, `/workspace/articles/${id}/history`, comment.n);
+      await pages.html("articleDesk", `/workspace/articles/${id}`, { headers: contributorPages, payloads: comment.n, shows: [probe, ...comment.all] });
+      await pages.html("articleDesk", `/workspace/articles/${id}`, { headers: editorPages, payloads: comment.n, shows: [probe] });
     }
-    await asUser(page, editorUser);
-    for (const id of ids) {
-      await visit(page, g, `/workspace/articles/${id}`, comment.n);
-      await expect(page.locator("main")).toContainText(probe);
-    }
-  }
-  await visit(page, g, "/workspace", 0);
+  });
+  await pages.html("desk", "/workspace", { headers: editorPages, payloads: 0 });
+  // The audit log shows each decision's comment (in its details).
+  await pages.html("audit", `/workspace/admin/audit?actor=${editorUser.id}&action=article.&limit=200`, { headers: adminPages, payloads: placed, shows: comments.map((_, i) => `意见探针${i}号`) });
   expect(placed).toBe(P.length * decisions.length);
-  tally(g, placed);
-  console.log(`[xss-inputs] comments: ${comments.length} comments × ${decisions.length} decisions, ${placed} payload placements, ${g.pagesChecked} pages`);
+  expect(log.missing("comments")).toEqual([]);
+  tally(log, placed);
+  console.log(`[xss-inputs] comments: ${comments.length} comments × ${decisions.length} decisions, ${placed} payload placements, ${log.pages} pages; ${log.summary()}`);
 });
 
 test("upload file names (.docx import, images) carry the corpus", async ({ page, context, request }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
   const g = await guard(context, page);
   const contributorUser = await createUser("contributor");
   const contributor = await tokenFor(request, contributorUser);
@@ -218,13 +207,13 @@ test("upload file names (.docx import, images) carry the corpus", async ({ page,
   async function uploadAll(url: string, mimeType: string, ext: string, bytes: (n: number) => Buffer) {
     const accepted: { name: string; body: Record<string, unknown> }[] = [];
     let n = 0;
-    for (const group of chunkGroups(200 - ext.length)) {
+    await pool(chunkGroups(200 - ext.length), 3, async (group) => {
       const name = group.join(" ") + ext;
       const body = await upload(url, name, mimeType, bytes(n++));
       if (body) {
         accepted.push({ name, body });
         placed += group.length;
-        continue;
+        return;
       }
       for (const p of group) {
         const single = await upload(url, p + ext, mimeType, bytes(n++));
@@ -233,7 +222,7 @@ test("upload file names (.docx import, images) carry the corpus", async ({ page,
           placed += 1;
         } else refused += 1;
       }
-    }
+    });
     return accepted;
   }
 
@@ -250,92 +239,92 @@ test("upload file names (.docx import, images) carry the corpus", async ({ page,
   };
   const withImages = await ok(await request.post("/api/v1/articles", { headers: contributor, data: { title: "图片文件名探针", body } }), 201);
 
-  await asUser(page, contributorUser);
-  await visit(page, g, "/workspace/articles/import", 0);
-  await visit(page, g, "/workspace", 0);
-  await expect(page.locator("main")).toContainText("图片文件名探针");
+  const own = await cookieFor(contributorUser);
+  await pages.html(null, "/workspace/articles/import", { headers: own, payloads: 0 }); // shows no file name, opened all the same
+  await pages.html("desk", "/workspace", { headers: own, payloads: 0, shows: ["图片文件名探针"] });
   // The imported drafts (their title comes from the document; the file name is not kept): a sample.
-  for (const { body: draft } of imported.slice(0, 5)) await visit(page, g, `/workspace/articles/${draft.id}`, 0);
-  await visit(page, g, `/workspace/articles/${imported[0]!.body.id}/edit`, 0);
-  for (const url of [`/workspace/articles/${withImages.id}`, `/workspace/articles/${withImages.id}/edit`]) {
-    await visit(page, g, url, alts.length);
-    await expect(page.locator("main")).toContainText("图片探针");
-    // Not vacuous: the file names are there, as the images' alt text.
-    await expect.poll(() => page.locator("img[alt]").evaluateAll((els) => els.map((e) => e.getAttribute("alt")))).toEqual(expect.arrayContaining(alts));
-  }
+  for (const { body: draft } of imported.slice(0, 5)) await pages.html("articleDesk", `/workspace/articles/${draft.id}`, { headers: own, payloads: 0 });
+  await pages.html("editor", `/workspace/articles/${imported[0]!.body.id}/edit`, { headers: own, payloads: 0 });
+  // The article page renders the images on the server: the alt text is there, as attributes.
+  const { html } = await pages.html("articleDesk", `/workspace/articles/${withImages.id}`, { headers: own, payloads: alts.length, shows: ["图片探针"] });
+  expect(attributeValues(html, "img[alt]", "alt")).toEqual(expect.arrayContaining(alts));
+  // The editor renders the body only in the browser (Tiptap): Chromium, with the marker and dialog guard.
+  await context.addCookies([await sessionCookieFor(contributorUser)]);
+  await visit(page, g, `/workspace/articles/${withImages.id}/edit`, alts.length);
+  await expect(page.locator(".ProseMirror")).toContainText("图片探针");
+  // Not vacuous: the file names are there, as the images' alt text.
+  await expect.poll(() => page.locator(".ProseMirror img[alt]").evaluateAll((els) => els.map((e) => e.getAttribute("alt")))).toEqual(expect.arrayContaining(alts));
+  expect(g.fired).toEqual([]);
+  expect(g.dialogs).toEqual([]);
+  log.add("editor", alts.length);
   expect(placed + refused).toBe(P.length * 2);
-  tally(g, placed, refused);
+  expect(log.missing("uploads")).toEqual([]);
+  tally(log, placed, refused);
   console.log(
-    `[xss-inputs] file names: ${imported.length} .docx imports, ${images.length} images; ${placed} payload placements, ${refused} names refused with 4xx, ${g.pagesChecked} pages`,
+    `[xss-inputs] file names: ${imported.length} .docx imports, ${images.length} images; ${placed} payload placements, ${refused} names refused with 4xx, ${log.pages} pages (1 in Chromium); ${log.summary()}`,
   );
 });
 
-test("display names carry the corpus (users list, audit log, article history and author)", async ({ page, context, request }) => {
-  test.setTimeout(600_000);
-  const g = await guard(context, page);
+test("display names carry the corpus (users list, audit log, article history and author)", async ({ request }) => {
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
   const adminUser = await createUser("admin");
   const admin = await tokenFor(request, adminUser);
+  const adminPages = await cookieFor(adminUser);
   const editorUser = await createUser("editor");
+  const editorPages = await cookieFor(editorUser);
   const unitName = `姓名探针单位${RUN}`;
-  await ok(await request.post("/api/v1/units", { headers: admin, data: { name: unitName } }), 201);
+  const unit = await ok(await request.post("/api/v1/units", { headers: admin, data: { name: unitName } }), 201);
   const names = packed(100);
 
   // Created by the admin with payload names (users list); and contributors renamed to them, who then act (audit, history, author).
-  for (const [i, name] of names.entries()) {
+  await pool(names, 4, async (name, i) => {
     await ok(await request.post("/api/v1/users", { headers: admin, data: { email: `xssname-${RUN}-${i}@e2e.test`, name: name.text, role: "editor" } }), 201);
-  }
+  });
+  const all = names.flatMap((n) => n.all);
+  await pages.html("adminUsers", `/workspace/admin?q=${encodeURIComponent(`xssname-${RUN}`)}`, { headers: adminPages, payloads: P.length, shows: all });
   const owner = await createUser("contributor", { unit: unitName });
-  const ownerAuth = await tokenFor(request, owner);
+  const ownerAuth = await apiAs(owner);
   const shared = await ok(await request.post("/api/v1/articles", { headers: ownerAuth, data: { title: "共同修改的稿件", html: "<p>起草</p>" } }), 201);
-  let version = shared.version as number;
-  const actors: TestUser[] = [];
-  const ownIds: number[] = [];
-  for (const [i, name] of names.entries()) {
+  const actors = await pool(names, 4, async (name) => {
     const user = await createUser("contributor", { unit: unitName });
     await ok(await request.patch(`/api/v1/users/${user.id}`, { headers: admin, data: { name: name.text } }));
-    const auth = await tokenFor(request, user);
-    version = (await ok(await request.patch(`/api/v1/articles/${shared.id}`, { headers: auth, data: { version, html: `<p>第${i}次修改</p>` } }))).version;
+    return { ...user, name: name.text };
+  });
+  // Each renamed contributor revises the shared draft (one after another: the version goes up each time).
+  let version = shared.version as number;
+  for (const [i, user] of actors.entries()) {
+    version = (await ok(await request.patch(`/api/v1/articles/${shared.id}`, { headers: await apiAs(user), data: { version, html: `<p>第${i}次修改</p>` } }))).version;
+  }
+  // A sample of them (every tenth) also writes and submits an article of their own: the author field of the article page.
+  const sample = actors.map((user, i) => ({ user, i })).filter(({ i }) => i % 10 === 0);
+  const ownIds = await pool(sample, 4, async ({ user, i }) => {
+    const auth = await apiAs(user);
     const own = await ok(await request.post("/api/v1/articles", { headers: auth, data: { title: `作者探针${i}`, html: "<p>正文</p>" } }), 201);
     await ok(await request.post(`/api/v1/articles/${own.id}/submit`, { headers: auth }));
-    actors.push({ ...user, name: name.text });
-    ownIds.push(own.id);
-  }
+    return own.id as number;
+  });
   const placed = sum(names);
   expect(placed).toBe(P.length);
 
-  const allOn = async (what: string) => {
-    const text = norm(await page.locator("main").innerText());
-    for (const name of names) {
-      expect(text, what).toContain(norm(name.first));
-    }
-  };
-  await asUser(page, adminUser);
-  await visit(page, g, `/workspace/admin?q=${encodeURIComponent(`xssname-${RUN}`)}`, placed);
-  await allOn("admin users list (created)");
-  await visit(page, g, `/workspace/admin?q=${encodeURIComponent(unitName)}`, 0);
-  for (const [i, user] of actors.entries()) if (i % 10 === 0) await visit(page, g, `/workspace/admin/users/${user.id}`, names[i]!.n);
-  await visit(page, g, "/workspace/admin/audit?action=article.submit&limit=200", placed);
-  await allOn("audit log");
-  await visit(page, g, "/workspace/admin/audit?action=user.&limit=200", 0);
+  await pages.html("adminUsers", `/workspace/admin?unitId=${unit.id}`, { headers: adminPages, payloads: P.length, shows: all });
+  await pool(sample, 4, ({ user, i }) => pages.html("adminUser", `/workspace/admin/users/${user.id}`, { headers: adminPages, payloads: names[i]!.n, shows: names[i]!.all }));
+  await pages.html("audit", "/workspace/admin/audit?action=article.update&limit=200", { headers: adminPages, payloads: placed, shows: all });
+  await pages.html("audit", "/workspace/admin/audit?action=user.&limit=200", { headers: adminPages, payloads: 0 });
 
   // The shared draft: every name is the author of a revision and the actor of an event.
-  await asUser(page, owner);
-  await visit(page, g, `/workspace/articles/${shared.id}/history`, placed);
-  await allOn("history");
-  await visit(page, g, `/workspace/articles/${shared.id}`, placed);
-  await visit(page, g, "/workspace", placed);
-  // Each author's own article: the editor's inbox and the article page (author field); the authors' desks.
-  await asUser(page, editorUser);
-  await visit(page, g, "/workspace", 0); // the inbox lists titles, not authors
-  // The author field of the article page and the author's own desk: a sample (the same components, one name each).
-  for (const [i, id] of ownIds.entries()) {
-    if (i % 10) continue;
-    await visit(page, g, `/workspace/articles/${id}`, names[i]!.n);
-    await shows(page, names[i]!.first, "main");
-    await asUser(page, actors[i]!);
-    await visit(page, g, "/workspace", names[i]!.n);
-    await asUser(page, editorUser);
-  }
-  tally(g, placed * 2);
-  console.log(`[xss-inputs] display names: ${names.length} created + ${names.length} renamed users, ${placed * 2} payload placements, ${g.pagesChecked} pages`);
+  const ownerPages = await cookieFor(owner);
+  await pages.html("history", `/workspace/articles/${shared.id}/history`, { headers: ownerPages, payloads: placed, shows: all });
+  await pages.html("articleDesk", `/workspace/articles/${shared.id}`, { headers: ownerPages, payloads: placed });
+  await pages.html("desk", "/workspace", { headers: ownerPages, payloads: placed });
+  // Each sampled author's own article: the editor's article page (author field), and the author's own desk.
+  await pages.html("desk", "/workspace", { headers: editorPages, payloads: 0 }); // the inbox lists titles, not authors
+  await pool(sample, 4, async ({ user, i }, k) => {
+    await pages.html("articleDesk", `/workspace/articles/${ownIds[k]}`, { headers: editorPages, payloads: names[i]!.n, shows: [names[i]!.first] });
+    await pages.html("desk", "/workspace", { headers: await cookieFor(user), payloads: names[i]!.n });
+  });
+  expect(log.missing("names")).toEqual([]);
+  tally(log, placed * 2);
+  console.log(`[xss-inputs] display names: ${names.length} created + ${names.length} renamed users, ${placed * 2} payload placements, ${log.pages} pages; ${log.summary()}`);
 });

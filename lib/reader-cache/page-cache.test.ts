@@ -41,7 +41,7 @@ describe("toCachedPage", () => {
     const page = toCachedPage(
       200,
       new Headers({ "content-type": "text/html", "cache-control": "private, no-store", date: "x", "x-frame-options": "DENY", "content-security-policy": "script-src 'nonce-abc'" }),
-      Buffer.from("简报".repeat(1000) + "<script>go()</script>"),
+      Buffer.from("简报".repeat(1000) + `<script nonce="abc">go()</script>`),
       "7",
     )!;
     expect(page.headers).toEqual([
@@ -50,6 +50,12 @@ describe("toCachedPage", () => {
       ["content-security-policy", hashCsp("<script>go()</script>")],
     ]);
     expect(page.etag).toMatch(/^"r7-[\w-]{16}"$/);
+  });
+
+  it("pins only the scripts the render gave its nonce: a script injected into the page is not allowed", () => {
+    const body = `<script nonce="abc">self.__next_f=[]</script><h1>标题<script>__xss()</script></h1>`;
+    const page = toCachedPage(200, new Headers({ "content-type": "text/html", "content-security-policy": "script-src 'self' 'nonce-abc'" }), Buffer.from(body), "7")!;
+    expect(page.headers).toContainEqual(["content-security-policy", hashCsp("<script>self.__next_f=[]</script>")]);
   });
 });
 

@@ -57,9 +57,10 @@ export function toCachedPage(status: number, headers: Headers, body: Buffer, ver
     if (!DROPPED_HEADERS.has(name.toLowerCase())) kept.push([name, value]);
   });
   // The render's nonce is no secret once the copy is shared: the cached copy
-  // allows exactly its own inline scripts, by hash.
+  // allows exactly its own inline scripts — those the render gave its nonce — by hash.
   const html = (headers.get("content-type") ?? "").startsWith("text/html");
-  kept.push(["content-security-policy", html ? hashCsp(body.toString("utf8")) : BASE_CSP]);
+  const nonce = /'nonce-([^']+)'/.exec(headers.get("content-security-policy") ?? "")?.[1];
+  kept.push(["content-security-policy", html ? hashCsp(body.toString("utf8"), nonce) : BASE_CSP]);
   const etag = `"r${version}-${createHash("sha1").update(body).digest("base64url").slice(0, 16)}"`;
   return { status, headers: kept, body, etag, bytes: body.length + 512 };
 }

@@ -19,4 +19,10 @@ describe("Content-Security-Policy", () => {
     expect(csp).not.toContain("unsafe");
     expect(hashCsp("<p>no scripts</p>")).toBe(`script-src 'self'; ${BASE_CSP}`);
   });
+
+  it("given the render's nonce, lists only the scripts that carry it: not one injected into the page", () => {
+    const html = `<script nonce="n0">self.__next_f=[]</script><p>标题<script>__xss()</script></p><script nonce="other">__xss()</script>`;
+    expect(hashCsp(html, "n0")).toBe(`script-src 'self' ${sha("self.__next_f=[]")}; ${BASE_CSP}`);
+    expect(hashCsp(html)).toContain(sha("__xss()"));
+  });
 });

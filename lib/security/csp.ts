@@ -19,11 +19,17 @@ export function nonceCsp(nonce: string): string {
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
-/** The policy for a fixed HTML document: its own inline scripts, by hash. */
-export function hashCsp(html: string): string {
+/**
+ * The policy for a fixed HTML document: its own inline scripts, by hash.
+ * Given the nonce it was rendered with, only the scripts carrying that nonce
+ * (Next's own) are its own: a script that text injected into the page
+ * (stored XSS) is not allowed by the cached copy any more than by the render.
+ */
+export function hashCsp(html: string, nonce?: string): string {
   const hashes = new Set<string>();
   for (const m of html.matchAll(INLINE_SCRIPT)) {
     if (/\bsrc\s*=/i.test(m[1]!) || m[2] === "") continue;
+    if (nonce !== undefined && /\bnonce="([^"]*)"/.exec(m[1]!)?.[1] !== nonce) continue;
     hashes.add(`'sha256-${createHash("sha256").update(m[2]!, "utf8").digest("base64")}'`);
   }
   return `script-src 'self'${[...hashes].map((h) => ` ${h}`).join("")}; ${BASE_CSP}`;

@@ -400,3 +400,8 @@ export function readAtomFeed(xml: string): { findings: XssFinding[]; texts: Atom
   if (stack.length) add("parse", stack.at(-1)!.name, `${stack.length} elements left open`);
   return { findings, texts };
 }
+
+/** The values of attribute `name` on the elements matching `selector` (an input's value, images' alt text). */
+export function attributeValues(html: string, selector: string, name: string, options: { fragment?: boolean } = {}): string[] {
+  return Array.from(parse(html, options.fragment).querySelectorAll(selector)).map((el) => el.getAttribute(name) ?? "");
+}
