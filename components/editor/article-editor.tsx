@@ -5,12 +5,16 @@
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import * as Dialog from "@radix-ui/react-dialog";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { extensions } from "./extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
 import { Toolbar } from "./toolbar";
 import { callApi } from "@/components/workspace/api-client";
+import { StatusBadge } from "@/components/workspace/status-badge";
+import type { ArticleStatus } from "@/db/schema";
 
 export interface EditableArticle {
   id: number;
@@ -49,8 +53,29 @@ function readLocal(id: number | null): LocalCopy | null {
 
 const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
 
-export function ArticleEditor({ article, defaultAttribution }: { article: EditableArticle | null; defaultAttribution: string }) {
+export function ArticleEditor({
+  article,
+  defaultAttribution,
+  status: articleStatus = "draft",
+  canSubmit = false,
+  children,
+}: {
+  article: EditableArticle | null;
+  defaultAttribution: string;
+  status?: ArticleStatus;
+  /** The viewer may submit this article for review (提交审核) straight from the editor. */
+  canSubmit?: boolean;
+  /** Shown between the heading and the form, e.g. the editor's comment on a returned article. */
+  children?: ReactNode;
+}) {
   const t = useTranslations("editor");
+  const tp = useTranslations("articlePages");
+  const ta = useTranslations("articleActions");
+  const router = useRouter();
+  // Known once the first save has created the article: the heading and the way back follow it.
+  const [savedId, setSavedId] = useState<number | null>(article?.id ?? null);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
   const [title, setTitle] = useState(article?.title ?? "");
   const [attribution, setAttribution] = useState(article?.attribution ?? defaultAttribution);
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
@@ -65,7 +90,8 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
   const queuedRef = useRef(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fileRef = useRef<HTMLInputElement>(null);
-  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<void>>(async () => {});
+  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<boolean>>(async () => true);
+  const inflightRef = useRef<Promise<boolean> | null>(null);
 
   const editor = useEditor({
     extensions: [...extensions, Placeholder.configure({ placeholder: t("bodyPlaceholder") }), CharacterCount],
@@ -110,34 +136,39 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
     timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
   }, [writeLocal]);
 
+  /** Saves now; true when the server has the current text. */
   const save = useCallback(
-    async (options: { keepalive?: boolean; force?: boolean } = {}) => {
-      if (!editor) return;
+    async (options: { keepalive?: boolean; force?: boolean } = {}): Promise<boolean> => {
+      if (!editor) return false;
       if (savingRef.current) {
         queuedRef.current = true;
-        return;
+        return false;
       }
-      if (!dirtyRef.current && !options.force) return;
+      if (!dirtyRef.current && !options.force) return true;
       clearTimeout(timerRef.current);
       savingRef.current = true;
       dirtyRef.current = false;
       setState({ kind: "saving" });
       const payload = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON() };
       const wasNew = idRef.current === null;
-      const result = wasNew
-        ? await callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
-        : await callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
+      const request = wasNew
+        ? callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
+        : callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
             method: "PATCH",
             json: { ...payload, version: versionRef.current },
             keepalive: options.keepalive,
           });
+      inflightRef.current = request.then((r) => r.ok);
+      const result = await request;
       savingRef.current = false;
+      inflightRef.current = null;
       if (result.ok) {
         idRef.current = result.data.id;
         versionRef.current = result.data.version;
         if (wasNew) {
           window.localStorage.removeItem(storageKey(null));
           window.history.replaceState(null, "", `/workspace/articles/${result.data.id}/edit`);
+          setSavedId(result.data.id);
         }
         if (dirtyRef.current) writeLocal();
         else window.localStorage.removeItem(storageKey(idRef.current));
@@ -150,18 +181,42 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
         } else {
           setState({ kind: "error", message: result.status === 0 ? t("offline") : result.error.message });
         }
-        return;
+        return false;
       }
       if (queuedRef.current || dirtyRef.current) {
         queuedRef.current = false;
         timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
+        return false;
       }
+      return true;
     },
     [editor, t, writeLocal],
   );
   useEffect(() => {
     saveRef.current = save;
   }, [save]);
+
+  /** 提交审核 from the editor: save what is on screen, then submit, then show the article. */
+  async function submitForReview() {
+    setSubmitting(true);
+    setSubmitError(null);
+    clearTimeout(timerRef.current);
+    // Wait for an autosave under way, then save whatever is left.
+    while (inflightRef.current) await inflightRef.current;
+    queuedRef.current = false;
+    const saved = idRef.current !== null && !dirtyRef.current ? true : await save({ force: true });
+    if (!saved || idRef.current === null) {
+      setSubmitting(false);
+      return;
+    }
+    const result = await callApi(`/api/v1/articles/${idRef.current}/submit`, { json: {} });
+    if (!result.ok) {
+      setSubmitting(false);
+      setSubmitError(result.status === 0 ? t("offline") : (Object.values(result.error.fields ?? {})[0]?.[0] ?? result.error.message));
+      return;
+    }
+    router.push(`/workspace/articles/${idRef.current}`);
+  }
 
   async function uploadImage(file: File) {
     setUploadError(null);
@@ -271,6 +326,16 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
 
   return (
     <div className="mx-auto max-w-4xl">
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">{savedId ? tp("editTitle") : tp("newTitle")}</h1>
+        <StatusBadge status={articleStatus} />
+        {savedId && (
+          <Link href={`/workspace/articles/${savedId}`} className="ml-auto text-sm text-stone-600 hover:underline">
+            {tp("backToArticle")}
+          </Link>
+        )}
+      </div>
+      {children}
       {offer && (
         <div role="alert" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
           <span>{t("localCopyFound", { time: new Date(offer.at).toLocaleString("zh-CN", { hour12: false }) })}</span>
@@ -295,10 +360,27 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
             </>
           )}
         </p>
-        <button type="button" onClick={() => void save({ force: true })} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
-          {t("saveNow")}
-        </button>
+        <span className="flex shrink-0 gap-2">
+          <button type="button" onClick={() => void save({ force: true })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+            {t("saveNow")}
+          </button>
+          {canSubmit && (
+            <button
+              type="button"
+              disabled={submitting || state.kind === "conflict"}
+              onClick={() => void submitForReview()}
+              className="rounded bg-green-700 px-3 py-1.5 text-sm text-white hover:bg-green-800 disabled:opacity-50"
+            >
+              {submitting ? ta("working") : ta("submit")}
+            </button>
+          )}
+        </span>
       </div>
+      {submitError && (
+        <p role="alert" className="mb-3 text-sm text-red-700" data-testid="submit-error">
+          {t("submitFailed", { message: submitError })}
+        </p>
+      )}
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-stone-600">{t("titleLabel")}</span>
         <textarea

@@ -6,6 +6,7 @@ import { articleEvents, articles, issueSnapshots, issues } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
+import { notifyArticlesPublished } from "@/lib/notifications/notifications";
 import { indexIssueSnapshot } from "@/lib/search/search";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
 
@@ -58,6 +59,7 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number):
       createdAt: issue.publishedAt!,
     })),
   );
+  await notifyArticlesPublished(tx, ids, viewer.kind === "user" ? viewer.id : null);
   const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);
   await tx.insert(issueSnapshots).values({
     issueId,

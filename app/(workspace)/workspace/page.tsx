@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { articleFilterSchema, countArticlesByStatus, listArticlesPage, listUnitsForFilter } from "@/lib/articles/articles";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ArticleTable } from "@/components/workspace/article-table";
+import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { ARTICLE_STATUSES } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 
@@ -68,6 +69,12 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
               {notices.map((n) => (
                 <li key={n.id} className={n.read ? "text-stone-500" : "font-medium"}>
                   {n.articleId ? <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link> : n.message}
+                  {n.publishedIn && (
+                    <>
+                      {" "}
+                      <PublishedInLink at={n.publishedIn} />
+                    </>
+                  )}
                   <span className="ml-2 text-xs text-stone-400">{formatDateTime(n.createdAt)}</span>
                 </li>
               ))}

@@ -1,31 +1,23 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { availableActions } from "@/lib/articles/articles";
 import { loadArticleForPage } from "@/lib/articles/page-data";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { StatusBadge } from "@/components/workspace/status-badge";
+import { DecisionNote } from "@/components/workspace/decision-note";
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireSignedIn(`/workspace/articles/${id}/edit`);
   const article = await loadArticleForPage(viewer, id);
   if (!availableActions(viewer, article).edit) redirect(`/workspace/articles/${article.id}`);
-  const t = await getTranslations("articlePages");
   return (
-    <>
-      <div className="mx-auto mb-4 flex max-w-4xl items-center gap-3">
-        <h1 className="text-xl font-bold">{t("editTitle")}</h1>
-        <StatusBadge status={article.status} />
-        <Link href={`/workspace/articles/${article.id}`} className="ml-auto text-sm text-stone-600 hover:underline">
-          {t("backToArticle")}
-        </Link>
-      </div>
-      <ArticleEditor
-        article={{ id: article.id, title: article.titleLines.join("\n"), attribution: article.attribution, body: article.body, version: article.version }}
-        defaultAttribution={article.unit}
-      />
-    </>
+    <ArticleEditor
+      article={{ id: article.id, title: article.titleLines.join("\n"), attribution: article.attribution, body: article.body, version: article.version }}
+      defaultAttribution={article.unit}
+      status={article.status}
+      canSubmit={availableActions(viewer, article).transitions.includes("submit")}
+    >
+      <DecisionNote article={article} />
+    </ArticleEditor>
   );
 }
