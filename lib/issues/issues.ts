@@ -33,6 +33,8 @@ export const createIssueSchema = z
     number: NUMBER.optional(),
     totalNumber: NUMBER.optional(),
     series: z.enum(["regular", "supplement"]).optional(),
+    // 刊发日期, for back issues typed in from the paper archive.
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 
@@ -92,6 +94,7 @@ export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCr
           number: input.number ?? next.number,
           totalNumber: series === "supplement" ? (input.totalNumber ?? null) : (input.totalNumber ?? next.totalNumber),
           source: publication.issuingBody,
+          publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
         })
         .returning();
       await recordAudit(tx, viewer, { action: "issue.create", targetType: "issue", targetId: issue!.id, details: { year, number: issue!.number, totalNumber: issue!.totalNumber } });
@@ -363,8 +366,10 @@ export async function listUnplacedArticles(viewer: Viewer, publicationSlug?: str
 }
 
 export interface IssueCheck {
-  code: "no_articles" | "empty_section" | "not_accepted" | "no_editor" | "number_taken";
+  code: "no_articles" | "empty_section" | "not_accepted" | "no_editor" | "number_taken" | "year_mismatch";
   message: string;
+  /** A warning is shown but does not stop publishing. */
+  severity?: "warning";
 }
 
 /** The checks shown before publishing; publishing refuses while any fails. */
@@ -386,11 +391,16 @@ async function checkIssueInTx(tx: Tx, id: number): Promise<IssueCheck[]> {
   const bad = placed.filter((p) => p.status !== "accepted" && !(issue.status === "published" && p.status === "published"));
   if (bad.length) problems.push({ code: "not_accepted", message: `有稿件未处于“已采用”状态：${bad.map((b) => b.id).join(", ")}` });
   if (!issue.editorName?.trim()) problems.push({ code: "no_editor", message: "请填写本期编辑" });
+  // 第88期 of 2017 dated in another year is a typo in one of the two (or a back issue without its date).
+  const dateYear = currentChinaYear(issue.publishedAt ?? new Date());
+  if (dateYear !== issue.year) {
+    problems.push({ code: "year_mismatch", severity: "warning", message: `期号年份为${issue.year}年，刊发日期却在${dateYear}年${issue.publishedAt ? "" : "（未填刊发日期，按今天计）"}` });
+  }
   return problems;
 }
 
 async function assertPublishable(tx: Tx, id: number) {
-  const problems = await checkIssueInTx(tx, id);
+  const problems = (await checkIssueInTx(tx, id)).filter((p) => p.severity !== "warning");
   if (problems.length) throw new AppError("invalid", `发布前检查未通过：${problems.map((p) => p.message).join("；")}`, undefined, { checks: problems });
 }
 

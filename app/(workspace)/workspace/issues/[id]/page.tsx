@@ -66,11 +66,14 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
             {checks.map((c, i) => (
-              <li key={i}>{c.message}</li>
+              <li key={i} data-severity={c.severity ?? "error"}>
+                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
+                {c.message}
+              </li>
             ))}
           </ul>
         )}
-        <IssueActions issueId={issue.id} status={issue.status} ready={checks.length === 0} articles={issue.sections.flatMap((s) => s.articles)} />
+        <IssueActions issueId={issue.id} status={issue.status} ready={checks.every((c) => c.severity === "warning")} articles={issue.sections.flatMap((s) => s.articles)} />
       </section>
       <AssemblyBoard
         issueId={issue.id}
