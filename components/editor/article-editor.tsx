@@ -3,6 +3,7 @@
 // server, a local copy of unsaved edits in the browser, and optimistic
 // locking (a stale save shows both texts; nothing is overwritten silently).
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import * as Dialog from "@radix-ui/react-dialog";
 import Link from "next/link";
@@ -11,6 +12,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { extensions } from "./extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
+import { ImageDialog, type ImageDetails, type ImageDialogState } from "./image-dialog";
 import { Toolbar } from "./toolbar";
 import { callApi } from "@/components/workspace/api-client";
 import { StatusBadge } from "@/components/workspace/status-badge";
@@ -80,7 +82,11 @@ export function ArticleEditor({
   const [attribution, setAttribution] = useState(article?.attribution ?? defaultAttribution);
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
   const [offer, setOffer] = useState<LocalCopy | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [imageDialog, setImageDialog] = useState<ImageDialogState>({ kind: "closed" });
+  // Pictures pasted or dropped together are described one after the other.
+  const imageQueueRef = useRef<{ file: File; at: number | null }[]>([]);
+  // Where the picture being described goes: the drop point, or null for the cursor.
+  const imageAtRef = useRef<number | null>(null);
   const idRef = useRef<number | null>(article?.id ?? null);
   const versionRef = useRef<number | null>(article?.version ?? null);
   const titleRef = useRef(title);
@@ -89,7 +95,6 @@ export function ArticleEditor({
   const savingRef = useRef(false);
   const queuedRef = useRef(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const fileRef = useRef<HTMLInputElement>(null);
   const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<boolean>>(async () => true);
   const inflightRef = useRef<Promise<boolean> | null>(null);
 
@@ -104,14 +109,15 @@ export function ArticleEditor({
         const all = Array.from(event.clipboardData?.files ?? []);
         if (!isPicturePaste({ html: event.clipboardData?.getData("text/html") ?? "", files: all })) return false;
         const files = all.filter((f) => f.type.startsWith("image/"));
-        files.forEach((f) => void uploadImage(f));
+        queueImages(files, null);
         return true;
       },
-      handleDrop: (_view, event) => {
+      handleDrop: (view, event) => {
         const files = Array.from((event as DragEvent).dataTransfer?.files ?? []).filter((f) => f.type.startsWith("image/"));
         if (!files.length) return false;
         event.preventDefault();
-        files.forEach((f) => void uploadImage(f));
+        const e = event as DragEvent;
+        queueImages(files, view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? null);
         return true;
       },
     },
@@ -218,13 +224,52 @@ export function ArticleEditor({
     router.push(`/workspace/articles/${idRef.current}`);
   }
 
-  async function uploadImage(file: File) {
-    setUploadError(null);
+  /** Opens the picture dialog for each pasted or dropped file in turn. */
+  function queueImages(files: File[], at: number | null) {
+    imageQueueRef.current.push(...files.map((file) => ({ file, at })));
+    setImageDialog((d) => (d.kind === "closed" ? nextQueued() : d));
+  }
+
+  function nextQueued(): ImageDialogState {
+    const next = imageQueueRef.current.shift();
+    imageAtRef.current = next?.at ?? null;
+    return next ? { kind: "insert", file: next.file } : { kind: "closed" };
+  }
+
+  function closeImageDialog() {
+    setImageDialog(nextQueued());
+  }
+
+  /** The toolbar's 图片: a new picture, or the description and caption of the one selected. */
+  function openImageDialog() {
+    if (editor?.isActive("image")) {
+      const attrs = editor.getAttributes("image");
+      setImageDialog({ kind: "edit", alt: String(attrs.alt ?? ""), caption: String(attrs.caption ?? "") });
+    } else {
+      imageAtRef.current = null;
+      setImageDialog({ kind: "insert", file: null });
+    }
+  }
+
+  /** Uploads the picture and inserts it with what the contributor wrote; the file name is never the alt text. */
+  async function insertImage(file: File, details: ImageDetails): Promise<string | null> {
     const form = new FormData();
     form.append("file", file);
     const result = await callApi<{ url: string }>("/api/v1/media", { body: form });
-    if (!result.ok) return setUploadError(result.error.message);
-    editor?.chain().focus().setImage({ src: result.data.url, alt: file.name.replace(/\.[^.]+$/, "") }).run();
+    if (!result.ok) return t("uploadFailed", { message: result.status === 0 ? t("offline") : result.error.message });
+    if (editor) {
+      // At the drop point; else at the cursor — after a selected picture, never in its place.
+      const { selection, doc } = editor.state;
+      const at = imageAtRef.current !== null ? Math.min(imageAtRef.current, doc.content.size) : selection instanceof NodeSelection ? selection.to : { from: selection.from, to: selection.to };
+      editor.chain().focus().insertContentAt(at, { type: "image", attrs: { src: result.data.url, alt: details.alt, caption: details.caption } }).run();
+    }
+    closeImageDialog();
+    return null;
+  }
+
+  function saveImageDetails(details: ImageDetails) {
+    editor?.chain().focus().updateAttributes("image", { alt: details.alt, caption: details.caption }).run();
+    closeImageDialog();
   }
 
   // Offer back edits that never reached the server (closed tab, lost connection).
@@ -396,28 +441,12 @@ export function ArticleEditor({
         />
       </label>
       <div className="mt-4 overflow-hidden rounded border border-stone-300 bg-white">
-        {editor && <Toolbar editor={editor} onImage={() => fileRef.current?.click()} />}
+        {editor && <Toolbar editor={editor} onImage={openImageDialog} />}
         <div className="bulletin">
           <EditorContent editor={editor} />
         </div>
       </div>
-      <input
-        ref={fileRef}
-        type="file"
-        accept="image/png,image/jpeg,image/webp,image/gif"
-        className="hidden"
-        aria-label={t("toolbar.image")}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void uploadImage(file);
-          e.target.value = "";
-        }}
-      />
-      {uploadError && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {t("uploadFailed", { message: uploadError })}
-        </p>
-      )}
+      <ImageDialog state={imageDialog} onClose={closeImageDialog} onInsert={insertImage} onSave={saveImageDetails} />
       <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-stone-600">{t("attributionLabel")}</span>
