@@ -110,6 +110,7 @@ export const MATRIX: Record<string, Probe[]> = {
   // —— Issues (editors' desk; signers read them) ——
   "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: issueReaders(200) }],
   "POST /api/v1/issues": [{ url: "/api/v1/issues", body: {}, expect: editors(422) }],
+  "GET /api/v1/issues/next-numbers": [{ url: "/api/v1/issues/next-numbers?publication={slug}&year=2000", expect: editors(200) }],
   "GET /api/v1/issues/[id]": [
     { url: "/api/v1/issues/{draftIssue}", expect: issueReaders(200) },
     { url: "/api/v1/issues/{publishedIssue}", expect: issueReaders(200) },

@@ -3,14 +3,20 @@
 // server, a local copy of unsaved edits in the browser, and optimistic
 // locking (a stale save shows both texts; nothing is overwritten silently).
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import * as Dialog from "@radix-ui/react-dialog";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { extensions } from "@/lib/editor/extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
+import { ImageDialog, type ImageDetails, type ImageDialogState } from "./image-dialog";
 import { Toolbar } from "./toolbar";
 import { callApi } from "@/components/workspace/api-client";
+import { StatusBadge } from "@/components/workspace/status-badge";
+import type { ArticleStatus } from "@/db/schema";
 
 export interface EditableArticle {
   id: number;
@@ -49,13 +55,38 @@ function readLocal(id: number | null): LocalCopy | null {
 
 const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
 
-export function ArticleEditor({ article, defaultAttribution }: { article: EditableArticle | null; defaultAttribution: string }) {
+export function ArticleEditor({
+  article,
+  defaultAttribution,
+  status: articleStatus = "draft",
+  canSubmit = false,
+  children,
+}: {
+  article: EditableArticle | null;
+  defaultAttribution: string;
+  status?: ArticleStatus;
+  /** The viewer may submit this article for review (提交审核) straight from the editor. */
+  canSubmit?: boolean;
+  /** Shown between the heading and the form, e.g. the editor's comment on a returned article. */
+  children?: ReactNode;
+}) {
   const t = useTranslations("editor");
+  const tp = useTranslations("articlePages");
+  const ta = useTranslations("articleActions");
+  const router = useRouter();
+  // Known once the first save has created the article: the heading and the way back follow it.
+  const [savedId, setSavedId] = useState<number | null>(article?.id ?? null);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
   const [title, setTitle] = useState(article?.title ?? "");
   const [attribution, setAttribution] = useState(article?.attribution ?? defaultAttribution);
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
   const [offer, setOffer] = useState<LocalCopy | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [imageDialog, setImageDialog] = useState<ImageDialogState>({ kind: "closed" });
+  // Pictures pasted or dropped together are described one after the other.
+  const imageQueueRef = useRef<{ file: File; at: number | null }[]>([]);
+  // Where the picture being described goes: the drop point, or null for the cursor.
+  const imageAtRef = useRef<number | null>(null);
   const idRef = useRef<number | null>(article?.id ?? null);
   const versionRef = useRef<number | null>(article?.version ?? null);
   const titleRef = useRef(title);
@@ -64,8 +95,8 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
   const savingRef = useRef(false);
   const queuedRef = useRef(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<void>>(async () => {});
+  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<boolean>>(async () => true);
+  const inflightRef = useRef<Promise<boolean> | null>(null);
 
   const editor = useEditor({
     extensions: [...extensions, Placeholder.configure({ placeholder: t("bodyPlaceholder") }), CharacterCount],
@@ -78,14 +109,15 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
         const all = Array.from(event.clipboardData?.files ?? []);
         if (!isPicturePaste({ html: event.clipboardData?.getData("text/html") ?? "", files: all })) return false;
         const files = all.filter((f) => f.type.startsWith("image/"));
-        files.forEach((f) => void uploadImage(f));
+        queueImages(files, null);
         return true;
       },
-      handleDrop: (_view, event) => {
+      handleDrop: (view, event) => {
         const files = Array.from((event as DragEvent).dataTransfer?.files ?? []).filter((f) => f.type.startsWith("image/"));
         if (!files.length) return false;
         event.preventDefault();
-        files.forEach((f) => void uploadImage(f));
+        const e = event as DragEvent;
+        queueImages(files, view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? null);
         return true;
       },
     },
@@ -110,34 +142,39 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
     timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
   }, [writeLocal]);
 
+  /** Saves now; true when the server has the current text. */
   const save = useCallback(
-    async (options: { keepalive?: boolean; force?: boolean } = {}) => {
-      if (!editor) return;
+    async (options: { keepalive?: boolean; force?: boolean } = {}): Promise<boolean> => {
+      if (!editor) return false;
       if (savingRef.current) {
         queuedRef.current = true;
-        return;
+        return false;
       }
-      if (!dirtyRef.current && !options.force) return;
+      if (!dirtyRef.current && !options.force) return true;
       clearTimeout(timerRef.current);
       savingRef.current = true;
       dirtyRef.current = false;
       setState({ kind: "saving" });
       const payload = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON() };
       const wasNew = idRef.current === null;
-      const result = wasNew
-        ? await callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
-        : await callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
+      const request = wasNew
+        ? callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
+        : callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
             method: "PATCH",
             json: { ...payload, version: versionRef.current },
             keepalive: options.keepalive,
           });
+      inflightRef.current = request.then((r) => r.ok);
+      const result = await request;
       savingRef.current = false;
+      inflightRef.current = null;
       if (result.ok) {
         idRef.current = result.data.id;
         versionRef.current = result.data.version;
         if (wasNew) {
           window.localStorage.removeItem(storageKey(null));
           window.history.replaceState(null, "", `/workspace/articles/${result.data.id}/edit`);
+          setSavedId(result.data.id);
         }
         if (dirtyRef.current) writeLocal();
         else window.localStorage.removeItem(storageKey(idRef.current));
@@ -150,12 +187,14 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
         } else {
           setState({ kind: "error", message: result.status === 0 ? t("offline") : result.error.message });
         }
-        return;
+        return false;
       }
       if (queuedRef.current || dirtyRef.current) {
         queuedRef.current = false;
         timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
+        return false;
       }
+      return true;
     },
     [editor, t, writeLocal],
   );
@@ -163,13 +202,74 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
     saveRef.current = save;
   }, [save]);
 
-  async function uploadImage(file: File) {
-    setUploadError(null);
+  /** 提交审核 from the editor: save what is on screen, then submit, then show the article. */
+  async function submitForReview() {
+    setSubmitting(true);
+    setSubmitError(null);
+    clearTimeout(timerRef.current);
+    // Wait for an autosave under way, then save whatever is left.
+    while (inflightRef.current) await inflightRef.current;
+    queuedRef.current = false;
+    const saved = idRef.current !== null && !dirtyRef.current ? true : await save({ force: true });
+    if (!saved || idRef.current === null) {
+      setSubmitting(false);
+      return;
+    }
+    const result = await callApi(`/api/v1/articles/${idRef.current}/submit`, { json: {} });
+    if (!result.ok) {
+      setSubmitting(false);
+      setSubmitError(result.status === 0 ? t("offline") : (Object.values(result.error.fields ?? {})[0]?.[0] ?? result.error.message));
+      return;
+    }
+    router.push(`/workspace/articles/${idRef.current}`);
+  }
+
+  /** Opens the picture dialog for each pasted or dropped file in turn. */
+  function queueImages(files: File[], at: number | null) {
+    imageQueueRef.current.push(...files.map((file) => ({ file, at })));
+    setImageDialog((d) => (d.kind === "closed" ? nextQueued() : d));
+  }
+
+  function nextQueued(): ImageDialogState {
+    const next = imageQueueRef.current.shift();
+    imageAtRef.current = next?.at ?? null;
+    return next ? { kind: "insert", file: next.file } : { kind: "closed" };
+  }
+
+  function closeImageDialog() {
+    setImageDialog(nextQueued());
+  }
+
+  /** The toolbar's 图片: a new picture, or the description and caption of the one selected. */
+  function openImageDialog() {
+    if (editor?.isActive("image")) {
+      const attrs = editor.getAttributes("image");
+      setImageDialog({ kind: "edit", alt: String(attrs.alt ?? ""), caption: String(attrs.caption ?? "") });
+    } else {
+      imageAtRef.current = null;
+      setImageDialog({ kind: "insert", file: null });
+    }
+  }
+
+  /** Uploads the picture and inserts it with what the contributor wrote; the file name is never the alt text. */
+  async function insertImage(file: File, details: ImageDetails): Promise<string | null> {
     const form = new FormData();
     form.append("file", file);
     const result = await callApi<{ url: string }>("/api/v1/media", { body: form });
-    if (!result.ok) return setUploadError(result.error.message);
-    editor?.chain().focus().setImage({ src: result.data.url, alt: file.name.replace(/\.[^.]+$/, "") }).run();
+    if (!result.ok) return t("uploadFailed", { message: result.status === 0 ? t("offline") : result.error.message });
+    if (editor) {
+      // At the drop point; else at the cursor — after a selected picture, never in its place.
+      const { selection, doc } = editor.state;
+      const at = imageAtRef.current !== null ? Math.min(imageAtRef.current, doc.content.size) : selection instanceof NodeSelection ? selection.to : { from: selection.from, to: selection.to };
+      editor.chain().focus().insertContentAt(at, { type: "image", attrs: { src: result.data.url, alt: details.alt, caption: details.caption } }).run();
+    }
+    closeImageDialog();
+    return null;
+  }
+
+  function saveImageDetails(details: ImageDetails) {
+    editor?.chain().focus().updateAttributes("image", { alt: details.alt, caption: details.caption }).run();
+    closeImageDialog();
   }
 
   // Offer back edits that never reached the server (closed tab, lost connection).
@@ -271,6 +371,16 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
 
   return (
     <div className="mx-auto max-w-4xl">
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">{savedId ? tp("editTitle") : tp("newTitle")}</h1>
+        <StatusBadge status={articleStatus} />
+        {savedId && (
+          <Link href={`/workspace/articles/${savedId}`} className="ml-auto text-sm text-stone-600 hover:underline">
+            {tp("backToArticle")}
+          </Link>
+        )}
+      </div>
+      {children}
       {offer && (
         <div role="alert" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
           <span>{t("localCopyFound", { time: new Date(offer.at).toLocaleString("zh-CN", { hour12: false }) })}</span>
@@ -295,10 +405,27 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
             </>
           )}
         </p>
-        <button type="button" onClick={() => void save({ force: true })} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
-          {t("saveNow")}
-        </button>
+        <span className="flex shrink-0 gap-2">
+          <button type="button" onClick={() => void save({ force: true })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+            {t("saveNow")}
+          </button>
+          {canSubmit && (
+            <button
+              type="button"
+              disabled={submitting || state.kind === "conflict"}
+              onClick={() => void submitForReview()}
+              className="rounded bg-green-700 px-3 py-1.5 text-sm text-white hover:bg-green-800 disabled:opacity-50"
+            >
+              {submitting ? ta("working") : ta("submit")}
+            </button>
+          )}
+        </span>
       </div>
+      {submitError && (
+        <p role="alert" className="mb-3 text-sm text-red-700" data-testid="submit-error">
+          {t("submitFailed", { message: submitError })}
+        </p>
+      )}
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-stone-600">{t("titleLabel")}</span>
         <textarea
@@ -314,28 +441,12 @@ export function ArticleEditor({ article, defaultAttribution }: { article: Editab
         />
       </label>
       <div className="mt-4 overflow-hidden rounded border border-stone-300 bg-white">
-        {editor && <Toolbar editor={editor} onImage={() => fileRef.current?.click()} />}
+        {editor && <Toolbar editor={editor} onImage={openImageDialog} />}
         <div className="bulletin">
           <EditorContent editor={editor} />
         </div>
       </div>
-      <input
-        ref={fileRef}
-        type="file"
-        accept="image/png,image/jpeg,image/webp,image/gif"
-        className="hidden"
-        aria-label={t("toolbar.image")}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void uploadImage(file);
-          e.target.value = "";
-        }}
-      />
-      {uploadError && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {t("uploadFailed", { message: uploadError })}
-        </p>
-      )}
+      <ImageDialog state={imageDialog} onClose={closeImageDialog} onInsert={insertImage} onSave={saveImageDetails} />
       <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-stone-600">{t("attributionLabel")}</span>

@@ -63,7 +63,14 @@ export function IssueFieldsForm({
       {input("editorName", t("editor"))}
       <label className="block text-sm">
         <span className="mb-1 block text-stone-600">{t("publishedAt")}</span>
-        <input type="datetime-local" value={values.publishedAt} disabled={!editable} onChange={(e) => setValues({ ...values, publishedAt: e.target.value })} className="rounded border border-stone-300 px-2 py-1 disabled:bg-stone-100" />
+        <input
+          type="datetime-local"
+          // Once published the date is the server's (publishing sets it when empty), not what the form held.
+          value={editable ? values.publishedAt : toLocalInput(initial.publishedAt)}
+          disabled={!editable}
+          onChange={(e) => setValues({ ...values, publishedAt: e.target.value })}
+          className="rounded border border-stone-300 px-2 py-1 disabled:bg-stone-100"
+        />
       </label>
       <label className="block min-w-64 flex-1 text-sm">
         <span className="mb-1 block text-stone-600">{t("note")}</span>

@@ -9,6 +9,7 @@ import { ARTICLE_STATUSES, articleEvents, articles, units, users, type ArticleSt
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { renderDocumentHtml } from "@/lib/render/document";
+import { publishedInOf, type PublishedIn } from "./published-in";
 import { EDITABLE, TRANSITIONS, type Transition } from "./status";
 
 export const articleFilterSchema = z.object({
@@ -114,6 +115,8 @@ export interface ArticleDetail {
   author: string;
   submittedAt: string | null;
   events: { type: string; comment: string | null; by: string | null; at: string }[];
+  /** The published issue the article ran in, or null. */
+  publishedIn: PublishedIn | null;
 }
 
 /** One article, if the viewer may see it; otherwise not found. */
@@ -135,6 +138,7 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
     .leftJoin(users, eq(users.id, articleEvents.actorId))
     .where(eq(articleEvents.articleId, id))
     .orderBy(articleEvents.createdAt, articleEvents.id);
+  const publishedIn = row.article.status === "published" ? ((await publishedInOf(db, [id])).get(id) ?? null) : null;
   const body = row.article.body as JSONContent;
   const titleLines = row.article.title.split("\n").filter(Boolean);
   return {
@@ -151,6 +155,7 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
     author: row.author,
     submittedAt: row.article.submittedAt?.toISOString() ?? null,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    publishedIn,
   };
 }
 

@@ -12,6 +12,7 @@ export const MAX_HTML_BYTES = 2 * 1024 * 1024;
 const ALLOWED_TAGS = [
   "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "strike", "del",
   "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img", "hr",
+  "figure", "figcaption",
 ];
 
 /** Drops scripts, event handlers, Word/WPS styling junk (fonts, colours, mso- styles, empty spans). */

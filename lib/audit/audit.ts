@@ -3,10 +3,12 @@
 import { auditLog } from "@/db/schema";
 import type { Db, Tx } from "@/db";
 import type { Viewer } from "@/lib/auth/permissions";
+import type { AuditAction, AuditTargetType } from "./actions";
 
 export interface AuditEntry {
-  action: string;
-  targetType?: string;
+  /** One of AUDIT_ACTIONS: each has a label in both languages. */
+  action: AuditAction;
+  targetType?: AuditTargetType;
   targetId?: string | number;
   details?: Record<string, unknown>;
   ip?: string;

@@ -7,6 +7,7 @@ const ROUTES: Record<string, (id: string) => string> = {
   article: (id) => `/workspace/articles/${id}`,
   issue: (id) => `/workspace/issues/${id}`,
   scoring_weights: () => `/workspace/stats/weights`,
+  media: (id) => `/media/${id}`,
 };
 
 export function auditTargetHref(targetType: string | null, targetId: string | null): string | null {

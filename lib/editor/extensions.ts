@@ -2,7 +2,7 @@
 // the server-side renderer all use it, so what is written is what is printed.
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-import Image from "@tiptap/extension-image";
+import { CaptionedImage } from "./captioned-image";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import TextAlign from "@tiptap/extension-text-align";
 
@@ -13,7 +13,7 @@ export const extensions: Extensions = [
     codeBlock: false,
     code: false,
   }),
-  Image.configure({ allowBase64: false, inline: false }),
+  CaptionedImage.configure({ allowBase64: false, inline: false }),
   Table.configure({ resizable: false }),
   TableRow,
   TableHeader,

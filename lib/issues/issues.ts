@@ -36,6 +36,8 @@ export const createIssueSchema = z
     number: NUMBER.optional(),
     totalNumber: NUMBER.optional(),
     series: z.enum(["regular", "supplement"]).optional(),
+    // 刊发日期, for back issues typed in from the paper archive.
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 
@@ -95,6 +97,7 @@ export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCr
           number: input.number ?? next.number,
           totalNumber: series === "supplement" ? (input.totalNumber ?? null) : (input.totalNumber ?? next.totalNumber),
           source: publication.issuingBody,
+          publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
         })
         .returning();
       await recordAudit(tx, viewer, { action: "issue.create", targetType: "issue", targetId: issue!.id, details: { year, number: issue!.number, totalNumber: issue!.totalNumber } });

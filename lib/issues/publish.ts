@@ -8,6 +8,7 @@ import { articleEvents, articles, issueSnapshots, issues, publications, users } 
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
+import { notifyArticlesPublished } from "@/lib/notifications/notifications";
 import { indexIssueSnapshot } from "@/lib/search/search";
 import { assertSignedInTx, recordIssueEvent } from "./signoff";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
@@ -77,6 +78,7 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, 
       createdAt: issue.publishedAt!,
     })),
   );
+  await notifyArticlesPublished(tx, ids, viewer.kind === "user" ? viewer.id : null);
   const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);
   // The 签发 line is printed only where the publication asks for it; readers never see the signer otherwise.
   if (current.publication.printSigner && issue.signedById) {

@@ -1,8 +1,9 @@
 // In-app notices: a contributor learns of an editor's decision on their desk;
 // a signer of a request for 签发, the editor of the signer's decision.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { notifications } from "@/db/schema";
+import { articles, notifications } from "@/db/schema";
+import { publishedInOf } from "@/lib/articles/published-in";
 import type { Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
@@ -39,7 +40,28 @@ export async function listNotifications(viewer: Viewer, limit = 20) {
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map((r) => ({ id: r.id, articleId: r.articleId, issueId: r.issueId, type: r.type, message: r.message, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
+  // A 稿件已刊发 notice names the issue it ran in, with a link.
+  const ran = await publishedInOf(db, [...new Set(rows.filter((r) => r.type === "published" && r.articleId).map((r) => r.articleId!))]);
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.articleId,
+    issueId: r.issueId,
+    type: r.type,
+    message: r.message,
+    read: r.readAt !== null,
+    createdAt: r.createdAt.toISOString(),
+    publishedIn: (r.type === "published" && r.articleId && ran.get(r.articleId)) || null,
+  }));
+}
+
+/** Tells the authors of articles that have just been published (in the publishing transaction). */
+export async function notifyArticlesPublished(tx: Tx, articleIds: number[], actorId: number | null) {
+  if (!articleIds.length) return;
+  const rows = await tx.select({ id: articles.id, authorId: articles.authorId, title: articles.title }).from(articles).where(inArray(articles.id, articleIds));
+  for (const a of rows) {
+    if (a.authorId === actorId) continue;
+    await notify(tx, a.authorId, a.id, "published", `稿件已刊发：《${a.title.split("\n").map((l) => l.trim()).join("")}》`);
+  }
 }
 
 /** Marks the viewer's notices about one article or issue (or all) as read. */

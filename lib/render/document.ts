@@ -5,6 +5,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
 import { extensions } from "@/lib/editor/extensions";
+import { MAX_ALT_LENGTH, MAX_CAPTION_LENGTH } from "@/lib/editor/captioned-image";
 
 const schema = getSchema(extensions);
 
@@ -62,6 +63,9 @@ function checkUrls(node: JSONContent) {
   if (node.type === "image") {
     const src = String(node.attrs?.src ?? "");
     if (!SAFE_IMAGE_URL.test(src)) throw new InvalidDocumentError("图片地址无效：只允许本站上传的图片或 http(s) 地址");
+    const { alt, caption } = node.attrs ?? {};
+    if (alt != null && (typeof alt !== "string" || alt.length > MAX_ALT_LENGTH)) throw new InvalidDocumentError(`图片说明（替代文字）不能超过 ${MAX_ALT_LENGTH} 字`);
+    if (caption != null && (typeof caption !== "string" || caption.length > MAX_CAPTION_LENGTH)) throw new InvalidDocumentError(`图注不能超过 ${MAX_CAPTION_LENGTH} 字`);
   }
   for (const mark of node.marks ?? []) {
     if (mark.type === "link") {

@@ -61,6 +61,7 @@ interface HElement extends HNode {
   children: ArrayLike<HElement>;
   innerHTML: string;
   getAttribute(name: string): string | null;
+  querySelector(selector: string): HElement | null;
 }
 
 /**
@@ -79,7 +80,7 @@ export const DOCX_NODE_ELEMENTS = {
   listItem: ["li"],
   hardBreak: ["br"],
   horizontalRule: ["hr"],
-  image: ["img"],
+  image: ["img", "figure", "figcaption"], // with a caption (图注): <figure><img><figcaption>
   table: ["table"],
   tableRow: ["tr"],
   tableHeader: ["th"],
@@ -405,12 +406,18 @@ function blocks(container: HElement, ctx: Ctx & { headerCell?: boolean }, childr
       flush();
       out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } } }));
     } else if (tag === "img") {
-      // A picture on its own line (the editor's 图片 button): centred, without indent.
       flush();
-      const alt = child.getAttribute("alt");
-      const image = ctx.images.get(child.getAttribute("src") ?? "");
-      const runs = image ? [imageRun(image, alt, child.getAttribute("title"))] : alt ? [run(`［图：${alt}］`, baseRun)] : [];
-      if (runs.length) out.push(new Paragraph({ children: runs, alignment: AlignmentType.CENTER, indent: ctx.indent ? { left: ctx.indent } : undefined, keepLines: true }));
+      const picture = pictureParagraph(child, ctx, baseRun, false);
+      if (picture) out.push(picture);
+    } else if (tag === "figure" && child.querySelector("img")) {
+      // A picture with its caption (图注) under it, kept on one page.
+      flush();
+      const caption = (child.querySelector("figcaption")?.textContent ?? "").trim();
+      const picture = pictureParagraph(child.querySelector("img")!, ctx, baseRun, Boolean(caption));
+      if (picture) out.push(picture);
+      if (caption) {
+        out.push(new Paragraph({ children: [run(caption, CELL_RUN)], alignment: AlignmentType.CENTER, indent: ctx.indent ? { left: ctx.indent } : undefined, spacing: { after: 120 } }));
+      }
     } else if (tag === "colgroup" || tag === "col") {
       continue;
     } else if (/^(div|section|article|figure|thead|tbody)$/.test(tag)) {
@@ -422,6 +429,15 @@ function blocks(container: HElement, ctx: Ctx & { headerCell?: boolean }, childr
   }
   flush();
   return out;
+}
+
+/** A picture on its own line (the editor's 图片 button): centred, without indent; its alt text when it cannot be embedded. */
+function pictureParagraph(img: HElement, ctx: Ctx, baseRun: RunStyle, keepNext: boolean): Paragraph | null {
+  const alt = img.getAttribute("alt");
+  const image = ctx.images.get(img.getAttribute("src") ?? "");
+  const runs = image ? [imageRun(image, alt, img.getAttribute("title"))] : alt ? [run(`［图：${alt}］`, baseRun)] : [];
+  if (!runs.length) return null;
+  return new Paragraph({ children: runs, alignment: AlignmentType.CENTER, indent: ctx.indent ? { left: ctx.indent } : undefined, keepLines: true, keepNext });
 }
 
 function articleBlocks(article: SnapshotArticle, window: Window, images: Images, lists: NumberingDefinition[], baseUrl: string | undefined): (Paragraph | Table)[] {

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { articleFilterSchema, countArticlesByStatus, listArticlesPage, listUnitsForFilter } from "@/lib/articles/articles";
 import { listNotifications, unreadCount } from "@/lib/notifications/notifications";
 import { ArticleTable } from "@/components/workspace/article-table";
+import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
 import { SignoffDesk } from "@/components/signoff/signoff-desk";
@@ -77,6 +78,12 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
                     <Link href={`/workspace/issues/${n.issueId}`} className="hover:underline">{n.message}</Link>
                   ) : (
                     n.message
+                  )}
+                  {n.publishedIn && (
+                    <>
+                      {" "}
+                      <PublishedInLink at={n.publishedIn} />
+                    </>
                   )}
                   <span className="ml-2 text-xs text-stone-400">{formatDateTime(n.createdAt)}</span>
                 </li>

@@ -27,6 +27,18 @@ const articleDetailSchema = z.object({
   unitId: z.number().int(),
   submittedAt: isoDateTime.nullable(),
   events: z.array(z.object({ type: z.string(), comment: z.string().nullable(), by: z.string().nullable(), at: isoDateTime })),
+  publishedIn: z
+    .object({
+      publication: z.string(),
+      slug: z.string(),
+      year: z.number().int(),
+      number: z.number().int(),
+      series: z.string(),
+      totalNumber: z.number().int().nullable(),
+      path: z.string().describe("The article in the reader site"),
+    })
+    .nullable()
+    .describe("The published issue the article ran in (刊于…), or null"),
 });
 
 const TRANSITION_SUMMARIES: Record<Transition, string> = {

@@ -22,6 +22,7 @@ import {
   withdrawSchema,
 } from "@/lib/issues/issues";
 import { changesSinceReturn, getSignoffState, requestSignoff, signoffIssue, signoffSchema } from "@/lib/issues/signoff";
+import { issueOfferQuerySchema, offerIssueNumbers } from "@/lib/issues/offer";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject } from "./schemas";
 
@@ -62,6 +63,24 @@ export const issueRoutes = [
     }),
     errors: [403, 409, 422],
     handler: ({ viewer, body }) => createIssue(viewer, body),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/issues/next-numbers",
+    summary: "The numbers a new issue of a year is offered (第N期, 总第N期) and the issue it follows",
+    tag: TAG,
+    access: "signed-in",
+    permission: "manage:issue:any",
+    query: issueOfferQuerySchema,
+    response: z.object({
+      year: z.number().int(),
+      number: z.number().int(),
+      totalNumber: z.number().int(),
+      series: z.enum(["regular", "supplement"]),
+      previous: looseObject("The issue before: id, year, number, totalNumber, title, status, publishedAt").nullable(),
+    }),
+    errors: [403, 422],
+    handler: ({ viewer, query }) => offerIssueNumbers(viewer, query),
   }),
   defineRoute({
     method: "GET",

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { listIssues, suggestIssueNumbers } from "@/lib/issues/issues";
+import { listIssues } from "@/lib/issues/issues";
+import { offerIssueNumbers } from "@/lib/issues/offer";
 import { listPublications } from "@/lib/issues/reader";
 import { currentChinaYear, formatDateTime } from "@/lib/format";
 import { CreateIssueForm, type SeriesSuggestions } from "@/components/issues/create-issue-form";
@@ -20,8 +21,8 @@ export default async function IssuesPage() {
     await Promise.all(
       publications.map(async (p) => {
         const [regular, supplement] = await Promise.all([
-          suggestIssueNumbers(viewer, p.slug, year, "regular"),
-          suggestIssueNumbers(viewer, p.slug, year, "supplement"),
+          offerIssueNumbers(viewer, { publication: p.slug, year, series: "regular" }),
+          offerIssueNumbers(viewer, { publication: p.slug, year, series: "supplement" }),
         ]);
         return [p.slug, { regular, supplement }] as const;
       }),

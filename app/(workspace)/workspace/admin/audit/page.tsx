@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { auditFacets, auditFilterSchema, listAuditEntries } from "@/lib/audit/audit-log";
 import { auditTargetHref } from "@/lib/audit/targets";
+import { auditDetailLines } from "@/lib/audit/details";
 import { formatDateTime } from "@/lib/format";
 import { FilterBar } from "@/components/admin/filter-bar";
 
@@ -38,7 +39,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (before) q.set("before", String(before));
     return q.size ? `/workspace/admin/audit?${q}` : "/workspace/admin/audit";
   };
-  const actionLabel = (a: string) => (t.has(`actions.${a}`) ? `${t(`actions.${a}`)}` : a);
+  // Labels in the reader's language; an unknown key (an entry older than its label) is shown as it is.
+  const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
+  const targetLabel = (v: string) => (t.has(`targets.${v}`) ? t(`targets.${v}`) : v);
+  const fieldLabel = (f: string) => (t.has(`fields.${f}`) ? t(`fields.${f}`) : f);
+  const familyLabel = (family: string) => t("familyAll", { family: t.has(`families.${family}`) ? t(`families.${family}`) : family });
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading" className="mb-1 text-lg font-semibold">
@@ -64,8 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             value: f.action ?? "",
             options: [
               { value: "", label: ta("filter.any") },
-              ...[...new Set(facets.actions.map((a) => a.split(".")[0] + "."))].map((family) => ({ value: family, label: `${family}*` })),
-              ...facets.actions.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` })),
+              ...[...new Set(facets.actions.map((a) => a.split(".")[0]!))].map((family) => ({ value: `${family}.`, label: familyLabel(family) })),
+              ...facets.actions.map((a) => ({ value: a, label: actionLabel(a) })),
             ],
           },
           {
@@ -73,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             name: "targetType",
             label: t("targetType"),
             value: f.targetType ?? "",
-            options: [{ value: "", label: ta("filter.any") }, ...facets.targetTypes.map((v) => ({ value: v, label: t.has(`targets.${v}`) ? t(`targets.${v}`) : v }))],
+            options: [{ value: "", label: ta("filter.any") }, ...facets.targetTypes.map((v) => ({ value: v, label: targetLabel(v) }))],
           },
           { kind: "text", name: "targetId", label: t("targetId"), value: f.targetId ?? "" },
           { kind: "date", name: "from", label: t("from"), value: f.from ?? "" },
@@ -103,13 +108,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody>
                 {page.entries.map((e) => {
                   const href = auditTargetHref(e.targetType, e.targetId);
-                  const target = e.targetType ? `${t.has(`targets.${e.targetType}`) ? t(`targets.${e.targetType}`) : e.targetType} ${e.targetId ?? ""}` : "—";
+                  // An image is named by its 64-character hash: the start is enough to tell two apart.
+                  const id = e.targetId && e.targetId.length > 16 ? `${e.targetId.slice(0, 10)}…` : (e.targetId ?? "");
+                  const target = e.targetType ? `${targetLabel(e.targetType)} ${id}` : "—";
+                  const lines = auditDetailLines(e.details);
                   return (
                     <tr key={e.id} className="border-b border-stone-100 align-top">
                       <td className="px-3 py-2 whitespace-nowrap text-stone-600 tabular-nums">{formatDateTime(e.at)}</td>
                       <td className="px-3 py-2">{e.actor ?? <span className="text-stone-500">{t("system")}</span>}</td>
-                      <td className="px-3 py-2">
-                        {actionLabel(e.action)} <span className="font-mono text-xs text-stone-500">{e.action}</span>
+                      <td className="px-3 py-2 whitespace-nowrap" title={t("rawKey", { key: e.action })}>
+                        {actionLabel(e.action)}
                       </td>
                       <td className="px-3 py-2 whitespace-nowrap">
                         {href ? (
@@ -120,8 +128,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                           target
                         )}
                       </td>
-                      <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-stone-600">
-                        {e.details ? JSON.stringify(e.details) : ""}
+                      <td className="min-w-64 px-3 py-2 text-xs leading-relaxed text-stone-700" data-testid="audit-details">
+                        {lines.length > 0 && (
+                          <dl>
+                            {lines.map((l, i) => (
+                              <div key={i}>
+                                <dt className="inline text-stone-500">{fieldLabel(l.field)}{t("colon")}</dt>
+                                <dd className="inline break-words">{l.value}</dd>
+                              </div>
+                            ))}
+                          </dl>
+                        )}
                         {e.ip ? <span className="block text-stone-400">IP {e.ip}</span> : null}
                       </td>
                     </tr>

@@ -7,6 +7,8 @@ import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { ArticleView } from "@/components/bulletin/issue-view";
 import { StatusBadge } from "@/components/workspace/status-badge";
 import { ArticleActions } from "@/components/workspace/article-actions";
+import { DecisionNote } from "@/components/workspace/decision-note";
+import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { formatDateTime } from "@/lib/format";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,7 +19,6 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const actions = availableActions(viewer, article);
   const t = await getTranslations("workspace");
   const te = await getTranslations("events");
-  const lastDecision = [...article.events].reverse().find((e) => e.comment && ["returned", "rejected"].includes(e.type));
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
@@ -27,6 +28,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             {article.unit} · {article.author}
             {article.submittedAt && ` · ${t("submittedAt", { time: formatDateTime(article.submittedAt) })}`}
           </span>
+          {article.publishedIn && <PublishedInLink at={article.publishedIn} />}
           <span className="ml-auto flex gap-3">
             {actions.edit && (
               <Link href={`/workspace/articles/${article.id}/edit`} className="rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
@@ -38,14 +40,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             </Link>
           </span>
         </div>
-        {lastDecision && (article.status === "returned" || article.status === "rejected") && (
-          <div role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
-            <p className="font-semibold">{t("editorComment", { who: lastDecision.by ?? t("system") })}</p>
-            <p className="mt-1 whitespace-pre-wrap" data-testid="editor-comment">
-              {lastDecision.comment}
-            </p>
-          </div>
-        )}
+        <DecisionNote article={article} />
         <ArticleActions articleId={article.id} transitions={actions.transitions} />
         <div className="mt-4 rounded border border-stone-200 bg-white p-6">
           <div className="bulletin">

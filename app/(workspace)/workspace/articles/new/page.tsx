@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { writingUnit } from "@/lib/articles/articles";
+import { availableActions, writingUnit } from "@/lib/articles/articles";
 import { ArticleEditor } from "@/components/editor/article-editor";
 
 export default async function NewArticlePage() {
@@ -12,10 +12,5 @@ export default async function NewArticlePage() {
   }
   const unit = await writingUnit(viewer);
   if (!unit.active) return <p className="rounded border border-red-200 bg-red-50 p-6 text-red-800">{t("unitInactive", { unit: unit.name })}</p>;
-  return (
-    <>
-      <h1 className="mx-auto mb-4 max-w-4xl text-xl font-bold">{t("newTitle")}</h1>
-      <ArticleEditor article={null} defaultAttribution={unit.name} />
-    </>
-  );
+  return <ArticleEditor article={null} defaultAttribution={unit.name} canSubmit={availableActions(viewer, { status: "draft" }).transitions.includes("submit")} />;
 }

@@ -82,14 +82,17 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
             {checks.map((c, i) => (
-              <li key={i}>{c.message}</li>
+              <li key={i} data-severity={c.severity ?? "error"}>
+                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
+                {c.message}
+              </li>
             ))}
           </ul>
         )}
         <IssueActions
           issueId={issue.id}
           status={issue.status}
-          ready={checks.length === 0}
+          ready={checks.every((c) => c.severity === "warning")}
           articles={placed}
           facts={{
             publication: issue.publication.name,

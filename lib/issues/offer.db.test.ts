@@ -1,0 +1,83 @@
+// Integration: what the new-issue form offers for a chosen year, the issue
+// date set at creation, and the check that the year and the date agree.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { loadDemo } from "@/lib/demo/load-demo";
+import { findUserByEmail } from "@/lib/users/users";
+import { viewerFromUser } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/permissions";
+import { createArticle, transitionArticle } from "@/lib/articles/mutations";
+import { currentChinaYear } from "@/lib/format";
+import { checkIssue, createIssue, getIssue, publishCheckedIssue, setIssueLayout, updateIssue } from "./issues";
+import { offerIssueNumbers } from "./offer";
+
+let db: TestDb;
+let editor: Viewer, liaocheng: Viewer;
+beforeAll(async () => {
+  db = await createTestDb();
+  await loadDemo({ password: "demo-password-1" });
+  const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
+  [editor, liaocheng] = await Promise.all([v("editor@demo.local"), v("liaocheng@demo.local")]);
+});
+afterAll(() => db?.drop());
+
+const seedIssue = { year: 2017, number: 88, totalNumber: 225, title: "山东脱贫攻坚简报2017年第88期(总第225期)", status: "published", publishedAt: "2017-08-17T02:12:00.000Z" };
+
+describe("the numbers offered for a year", () => {
+  it("offers 第89期 总第226期 for 2017 and names 第88期 as the previous issue", async () => {
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: "2017" })).toEqual({
+      year: 2017,
+      number: 89,
+      totalNumber: 226,
+      series: "regular",
+      previous: { id: expect.any(Number), ...seedIssue },
+    });
+    // Any later year starts at 第1期 and follows the same issue in the total.
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: 2018 })).toMatchObject({ year: 2018, number: 1, totalNumber: 226, previous: seedIssue });
+    expect(await offerIssueNumbers(editor, { publication: "sdtp" })).toMatchObject({ year: currentChinaYear(), number: 1 });
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: 2016 })).toMatchObject({ year: 2016, number: 1, previous: null });
+  });
+
+  it("places a back issue in the cumulative count after the issue before it, unless that total is taken", async () => {
+    await createIssue(editor, { publication: "sdtp", year: 2019, number: 5, totalNumber: 300 });
+    // 2018 follows 2017/88 (225), not the 2019 issue typed in first.
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: 2018 })).toMatchObject({ number: 1, totalNumber: 226 });
+    expect(await createIssue(editor, { publication: "sdtp", year: 2018 })).toMatchObject({ number: 1, totalNumber: 226 });
+    // 2017/89 would follow 225, but 226 is now 2018/1: the first free total after all others.
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: 2017 })).toMatchObject({ number: 89, totalNumber: 301 });
+    expect(await offerIssueNumbers(editor, { publication: "sdtp", year: 2020 })).toMatchObject({ number: 1, totalNumber: 301, previous: { year: 2019, number: 5 } });
+  });
+
+  it("is for editors, and refuses a bad year or an unknown publication", async () => {
+    await expect(offerIssueNumbers(liaocheng, { publication: "sdtp" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(offerIssueNumbers(editor, { publication: "sdtp", year: "二〇一七" })).rejects.toMatchObject({ code: "invalid", fields: { year: expect.any(Array) } });
+    await expect(offerIssueNumbers(editor, { publication: "nope" })).rejects.toMatchObject({ code: "invalid" });
+  });
+});
+
+describe("the issue date (刊发日期)", () => {
+  it("is set when creating a back issue, and publishing keeps it", async () => {
+    const issue = await createIssue(editor, { publication: "sdtp", year: 2017, publishedAt: "2017-08-24T10:00:00+08:00" });
+    expect((await getIssue(editor, issue.id)).publishedAt).toBe("2017-08-24T02:00:00.000Z");
+    const { id } = await createArticle(liaocheng, { title: "补录往期", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "正文。" }] }] } });
+    await transitionArticle(liaocheng, id, "submit");
+    await transitionArticle(editor, id, "accept");
+    const { version } = await setIssueLayout(editor, issue.id, { sections: [{ heading: null, articleIds: [id] }] });
+    await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
+    expect(await checkIssue(editor, issue.id)).toEqual([]);
+    await publishCheckedIssue(editor, issue.id);
+    expect((await getIssue(editor, issue.id)).publishedAt).toBe("2017-08-24T02:00:00.000Z");
+  });
+
+  it("flags, without blocking, an issue whose year differs from its date's year", async () => {
+    const issue = await createIssue(editor, { publication: "sdtp", year: 2017, publishedAt: "2018-01-02T09:00:00+08:00" });
+    const checks = await checkIssue(editor, issue.id);
+    expect(checks).toContainEqual({ code: "year_mismatch", severity: "warning", message: "期号年份为2017年，刊发日期却在2018年" });
+    // China time decides: 2017-12-31 20:00 UTC is already 2018 in Jinan.
+    const late = await createIssue(editor, { publication: "sdtp", year: 2018, publishedAt: "2017-12-31T20:00:00Z" });
+    expect((await checkIssue(editor, late.id)).map((c) => c.code)).not.toContain("year_mismatch");
+    // No date: the year is checked against today.
+    const undated = await createIssue(editor, { publication: "sdtp", year: 2017 });
+    expect((await checkIssue(editor, undated.id)).find((c) => c.code === "year_mismatch")?.message).toContain("未填刊发日期");
+  });
+});
