@@ -25,7 +25,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
     <div>
       <p className="mb-4 flex items-center gap-3 rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
         {t("previewNote")}
-        <Link href={`/workspace/issues/${id}`} className="ml-auto underline">
+        {/* Signers read issues on their own desk; the board is the editors'. */}
+        <Link href={can(viewer, "manage:issue:any") ? `/workspace/issues/${id}` : `/workspace/signoff/${id}`} className="ml-auto underline">
           {t("backToBoard")}
         </Link>
       </p>
