@@ -49,6 +49,7 @@ export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).exten
   author: z.string().max(200).optional(),
   submittedAt: z.string().max(40).nullable().optional(),
   events: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
+  publishedIn: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
 

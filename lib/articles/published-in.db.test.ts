@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
+import { requestSignoff, signoffIssue } from "@/lib/issues/signoff";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createIssue, publishCheckedIssue, setIssueLayout, updateIssue, withdrawIssue } from "@/lib/issues/issues";
 import { listNotifications } from "@/lib/notifications/notifications";
@@ -46,6 +47,9 @@ describe("where an article ran", () => {
     const issue = await createIssue(editor, { publication: "sdtp" });
     await setIssueLayout(editor, issue.id, { sections: [{ heading: "工作动态", articleIds: [id] }] });
     await updateIssue(editor, issue.id, { version: 2, editorName: "刘栋" });
+    // 签发 first: the demo publication requires it.
+    await requestSignoff(editor, issue.id);
+    await signoffIssue(viewerFromUser((await findUserByEmail("leader@demo.local"))!), issue.id, { decision: "approve" });
     await publishCheckedIssue(editor, issue.id);
 
     const ran = { publication: "山东脱贫攻坚简报", year: issue.year, number: issue.number, path: `/p/sdtp/${issue.year}/${issue.number}/a/${id}` };

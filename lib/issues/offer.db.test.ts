@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
+import { requestSignoff, signoffIssue } from "./signoff";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
 import { currentChinaYear } from "@/lib/format";
@@ -65,6 +66,9 @@ describe("the issue date (刊发日期)", () => {
     const { version } = await setIssueLayout(editor, issue.id, { sections: [{ heading: null, articleIds: [id] }] });
     await updateIssue(editor, issue.id, { version, editorName: "刘栋" });
     expect(await checkIssue(editor, issue.id)).toEqual([]);
+    // 签发 first: the demo publication requires it.
+    await requestSignoff(editor, issue.id);
+    await signoffIssue(viewerFromUser((await findUserByEmail("leader@demo.local"))!), issue.id, { decision: "approve" });
     await publishCheckedIssue(editor, issue.id);
     expect((await getIssue(editor, issue.id)).publishedAt).toBe("2017-08-24T02:00:00.000Z");
   });
