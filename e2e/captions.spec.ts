@@ -18,7 +18,7 @@ test("a picture's caption goes under it on the web, in print and in Word; alt te
   const editor = await bearer(request, "editor");
   const admin = await bearer(request, "admin");
   const slug = `cap${Date.now().toString(36)}`;
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "图注测试简报", issuingBody: "宣传信息组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "图注测试简报", issuingBody: "宣传信息组", requiresSignoff: false } })).status()).toBe(201);
 
   await page.goto("/workspace/articles/new");
   const title = `图注${Date.now()}`;

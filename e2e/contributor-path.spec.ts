@@ -17,7 +17,7 @@ test("a contributor writes, submits from the editor, revises with the comment in
   const admin = await bearer(request, "admin");
   const slug = `cp${Date.now().toString(36)}`;
   const publication = `供稿路径简报${slug}`;
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: publication, issuingBody: "宣传信息组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: publication, issuingBody: "宣传信息组", requiresSignoff: false } })).status()).toBe(201);
 
   await page.goto("/workspace/articles/new");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("新建稿件");
