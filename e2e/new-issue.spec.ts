@@ -18,7 +18,7 @@ test("a new issue offers the numbers of the chosen year, names the previous issu
   const contributor = await bearer(request, "contributor", "聊城市扶贫办");
   const slug = `ni${Date.now().toString(36)}`;
   const name = `补录简报${slug}`;
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name, issuingBody: "宣传信息组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name, issuingBody: "宣传信息组", requiresSignoff: false } })).status()).toBe(201);
   const seed = await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 2017, number: 88, totalNumber: 225, publishedAt: "2017-08-17T10:12:00+08:00" } });
   expect(seed.status()).toBe(201);
   const created = await request.post("/api/v1/articles", { headers: contributor, data: { title: "补录的稿件", html: "<p>正文。</p>" } });

@@ -38,12 +38,12 @@ export async function storeMedia(viewer: Viewer, bytes: Uint8Array): Promise<{ u
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const inserted = await tx
+    // Stored once per content hash; every upload is still recorded, by whoever made it.
+    await tx
       .insert(media)
       .values({ sha256, mime, size: bytes.byteLength, data: Buffer.from(bytes), uploadedById: viewer.kind === "user" ? viewer.id : null })
-      .onConflictDoNothing()
-      .returning({ id: media.id });
-    if (inserted.length) await recordAudit(tx, viewer, { action: "media.upload", targetType: "media", targetId: sha256, details: { mime, size: bytes.byteLength } });
+      .onConflictDoNothing();
+    await recordAudit(tx, viewer, { action: "media.upload", targetType: "media", targetId: sha256, details: { mime, size: bytes.byteLength } });
   });
   return { url: mediaUrl(sha256), mime, size: bytes.byteLength };
 }
