@@ -12,6 +12,7 @@ import path from "node:path";
 import type { DbConfig } from "@/db";
 import { adminQuery } from "@/lib/testing/test-db";
 import { benchEditorPassword } from "./seed";
+import { serverTimeouts } from "../scripts/server-timeouts";
 import { serverMemoryEnv } from "../scripts/node-options";
 
 export const root = process.cwd();
@@ -264,12 +265,12 @@ export interface StartedServer {
   log: () => string;
 }
 
-/** Starts the app's server (scripts/serve.ts, as `npm start` does) on 127.0.0.1:port in production mode with `env`, and waits until home answers 200. */
+/** Starts `next start` as `npm start` does on 127.0.0.1:port in production mode with `env`, and waits until home answers 200. */
 export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<StartedServer> {
   console.log(`bench: the app's server on 127.0.0.1:${port}…`);
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
-      env: { ...env, PORT: String(port), HOST: "127.0.0.1", DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
+    spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", String(serverTimeouts(env).keepAliveTimeout)], {
+      env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
       stdio: ["ignore", "pipe", "pipe"],
     }),
   );

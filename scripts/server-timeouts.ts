@@ -1,7 +1,9 @@
-// Timeouts of the HTTP server (scripts/serve.ts). The keep-alive idle timeout
-// must be longer than that of anything in front reusing connections (load
-// balancers commonly keep 60 s), and the headers timeout longer still, or
-// the server closes a connection the proxy is about to reuse.
+// Timeouts of the HTTP server (`next start --keepAliveTimeout`, from
+// scripts/start.ts, the e2e servers and the benchmarks). The keep-alive idle
+// timeout must be longer than that of anything in front reusing connections
+// (load balancers commonly keep 60 s), or the server closes a connection the
+// proxy is about to reuse. (Node's headers timeout only runs while a
+// request's headers arrive, not while a connection waits idle.)
 import { z } from "zod";
 
 const ms = z.coerce.number().int().min(1_000).max(3_600_000);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { liveLockHolder } from "../db/lock";
 import { serverMemoryEnv } from "./node-options";
+import { serverTimeouts } from "./server-timeouts";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -75,10 +76,11 @@ ensureAuthSecret();
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 const port = process.env.PORT || "3000";
 console.log(`[cms] Serving on http://localhost:${port}`);
-// scripts/serve.ts: Next's handler behind our own node:http server (keep-alive and header timeouts, errors logged).
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+// Keep-alive longer than a proxy's idle timeout (scripts/server-timeouts.ts): Node's 5 s default reset reused connections.
+const { keepAliveTimeout } = serverTimeouts(process.env);
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, "--keepAliveTimeout", String(keepAliveTimeout)], {
   stdio: "inherit",
-  env: { ...process.env, PORT: port, NODE_ENV: "production", ...serverMemoryEnv() },
+  env: { ...process.env, ...serverMemoryEnv() },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

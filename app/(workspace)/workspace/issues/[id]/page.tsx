@@ -75,11 +75,13 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       />
       <section aria-label={t("checks.title")} className="my-6 rounded border border-stone-200 bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">{t("checks.title")}</h2>
-        {checks.length === 0 ? (
+        {/* Warnings (e.g. a year that differs from the date's) are shown but never block: the checks still pass. */}
+        {checks.every((c) => c.severity === "warning") && (
           <p className="text-green-800" data-testid="checks-ok">
             ✓ {t("checks.ok")}
           </p>
-        ) : (
+        )}
+        {checks.length > 0 && (
           <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
             {checks.map((c, i) => (
               <li key={i} data-severity={c.severity ?? "error"}>
