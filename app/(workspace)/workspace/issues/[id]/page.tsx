@@ -103,7 +103,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             requiresSignoff: issue.publication.requiresSignoff,
             signedBy: issue.signedBy,
             signedAt: issue.signedAt,
-            problems: checks.map((c) => c.message),
+            problems: checks.filter((c) => c.severity !== "warning").map((c) => c.message), // warnings never block; the board shows them
           }}
           signoff={{ requestedAt: signoff.requestedAt, lastReturn: lastReturnStanding(signoff) }}
         />
