@@ -24,7 +24,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "db", include: ["**/*.db.test.ts"], exclude },
+        test: { name: "db", include: ["**/*.db.test.ts"], exclude, globalSetup: ["lib/testing/db-template.setup.ts"] },
       },
     ],
   },

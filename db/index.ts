@@ -11,7 +11,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export { schema };
 
-export type DbConfig = { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" } | { kind: "pg"; url: string };
+export type DbConfig =
+  | { kind: "pglite"; dataDir: string }
+  /** In memory; `from` is a dump (PGlite's dumpDataDir) to start from instead of an empty cluster. */
+  | { kind: "pglite-memory"; from?: Blob }
+  | { kind: "pg"; url: string };
 
 export interface DbHandle {
   db: Db;
@@ -51,7 +55,7 @@ export async function openDb(config: DbConfig, purpose = "app"): Promise<DbHandl
   // operating system caches anyway.
   const options = { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers()}`] };
   if (config.kind === "pglite-memory") {
-    client = await PGlite.create(options);
+    client = await PGlite.create({ ...options, loadDataDir: config.from });
   } else {
     release = acquireDataDirLock(config.dataDir, purpose);
     try {

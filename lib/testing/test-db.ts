@@ -2,6 +2,7 @@
 // PostgreSQL database on the server in DATABASE_URL (dropped afterwards), or
 // an in-memory PGlite. Nothing depends on leftovers.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { openDb, setDbHandle, closeDb, type DbHandle } from "@/db";
 import { migrateDb } from "@/db/migrate";
 
@@ -55,8 +56,10 @@ export async function createTestDb(): Promise<TestDb> {
       },
     };
   }
-  const handle = await openDb({ kind: "pglite-memory" });
-  await migrateDb(handle);
+  // The db project's globalSetup (db-template.setup.ts) migrated one already.
+  const template = process.env.VITEST ? (await import("vitest")).inject("pgliteTemplate") : undefined;
+  const handle = template ? await openDb({ kind: "pglite-memory", from: new Blob([fs.readFileSync(template)]) }) : await openDb({ kind: "pglite-memory" });
+  await migrateDb(handle); // a no-op on the template; it would apply a migration added since
   setDbHandle(handle);
   return { handle, kind: "pglite", drop: () => closeDb() };
 }
