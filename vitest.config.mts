@@ -6,6 +6,11 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL when DATABASE_URL is set), named *.db.test.ts. A unit test that
 // opens a database fails (lib/testing/test-db.ts refuses under CMS_TEST_PROJECT=unit),
 // so a misnamed integration test cannot silently skip the PostgreSQL pass.
+// Both projects run without isolation: the files of a worker share one module
+// graph, which cuts the import time of happy-dom, Tiptap and docx from ~45 s to
+// ~5 s. So a test file must leave no global state behind: restore what it
+// changes on process.env or globals in afterAll/afterEach, and a db file
+// installs its own database handle (createTestDb) in beforeAll.
 // `server-only` throws outside Next's server bundles; in tests the modules that import it run on the server anyway.
 const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
@@ -20,11 +25,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"], env: { CMS_TEST_PROJECT: "unit" } },
+        test: { name: "unit", isolate: false, include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"], env: { CMS_TEST_PROJECT: "unit" } },
       },
       {
         extends: true,
-        test: { name: "db", include: ["**/*.db.test.ts"], exclude, globalSetup: ["lib/testing/db-template.setup.ts"] },
+        test: { name: "db", isolate: false, include: ["**/*.db.test.ts"], exclude, globalSetup: ["lib/testing/db-template.setup.ts"] },
       },
     ],
   },
