@@ -18,6 +18,11 @@ export const ENGINE_INDEPENDENT_SPECS = [
   "keep-alive.spec.ts", // the HTTP server's idle timeout
   "print.spec.ts", // the printed form's layout and PDF
   "secure-cookies.spec.ts", // cookie flags behind an HTTPS proxy
+  // The XSS corpus: what they check is how pages render stored text, the same
+  // on both engines; storage of every payload round-trips in the Vitest db
+  // project and the other specs on PostgreSQL.
+  "xss.spec.ts",
+  "xss-inputs.spec.ts",
 ];
 
 // Set once in the main process; the workers inherit it.

@@ -135,9 +135,10 @@ test("SIGKILL at random moments loses no acknowledged write and leaves no half-p
         contributor: await token("liaocheng@demo.local"),
         editor: await token("editor@demo.local"),
         signer: await token("leader@demo.local"),
-        admin: await token("admin@demo.local"),
       };
-      await verify(ack, tokens);
+      // Checked once at the end, after every kill: a write acknowledged in
+      // the first cycle must survive all four. (Checking after each restart
+      // as well cost O(n²) requests and found nothing the final check misses.)
       const stop = { dead: false };
       const loop = writeLoop(ack, cycle, tokens, stop);
       await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));

@@ -1,4 +1,5 @@
 // `npm start`: build if the sources changed since the last build, then serve
+// (`tsx scripts/start.ts --build-only`: just the build, if needed)
 // with `next start`. The server process itself migrates and loads the demo
 // (instrumentation.ts), so only one process ever opens the embedded database.
 import { spawn, spawnSync } from "node:child_process";
@@ -70,6 +71,11 @@ function checkDataDirFree() {
   process.exit(1);
 }
 
+if (process.argv.includes("--build-only")) {
+  // `npm test` builds while the type check and lint run, so the end-to-end server starts at once.
+  ensureBuilt();
+  process.exit(0);
+}
 checkDataDirFree();
 ensureBuilt();
 ensureAuthSecret();

@@ -7,7 +7,7 @@
 // Vitest `db` project and the end-to-end specs not listed as engine-independent
 // in playwright.config.ts.
 // CI runs everything once on PGlite, then this on PostgreSQL.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +29,33 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
   console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
   results.push({ step: name, ok, seconds });
   return ok;
+}
+
+/**
+ * Like step(), in the background: its output is kept and printed in one piece
+ * when it ends, so steps running side by side do not interleave.
+ */
+function backgroundStep(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const output: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => output.push(b));
+    child.stderr.on("data", (b: Buffer) => output.push(b));
+    const finish = (ok: boolean) => {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`\n=== ${name}`);
+      process.stdout.write(Buffer.concat(output));
+      console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
+      results.push({ step: name, ok, seconds });
+      resolve(ok);
+    };
+    child.on("error", (e) => {
+      output.push(Buffer.from(String(e)));
+      finish(false);
+    });
+    child.on("close", (code) => finish(code === 0));
+  });
 }
 
 async function adminQuery(url: string, sql: string) {
@@ -64,10 +91,15 @@ async function main() {
   const dbLabel = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
   const startedAt = Date.now();
   console.log(dbOnly ? `Running the database-dependent tests on ${dbLabel}.` : `Running all tests on ${dbLabel}.`);
+  // The production build (which the end-to-end server needs) runs beside the
+  // type check and lint: those use one core each, the build the rest.
+  const tsx = [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts", "--build-only"];
+  const build = backgroundStep("production build (next build, if the sources changed)", process.execPath, tsx);
   if (!dbOnly) {
-    step("type check", bin("tsc"), ["--noEmit"]);
-    step("lint", bin("eslint"), ["."]);
+    await backgroundStep("type check", bin("tsc"), ["--noEmit"]);
+    await backgroundStep("lint", bin("eslint"), ["."]);
   }
+  const built = await build;
   const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
   step(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
 
@@ -82,7 +114,8 @@ async function main() {
     dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   }
   try {
-    step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
+    if (built) step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
+    else console.log("\n=== end-to-end: not run, the build failed");
   } finally {
     await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));
     fs.rmSync(e2eEnv.E2E_DATA_DIR!, { recursive: true, force: true });

@@ -96,7 +96,7 @@ function withoutControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 
-function normalizeAttribution(value: string): string {
+export function normalizeAttribution(value: string): string {
   const a = withoutControls(value).replace(/\s+/g, " ").trim().replace(/^[(（](.*)[)）]$/, "$1").trim();
   if (a.length > MAX_ATTRIBUTION_CHARS) throw new AppError("invalid", "署名过长", { attribution: [`署名不能超过 ${MAX_ATTRIBUTION_CHARS} 字`] });
   return a;
