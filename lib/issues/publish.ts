@@ -3,9 +3,9 @@
 // publication requires 签发, only a signed issue whose content still has the
 // signed hash is published (signoff.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { articleEvents, articles, issueSnapshots, issues, publications, users } from "@/db/schema";
-import { authorize, type Viewer } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
 import { notifyArticlesPublished } from "@/lib/notifications/notifications";
@@ -13,14 +13,12 @@ import { indexIssueSnapshot } from "@/lib/search/search";
 import { assertSignedInTx, recordIssueEvent } from "./signoff";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
 
-/** Publishes a draft, signed or scheduled issue. A second concurrent publish finds nothing to do and gets a conflict. */
-export async function publishIssue(viewer: Viewer, issueId: number): Promise<{ publishedAt: string }> {
-  authorize(viewer, "publish:issue:any");
-  const db = await getDb();
-  return db.transaction((tx) => publishIssueInTx(tx, viewer, issueId));
-}
-
 /**
+ * Publishes a draft, signed or scheduled issue, inside the caller's
+ * transaction; a second concurrent publish finds nothing to do and gets a
+ * conflict. Callers run the 发布前检查 first: publishCheckedIssue (issues.ts)
+ * for an editor, the scheduler for a scheduled issue. There is deliberately
+ * no exported publish that skips them.
  * `atScheduledTime`: the scheduler publishes with the scheduled time as the
  * publication time unless the editor set one.
  */
