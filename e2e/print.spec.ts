@@ -173,7 +173,7 @@ async function publishedIssueWithTableAndList(request: APIRequestContext) {
   };
   const [admin, editor, contributor] = [await bearer("admin"), await bearer("editor"), await bearer("contributor", "聊城市扶贫办")];
   const slug = `pr${Date.now().toString(36)}`;
-  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "打印测试简报", issuingBody: "宣传信息组" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name: "打印测试简报", issuingBody: "宣传信息组", requiresSignoff: false } })).status()).toBe(201);
   const html =
     "<p>正文第一段，首行缩进两个字。</p>" +
     "<table><tbody><tr><th><p>县区名称</p></th><th><p>贫困户数</p></th></tr><tr><td><p>冠县</p></td><td><p>1208</p></td></tr></tbody></table>" +
