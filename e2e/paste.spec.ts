@@ -35,7 +35,9 @@ test("WPS and Word text pasted into the editor keeps its 公文 levels and bold 
   await expect(body.locator("p", { hasText: "对有劳动能力的" }).locator("strong")).toHaveText("（二）分类精准施策。");
   await expect(body.locator("p", { hasText: "对有劳动能力的" })).toHaveText("（二）分类精准施策。对有劳动能力的，落实产业和就业帮扶。"); // typed 　　 gone
 
+  // On a new line, as a contributor pastes a further passage (pasted at the end of a paragraph, its first line would join it).
   await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
   await paste(page, WORD_CLIPBOARD);
   await expect(body.locator("h2")).toHaveText(["一、摸清插花贫困户底数", "二、强化资金保障"]);
   await expect(body.locator("p", { hasText: "全年整合资金" }).locator("strong")).toHaveText("整合涉农资金。");

@@ -79,7 +79,7 @@ test("a link is added through the app's dialog, which refuses an address that is
 test("at phone width the workspace menu and the status badges never break inside a word", async ({ page, loginAs }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await loginAs("editor");
-  await page.goto("/workspace?status=");
+  await page.goto("/workspace?status=published");
   const nav = await lineCounts(page, "nav[aria-label='工作台导航'] a");
   expect(nav.map((n) => n.text)).toEqual(expect.arrayContaining(["工作台", "采用统计"]));
   for (const n of nav) expect(n, n.text).toMatchObject({ lines: 1 });
