@@ -68,9 +68,11 @@ test("a link is added through the app's dialog, which refuses an address that is
   await address.fill("www.gov.cn");
   await dialog.getByRole("button", { name: "确定" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("请填写以 http://、https:// 或 mailto: 开头的完整地址。");
+  await page.screenshot({ path: "test-results/screenshots/link-dialog.png" });
   await address.fill("https://www.gov.cn/");
   await dialog.getByRole("button", { name: "确定" }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(page.locator(".ProseMirror")).toBeFocused(); // back in the text
   await expect(page.locator(".ProseMirror a")).toHaveAttribute("href", "https://www.gov.cn/");
   await expect(page.locator(".ProseMirror a")).toHaveText("中国政府网");
   expect(browserDialogs).toEqual([]);

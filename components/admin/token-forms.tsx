@@ -2,8 +2,8 @@
 import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormMessage, ShownOnce, fieldErrorOf } from "@/components/ui/form";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
-import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { buttonClass, dangerButtonClass, inputClass } from "@/components/ui/styles";
 import { createTokenAction, revokeTokenAction } from "@/app/(workspace)/workspace/tokens/actions";
 import type { ActionResult } from "@/app/actions/result";
 
@@ -38,7 +38,7 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const [open, setOpen] = useState(false);
   return (
     <span className="inline-flex items-center gap-2">
-      <Dialog
+      <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
         title={t("revokeTitle", { name })}
@@ -48,28 +48,15 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
             {t("revoke")}
           </button>
         }
-      >
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <button type="button" className={secondaryButtonClass}>
-              {t("cancel")}
-            </button>
-          </DialogClose>
-          <button
-            type="button"
-            disabled={pending}
-            className={`${dangerButtonClass} font-medium`}
-            onClick={() =>
-              start(async () => {
-                setResult(await revokeTokenAction(id));
-                setOpen(false);
-              })
-            }
-          >
-            {t("revokeConfirmButton")}
-          </button>
-        </div>
-      </Dialog>
+        confirmLabel={t("revokeConfirmButton")}
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            setResult(await revokeTokenAction(id));
+            setOpen(false);
+          })
+        }
+      />
       {result && !result.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {result.message}

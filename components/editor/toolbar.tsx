@@ -3,8 +3,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { PromptDialog } from "@/components/ui/prompt-dialog";
 
 const LINK_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
@@ -49,15 +48,10 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
   const chain = () => editor.chain().focus();
   // 链接: the app's dialog (not window.prompt), checked before it is applied.
   const [linkOpen, setLinkOpen] = useState(false);
-  const [href, setHref] = useState("https://");
-  const [linkError, setLinkError] = useState<string | null>(null);
-  function applyLink(e: React.FormEvent) {
-    e.preventDefault();
-    const url = href.trim();
-    if (!LINK_URL.test(url)) return setLinkError(t("linkInvalid"));
-    if (editor.state.selection.empty) chain().insertContent({ type: "text", text: url, marks: [{ type: "link", attrs: { href: url } }] }).run();
+  function applyLink(url: string) {
+    // With nothing selected the address itself becomes the link; typing on after it is plain text again.
+    if (editor.state.selection.empty) chain().insertContent({ type: "text", text: url, marks: [{ type: "link", attrs: { href: url } }] }).unsetMark("link").run();
     else chain().extendMarkRange("link").setLink({ href: url }).run();
-    setLinkOpen(false);
   }
   return (
     <div role="toolbar" aria-label={t("label")} className="sticky top-0 z-10 flex flex-wrap gap-0.5 border-b border-stone-200 bg-stone-50 p-1">
@@ -83,34 +77,27 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
         active={s.link}
         onClick={() => {
           if (s.link) return void chain().unsetLink().run();
-          setHref("https://");
-          setLinkError(null);
           setLinkOpen(true);
         }}
       >
         {t("linkShort")}
       </Button>
-      <Dialog open={linkOpen} onOpenChange={setLinkOpen} title={t("linkTitle")} description={t("linkHint")} trigger={<span hidden />}>
-        <form onSubmit={applyLink} className="space-y-3">
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium">{t("linkPrompt")}</span>
-            <input value={href} onChange={(e) => setHref(e.target.value)} className={inputClass} autoFocus inputMode="url" />
-          </label>
-          {linkError && (
-            <p role="alert" className="text-sm text-red-700">
-              {linkError}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButtonClass} onClick={() => setLinkOpen(false)}>
-              {t("linkCancel")}
-            </button>
-            <button type="submit" className={buttonClass}>
-              {t("linkApply")}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <PromptDialog
+        open={linkOpen}
+        onOpenChange={setLinkOpen}
+        title={t("linkTitle")}
+        description={t("linkHint")}
+        label={t("linkPrompt")}
+        initial="https://"
+        inputMode="url"
+        check={(value) => (LINK_URL.test(value.trim()) ? { value: value.trim() } : { error: t("linkInvalid") })}
+        onSubmit={applyLink}
+        // Back to the text, where the caret was.
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          editor.commands.focus();
+        }}
+      />
       <Button label={t("image")} onClick={onImage}>{t("imageShort")}</Button>
       <Button label={t("table")} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>{t("tableShort")}</Button>
       {s.table && (
