@@ -87,6 +87,14 @@ test("at phone width the workspace menu and the status badges never break inside
   for (const n of nav) expect(n, n.text).toMatchObject({ lines: 1 });
   await expect(page.locator("table span.rounded").first()).toBeVisible();
   for (const b of await lineCounts(page, "table span.rounded")) expect(b, b.text).toMatchObject({ lines: 1 });
+  // The status is on screen beside the title, not scrolled off to the right.
+  const badge = (await page.locator("table span.rounded").first().boundingBox())!;
+  expect(badge.x + badge.width).toBeLessThanOrEqual(360);
   for (const f of await lineCounts(page, "nav[aria-label='状态'] a")) expect(f, f.text).toMatchObject({ lines: 1 });
   await page.screenshot({ path: "test-results/screenshots/workspace-phone.png", fullPage: true });
+  // The issues' list: their status badges as well.
+  await page.goto("/workspace/issues");
+  await expect(page.getByTestId("issue-status").first()).toBeVisible();
+  for (const b of await lineCounts(page, "[data-testid='issue-status']")) expect(b, b.text).toMatchObject({ lines: 1 });
+  await page.screenshot({ path: "test-results/screenshots/workspace-phone-issues.png", fullPage: true });
 });
