@@ -125,6 +125,7 @@ test.describe("contributor desk", () => {
     await expect(warning).toContainText("已转为草稿，但以下内容没有导入：");
     await expect(page.getByTestId("import-warnings")).toHaveText("1 张图片的格式网页无法显示（如 EMF、TIFF），没有导入，请另存为 PNG 或 JPEG 后插入");
     await expect(page).toHaveURL(/\/workspace\/articles\/import$/);
+    await page.screenshot({ path: "test-results/screenshots/import-warnings.png" });
     await warning.getByRole("link", { name: "打开草稿检查" }).click();
     await expect(page).toHaveURL(/\/workspace\/articles\/\d+\/edit$/);
     await expect(page.getByPlaceholder("标题")).toHaveValue("威海市深入开展脱贫攻坚大调研\n扎实推进“八个精准”要求落实落地");

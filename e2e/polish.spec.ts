@@ -25,6 +25,7 @@ test("the statistics heading follows the language", async ({ page, context, logi
   await page.goto("/workspace/stats?kind=month&month=2017-08");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Adoption statistics");
   await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Adoption statistics 2017-08-01 to 2017-08-31 (All publications)");
+  await page.screenshot({ path: "test-results/screenshots/stats-english.png", fullPage: true });
 });
 
 test("the reader header names the site, not 返回首页, and pages are titled by issue and publication", async ({ page, request }) => {
@@ -36,6 +37,7 @@ test("the reader header names the site, not 返回首页, and pages are titled b
 
   await page.goto("/p/sdtp/2017/88");
   await expect(page).toHaveTitle(ISSUE_TITLE);
+  await page.screenshot({ path: "test-results/screenshots/reader-brand.png" });
   const issue = await (await request.get("/api/v1/publications/sdtp/issues/2017/88")).json();
   const first = issue.sections[0].articles[0] as { id: number; title: string };
   await page.goto(`/p/sdtp/2017/88/a/${first.id}`);
