@@ -131,9 +131,22 @@ test("every user manages their own API tokens; the token is shown once and revok
   const row = page.getByRole("row", { name: /排版脚本/ });
   await expect(row).not.toContainText("从未使用");
   await page.screenshot(shot("tokens"));
-  page.once("dialog", (d) => d.accept());
+  // The app's own dialog, not the browser's window.confirm.
+  const browserDialogs: string[] = [];
+  page.on("dialog", (d) => {
+    browserDialogs.push(d.message());
+    void d.dismiss();
+  });
   await row.getByRole("button", { name: "吊销令牌 排版脚本" }).click();
+  const confirm = page.getByRole("dialog", { name: "吊销令牌“排版脚本”？" });
+  await expect(confirm).toContainText("使用它的程序将立即无法访问");
+  await confirm.getByRole("button", { name: "取消" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).not.toContainText("已于");
+  await row.getByRole("button", { name: "吊销令牌 排版脚本" }).click();
+  await confirm.getByRole("button", { name: "确认吊销" }).click();
   await expect(row).toContainText("已于");
+  expect(browserDialogs).toEqual([]);
   const refused = await page.request.get("/api/v1/articles", { headers: { authorization: `Bearer ${token}` } });
   expect(refused.status()).toBe(401);
   await expect(page.getByRole("link", { name: "全部用户的令牌" })).toHaveCount(0);

@@ -182,6 +182,30 @@ test.describe("issue assembly", () => {
     await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
     await page.reload();
     expect(await order()).toEqual([c, b, a]);
+
+    // 改名 asks in the app's dialog (was window.prompt): an empty name is refused, brackets are dropped, focus returns.
+    const browserDialogs: string[] = [];
+    page.on("dialog", (d) => {
+      browserDialogs.push(d.message());
+      void d.dismiss();
+    });
+    const rename = page.getByRole("button", { name: "重命名栏目【栏目】" });
+    await rename.click();
+    const dialog = page.getByRole("dialog", { name: "重命名栏目【栏目】" });
+    const field = dialog.getByRole("textbox", { name: "栏目名" });
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue("栏目");
+    await field.fill("  ");
+    await dialog.getByRole("button", { name: "确定" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("请填写栏目名。");
+    await field.fill("【工作动态】");
+    await field.press("Enter");
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "重命名栏目【工作动态】" })).toBeFocused();
+    await expect(page.getByTestId("layout-status")).toHaveText("版面已保存");
+    await page.reload();
+    await expect(page.getByRole("group", { name: "【工作动态】" }).locator("li")).toHaveCount(3);
+    expect(browserDialogs).toEqual([]);
   });
 });
 

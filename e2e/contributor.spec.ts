@@ -113,6 +113,24 @@ test.describe("contributor desk", () => {
     await expect(page.getByRole("row").filter({ hasText: "威海市深入开展脱贫攻坚大调研" })).toBeVisible();
   });
 
+  test("a picture the import cannot keep is named before the draft opens", async ({ page, loginAs }) => {
+    await loginAs("contributor", { unit: "威海市扶贫办" });
+    await page.goto("/workspace/articles/import");
+    await page.getByLabel("选择 Word 文档（.docx）").setInputFiles({
+      name: "带图的调研.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: await makeArticleDocx({ unsupportedPicture: true }),
+    });
+    const warning = page.locator("main").getByRole("alert");
+    await expect(warning).toContainText("已转为草稿，但以下内容没有导入：");
+    await expect(page.getByTestId("import-warnings")).toHaveText("1 张图片的格式网页无法显示（如 EMF、TIFF），没有导入，请另存为 PNG 或 JPEG 后插入");
+    await expect(page).toHaveURL(/\/workspace\/articles\/import$/);
+    await page.screenshot({ path: "test-results/screenshots/import-warnings.png" });
+    await warning.getByRole("link", { name: "打开草稿检查" }).click();
+    await expect(page).toHaveURL(/\/workspace\/articles\/\d+\/edit$/);
+    await expect(page.getByPlaceholder("标题")).toHaveValue("威海市深入开展脱贫攻坚大调研\n扎实推进“八个精准”要求落实落地");
+  });
+
   test("a file that is not a .docx gets a clear message and creates nothing", async ({ page, loginAs, request }) => {
     // A unit of its own, so "nothing" is not disturbed by tests writing for the demo units.
     const admin = await createUser("admin");

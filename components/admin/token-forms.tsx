@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Field, FormMessage, ShownOnce, fieldErrorOf } from "@/components/ui/form";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { buttonClass, dangerButtonClass, inputClass } from "@/components/ui/styles";
 import { createTokenAction, revokeTokenAction } from "@/app/(workspace)/workspace/tokens/actions";
 import type { ActionResult } from "@/app/actions/result";
@@ -34,19 +35,28 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("tokens");
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
+  const [open, setOpen] = useState(false);
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        disabled={pending}
-        className={dangerButtonClass}
-        aria-label={t("revokeNamed", { name })}
-        onClick={() => {
-          if (window.confirm(t("revokeConfirm", { name }))) start(async () => setResult(await revokeTokenAction(id)));
-        }}
-      >
-        {t("revoke")}
-      </button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={t("revokeTitle", { name })}
+        description={t("revokeHint")}
+        trigger={
+          <button type="button" disabled={pending} className={dangerButtonClass} aria-label={t("revokeNamed", { name })}>
+            {t("revoke")}
+          </button>
+        }
+        confirmLabel={t("revokeConfirmButton")}
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            setResult(await revokeTokenAction(id));
+            setOpen(false);
+          })
+        }
+      />
       {result && !result.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {result.message}

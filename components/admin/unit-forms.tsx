@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Field, FormMessage, fieldErrorOf } from "@/components/ui/form";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { createUnitAction, renameUnitAction, setUnitActiveAction } from "@/app/(workspace)/workspace/admin/actions";
@@ -90,11 +90,7 @@ function RenameUnitForm({ unit, onDone }: { unit: { id: number; name: string; sh
       </Field>
       <FormMessage state={state} />
       <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <button type="button" className={secondaryButtonClass}>
-            {t("cancel")}
-          </button>
-        </DialogClose>
+        <DialogCancel>{t("cancel")}</DialogCancel>
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}
         </button>

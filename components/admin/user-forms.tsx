@@ -2,7 +2,8 @@
 import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Field, FormMessage, ShownOnce, fieldErrorOf } from "@/components/ui/form";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/app/(workspace)/workspace/admin/actions";
@@ -72,11 +73,7 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
     return (
       <div className="space-y-3">
         <ShownOnce label={t("users.oneTimePasswordFor", { email: state.data.email })} value={state.data.password} note={t("users.oneTimeNote")} copyLabel={t("copy")} />
-        <DialogClose asChild>
-          <button type="button" className={secondaryButtonClass}>
-            {t("done")}
-          </button>
-        </DialogClose>
+        <DialogCancel>{t("done")}</DialogCancel>
       </div>
     );
   }
@@ -91,11 +88,7 @@ function CreateUserForm({ units }: { units: UnitOption[] }) {
       <RoleAndUnit units={units} state={state} role={role} unitId={null} onRole={setRole} />
       <FormMessage state={state} />
       <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <button type="button" className={secondaryButtonClass}>
-            {t("cancel")}
-          </button>
-        </DialogClose>
+        <DialogCancel>{t("cancel")}</DialogCancel>
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? t("saving") : t("users.createSubmit")}
         </button>
@@ -141,7 +134,7 @@ export function UserAccountActions({ userId, email, active }: { userId: number; 
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {active ? (
-          <Dialog
+          <ConfirmDialog
             open={confirmOpen}
             onOpenChange={setConfirmOpen}
             title={t("users.deactivateTitle", { email })}
@@ -151,23 +144,10 @@ export function UserAccountActions({ userId, email, active }: { userId: number; 
                 {t("users.deactivate")}
               </button>
             }
-          >
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <button type="button" className={secondaryButtonClass}>
-                  {t("cancel")}
-                </button>
-              </DialogClose>
-              <button
-                type="button"
-                disabled={pending}
-                className={`${dangerButtonClass} font-medium`}
-                onClick={() => run(() => setUserActiveAction(userId, false), () => setConfirmOpen(false))}
-              >
-                {t("users.deactivateConfirm")}
-              </button>
-            </div>
-          </Dialog>
+            confirmLabel={t("users.deactivateConfirm")}
+            pending={pending}
+            onConfirm={() => run(() => setUserActiveAction(userId, false), () => setConfirmOpen(false))}
+          />
         ) : (
           <button type="button" disabled={pending} className={secondaryButtonClass} onClick={() => run(() => setUserActiveAction(userId, true))}>
             {t("users.activate")}

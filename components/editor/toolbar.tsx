@@ -2,6 +2,10 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { PromptDialog } from "@/components/ui/prompt-dialog";
+
+const LINK_URL = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
 function Button({ label, onClick, active, disabled, children }: { label: string; onClick: () => void; active?: boolean; disabled?: boolean; children: React.ReactNode }) {
   return (
@@ -42,6 +46,13 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
     }),
   });
   const chain = () => editor.chain().focus();
+  // 链接: the app's dialog (not window.prompt), checked before it is applied.
+  const [linkOpen, setLinkOpen] = useState(false);
+  function applyLink(url: string) {
+    // With nothing selected the address itself becomes the link; typing on after it is plain text again.
+    if (editor.state.selection.empty) chain().insertContent({ type: "text", text: url, marks: [{ type: "link", attrs: { href: url } }] }).unsetMark("link").run();
+    else chain().extendMarkRange("link").setLink({ href: url }).run();
+  }
   return (
     <div role="toolbar" aria-label={t("label")} className="sticky top-0 z-10 flex flex-wrap gap-0.5 border-b border-stone-200 bg-stone-50 p-1">
       <Button label={t("undo")} onClick={() => chain().undo().run()} disabled={!s.canUndo}>↶</Button>
@@ -66,12 +77,27 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
         active={s.link}
         onClick={() => {
           if (s.link) return void chain().unsetLink().run();
-          const href = window.prompt(t("linkPrompt"), "https://");
-          if (href && /^(https?:\/\/|mailto:)/i.test(href)) chain().extendMarkRange("link").setLink({ href }).run();
+          setLinkOpen(true);
         }}
       >
         {t("linkShort")}
       </Button>
+      <PromptDialog
+        open={linkOpen}
+        onOpenChange={setLinkOpen}
+        title={t("linkTitle")}
+        description={t("linkHint")}
+        label={t("linkPrompt")}
+        initial="https://"
+        inputMode="url"
+        check={(value) => (LINK_URL.test(value.trim()) ? { value: value.trim() } : { error: t("linkInvalid") })}
+        onSubmit={applyLink}
+        // Back to the text, where the caret was.
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          editor.commands.focus();
+        }}
+      />
       <Button label={t("image")} onClick={onImage}>{t("imageShort")}</Button>
       <Button label={t("table")} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>{t("tableShort")}</Button>
       {s.table && (

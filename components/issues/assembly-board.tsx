@@ -21,6 +21,7 @@ import { useCallback, useRef, useState } from "react";
 import { useIssueVersion } from "./issue-version";
 import { useEditLocked } from "./edit-guard";
 import { callApi } from "@/components/workspace/api-client";
+import { PromptDialog } from "@/components/ui/prompt-dialog";
 
 export interface BoardArticle {
   id: number;
@@ -37,6 +38,8 @@ interface Column {
 const UNPLACED = "unplaced";
 let keySeq = 0;
 const newKey = () => `s${++keySeq}`;
+/** A typed heading without the brackets the issue prints around it (【向深度贫困进军】 → 向深度贫困进军). */
+const headingOf = (typed: string) => typed.trim().replace(/^【(.*)】$/, "$1").trim();
 
 export function AssemblyBoard({
   issueId,
@@ -61,6 +64,8 @@ export function AssemblyBoard({
   const [unplaced, setUnplaced] = useState<number[]>(initialUnplaced);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; message?: string }>({ kind: "idle" });
   const [newHeading, setNewHeading] = useState("");
+  /** The section whose 改名 dialog is open. */
+  const [renaming, setRenaming] = useState<Column | null>(null);
   const versionRef = useIssueVersion();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -172,17 +177,13 @@ export function AssemblyBoard({
 
   function addSection(e: React.FormEvent) {
     e.preventDefault();
-    const heading = newHeading.trim().replace(/^【(.*)】$/, "$1");
+    const heading = headingOf(newHeading);
     if (!heading) return;
     setNewHeading("");
     commit([...columns, { key: newKey(), heading, articleIds: [] }], unplaced);
   }
 
-  function renameSection(key: string) {
-    const col = columns.find((c) => c.key === key);
-    if (!col || col.heading === null) return;
-    const heading = window.prompt(t("renamePrompt"), col.heading)?.trim();
-    if (!heading) return;
+  function renameSection(key: string, heading: string) {
     commit(columns.map((c) => (c.key === key ? { ...c, heading } : c)), unplaced);
   }
 
@@ -235,7 +236,7 @@ export function AssemblyBoard({
                       <SmallButton label={t("sectionDown", { heading: c.heading })} onClick={() => moveSection(c.key, 1)} disabled={index === columns.length - 1}>
                         ↓
                       </SmallButton>
-                      <SmallButton label={t("rename", { heading: c.heading })} onClick={() => renameSection(c.key)}>
+                      <SmallButton label={t("rename", { heading: c.heading })} onClick={() => setRenaming(c)}>
                         {t("renameShort")}
                       </SmallButton>
                     </>
@@ -290,6 +291,18 @@ export function AssemblyBoard({
           </Container>
         </aside>
       </div>
+      <PromptDialog
+        open={renaming !== null}
+        onOpenChange={(open) => !open && setRenaming(null)}
+        title={t("rename", { heading: renaming?.heading ?? "" })}
+        label={t("renamePrompt")}
+        initial={renaming?.heading ?? ""}
+        check={(value) => {
+          const heading = headingOf(value);
+          return heading ? { value: heading } : { error: t("headingRequired") };
+        }}
+        onSubmit={(heading) => renaming && renameSection(renaming.key, heading)}
+      />
     </DndContext>
   );
 }

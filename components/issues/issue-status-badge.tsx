@@ -13,7 +13,7 @@ const COLOURS: Record<IssueStatus, string> = {
 export function IssueStatusBadge({ status }: { status: IssueStatus }) {
   const t = useTranslations("issues.statuses");
   return (
-    <span data-testid="issue-status" className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>
+    <span data-testid="issue-status" className={`inline-block rounded px-2 py-0.5 whitespace-nowrap text-xs font-medium ${COLOURS[status]}`}>
       {t(status)}
     </span>
   );

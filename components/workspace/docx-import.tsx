@@ -1,9 +1,16 @@
 "use client";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "converting" } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "converting" }
+  | { kind: "error"; message: string }
+  /** The draft exists, but something of the document (a picture) could not come along: said before the editor opens. */
+  | { kind: "warnings"; id: number; warnings: string[] };
 
 /** Uploads a .docx with visible progress; the server converts it into a new draft, which opens for review. */
 export function DocxImport() {
@@ -22,13 +29,14 @@ export function DocxImport() {
     xhr.upload.onload = () => setPhase({ kind: "converting" });
     xhr.onerror = () => setPhase({ kind: "error", message: t("importNetwork") });
     xhr.onload = () => {
-      let data: { id?: number; error?: { message: string } } = {};
+      let data: { id?: number; warnings?: string[]; error?: { message: string } } = {};
       try {
         data = JSON.parse(xhr.responseText);
       } catch {
         // fall through to the generic message
       }
-      if (xhr.status === 201 && data.id) router.push(`/workspace/articles/${data.id}/edit`);
+      if (xhr.status === 201 && data.id && data.warnings?.length) setPhase({ kind: "warnings", id: data.id, warnings: data.warnings });
+      else if (xhr.status === 201 && data.id) router.push(`/workspace/articles/${data.id}/edit`);
       else setPhase({ kind: "error", message: data.error?.message ?? t("importFailed") });
     };
     setPhase({ kind: "uploading", percent: 0 });
@@ -60,6 +68,19 @@ export function DocxImport() {
         )}
         {phase.kind === "converting" && <p>{t("converting")}</p>}
       </div>
+      {phase.kind === "warnings" && (
+        <div role="alert" className="mt-2 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
+          <p className="font-semibold">{t("importWarnings")}</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="import-warnings">
+            {phase.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+          <Link href={`/workspace/articles/${phase.id}/edit`} className="mt-3 inline-block rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
+            {t("openDraft")}
+          </Link>
+        </div>
+      )}
       {phase.kind === "error" && (
         <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {phase.message}

@@ -13,5 +13,5 @@ const COLOURS: Record<ArticleStatus, string> = {
 
 export function StatusBadge({ status }: { status: ArticleStatus }) {
   const t = useTranslations("status");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(status)}</span>;
+  return <span className={`inline-block rounded px-2 whitespace-nowrap py-0.5 text-xs font-medium ${COLOURS[status]}`}>{t(status)}</span>;
 }

@@ -9,6 +9,7 @@ import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { loadMediaBySrc } from "@/lib/media/media";
 import { getArticle } from "./articles";
+import { makeArticleDocx } from "@/lib/testing/docx-fixtures";
 import { importDocx } from "./import-docx";
 
 let db: TestDb;
@@ -31,5 +32,12 @@ describe("importDocx", () => {
     expect(src).toBeTruthy();
     const stored = await loadMediaBySrc(src!);
     expect(stored?.mime).toBe("image/png");
+  });
+
+  it("answers with a warning for a picture the web cannot show, and makes the draft without it", async () => {
+    const weihai = viewerFromUser((await findUserByEmail("weihai@demo.local"))!);
+    const created = await importDocx(weihai, await makeArticleDocx({ unsupportedPicture: true }));
+    expect(created.warnings).toEqual(["1 张图片的格式网页无法显示（如 EMF、TIFF），没有导入，请另存为 PNG 或 JPEG 后插入"]);
+    expect((await getArticle(weihai, created.id)).html).not.toContain("<img");
   });
 });

@@ -1,7 +1,10 @@
 // Word documents made with the `docx` package, for import tests.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from "docx";
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from "docx";
 
-export async function makeArticleDocx(options: { heading?: boolean } = {}): Promise<Buffer> {
+/** The start of a TIFF file: a picture Word shows and a web page cannot, so an import leaves it out. */
+const TIFF_BYTES = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), Buffer.alloc(64)]);
+
+export async function makeArticleDocx(options: { heading?: boolean; unsupportedPicture?: boolean } = {}): Promise<Buffer> {
   const title = options.heading
     ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("威海市深入开展脱贫攻坚大调研")] })]
     : [
@@ -18,6 +21,9 @@ export async function makeArticleDocx(options: { heading?: boolean } = {}): Prom
             children: [new TextRun({ text: "一、围绕“思想认识精准”调研，解决好“三个误区”。", bold: true }), new TextRun("认真传达学习全省脱贫攻坚推进会议精神。")],
           }),
           new Paragraph({ text: "聚焦重点村", bullet: { level: 0 } }),
+          ...(options.unsupportedPicture
+            ? [new Paragraph({ children: [new ImageRun({ type: "png", data: TIFF_BYTES, transformation: { width: 200, height: 100 } })] })]
+            : []),
           new Table({
             rows: [
               new TableRow({ children: [new TableCell({ children: [new Paragraph("区市")] }), new TableCell({ children: [new Paragraph("贫困人口")] })] }),

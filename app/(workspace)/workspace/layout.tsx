@@ -32,9 +32,10 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               {viewer.name} · {t(`roles.${viewer.role}`)}
             </p>
           </div>
-          <nav aria-label={t("nav.label")} className="flex gap-1 px-2 pb-3 text-sm sm:flex-col">
+          {/* On a phone the menu wraps whole items (工作台, 采用统计), never inside a word. */}
+          <nav aria-label={t("nav.label")} className="flex flex-wrap gap-1 px-2 pb-3 text-sm sm:flex-col sm:flex-nowrap">
             {links.map((l) => (
-              <Link key={l.href} href={l.href} className="rounded px-3 py-2 hover:bg-stone-100">
+              <Link key={l.href} href={l.href} className="rounded px-3 py-2 whitespace-nowrap hover:bg-stone-100">
                 {l.label}
               </Link>
             ))}

@@ -95,11 +95,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
 
       <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
       <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">
-        <Link href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+        <Link href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
           {t("allStatuses")} <span className="opacity-70">{total}</span>
         </Link>
         {ARTICLE_STATUSES.map((s) => (
-          <Link key={s} href={query({ status: s })} aria-current={effective.status === s ? "page" : undefined} className={`rounded px-3 py-1 ${effective.status === s ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+          <Link key={s} href={query({ status: s })} aria-current={effective.status === s ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${effective.status === s ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
             {ts(s)} <span className="opacity-70">{counts[s]}</span>
           </Link>
         ))}

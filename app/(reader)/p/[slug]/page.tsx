@@ -22,7 +22,7 @@ async function load(slug: string) {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const publication = await load((await params).slug);
-  return { title: publication.name, alternates: { types: { "application/atom+xml": `/p/${publication.slug}/feed.xml` } } };
+  return { title: { absolute: publication.name }, alternates: { types: { "application/atom+xml": `/p/${publication.slug}/feed.xml` } } };
 }
 
 export default async function ArchivePage({ params }: { params: Params }) {

@@ -59,7 +59,7 @@ export default async function IssuesPage() {
                 <td className="px-3 py-2">
                   <IssueStatusBadge status={i.status} />
                 </td>
-                <td className="px-3 py-2 text-stone-600">
+                <td className="px-3 py-2 whitespace-nowrap text-stone-600 tabular-nums">
                   {i.publishedAt ? formatDateTime(i.publishedAt) : i.scheduledAt ? t("scheduledFor", { time: formatDateTime(i.scheduledAt) }) : "—"}
                 </td>
               </tr>

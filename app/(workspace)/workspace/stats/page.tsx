@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { listPublications } from "@/lib/issues/reader";
 import { getUnitStats, type StatsReport } from "@/lib/stats/stats";
 import { chinaDay } from "@/lib/stats/period";
-import { formatRate, reportTitle } from "@/lib/stats/export";
+import { formatRate } from "@/lib/stats/export";
 import { WEIGHT_KEYS } from "@/lib/stats/weights";
 import { formatDate } from "@/lib/format";
 import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-filter";
@@ -58,6 +58,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
   const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;
   const cols = ["submitted", "returned", "accepted", "rejected", "published", "leads"] as const;
+  // In the reader's language (the exported files keep their Chinese title, lib/stats/export.ts).
+  const heading = report
+    ? t("reportTitle", {
+        range: report.period.firstDay === report.period.lastDay ? report.period.firstDay : t("range", { from: report.period.firstDay, to: report.period.lastDay }),
+        publication: report.publication ? report.publication.name : t("allPublications"),
+      })
+    : "";
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
@@ -74,7 +81,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       ) : (
         <>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-            <h2 className="text-lg font-semibold">{reportTitle(report)}</h2>
+            <h2 className="text-lg font-semibold">{heading}</h2>
             <div className="flex gap-2">
               <a href={`/api/v1/stats/export?format=csv&${exportQuery}`} className={secondaryButtonClass} download>
                 {t("exportCsv")}
@@ -92,7 +99,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           ) : null}
           <div className="overflow-x-auto">
             <table className="w-full border-collapse bg-white text-sm" data-testid="stats-table">
-              <caption className="sr-only">{reportTitle(report)}</caption>
+              <caption className="sr-only">{heading}</caption>
               <thead>
                 <tr className="border-b border-stone-200 text-left text-stone-500">
                   <th className="px-3 py-2 font-medium">{t("cols.rank")}</th>

@@ -15,10 +15,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const p = await params;
   const issue = await loadReaderIssue(p.slug, p.year, p.number);
   if (!issue) return {};
-  if (issue.kind === "withdrawn") return { title: issue.title, robots: { index: false } };
+  if (issue.kind === "withdrawn") return { title: { absolute: issue.title }, robots: { index: false } };
   const first = issue.snapshot.sections.flatMap((s) => s.articles).map((a) => a.title);
   return {
-    title: issue.snapshot.title,
+    // The issue's title names the publication already.
+    title: { absolute: issue.snapshot.title },
     description: first.join("；"),
     openGraph: { title: issue.snapshot.title, description: first.join("；"), type: "article" },
   };

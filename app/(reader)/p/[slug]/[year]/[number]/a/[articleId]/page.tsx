@@ -26,12 +26,12 @@ function findArticle(issue: ReaderPageIssue, articleId: string) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
   const issue = await loadReaderIssue(p.slug, p.year, p.number);
-  if (issue?.kind === "withdrawn") return { title: issue.title, robots: { index: false } };
+  if (issue?.kind === "withdrawn") return { title: { absolute: issue.title }, robots: { index: false } };
   const found = findArticle(issue, p.articleId);
   if (!found || issue?.kind !== "published") return {};
   const description = found.article.text.replace(/\s+/g, " ").slice(0, 120);
   return {
-    title: found.article.title,
+    title: { absolute: `${found.article.title} · ${issue.snapshot.title}` },
     description,
     alternates: { canonical: `/p/${p.slug}/${p.year}/${p.number}/a/${found.article.id}` },
     openGraph: { title: found.article.title, description, type: "article", publishedTime: issue.snapshot.publishedAt, siteName: issue.snapshot.publication.name },
