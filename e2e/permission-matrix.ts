@@ -160,6 +160,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "DELETE /api/v1/[...path]": [{ url: "/api/v1/no-such-route", expect: everyone(404) }],
     // Anyone may ask for a token; a body without email and password → 422 (no sign-in attempt is counted).
   "POST /api/v1/auth/token": [{ url: "/api/v1/auth/token", body: {}, expect: everyone(422) }],
+  // Anyone signed in may change their own password; an empty body → 422 (nothing changes).
+  "POST /api/v1/auth/password": [{ url: "/api/v1/auth/password", body: {}, expect: signedIn(422) }],
 
   // —— Administration ——
   "POST /api/v1/publications": [{ url: "/api/v1/publications", body: {}, expect: admins(422) }],

@@ -44,6 +44,8 @@ export function dataErrorToAppError(e: unknown): AppError | null {
   return reason ? new AppError("invalid", `请求内容无效:${reason}`) : null;
 }
 
+export const mustChangePassword = () => new AppError("must_change_password", "请先修改一次性密码:在修改密码页面或通过 POST /api/v1/auth/password 设置自己的密码");
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A cookie-authenticated write must come from our own origin (CSRF); bearer tokens are not sent by browsers on their own. */
@@ -63,7 +65,7 @@ function checkSameOrigin(request: Request) {
 /** The wrapper every route handler runs in (route definitions use it through lib/api/route.ts). */
 export function handleApi<P = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
-  options: { auth?: boolean } = { auth: true },
+  options: { auth?: boolean; whilePasswordChangeRequired?: boolean } = { auth: true },
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -75,6 +77,9 @@ export function handleApi<P = Record<string, string>>(
         // Readers never write: a signed-out write is refused before its body is even read.
         if (viewer.kind === "anonymous" && !SAFE_METHODS.has(request.method)) throw new AppError("unauthorized", "请先登录");
         if (resolved.via === "session" && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+        // A one-time password is for choosing one's own and nothing else (等保 身份鉴别):
+        // such an account reaches no API but the password change, by cookie or by token.
+        if (viewer.kind === "user" && viewer.mustChangePassword && !options.whilePasswordChangeRequired) throw mustChangePassword();
       }
       const result = await handler({ request, params, viewer });
       return result instanceof Response ? result : NextResponse.json(result);

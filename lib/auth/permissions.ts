@@ -42,6 +42,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(viewer: Viewer, permission: Permission): boolean {
   if (viewer.kind === "system") return true;
+  // A one-time password holds no permission until it is changed (see lib/api/handler.ts).
+  if (viewer.kind === "user" && viewer.mustChangePassword) return false;
   const role = viewer.kind === "anonymous" ? "anonymous" : viewer.role;
   return (PERMISSIONS[permission] as readonly string[]).includes(role);
 }
@@ -50,6 +52,7 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 export function authorize(viewer: Viewer, permission: Permission): void {
   if (can(viewer, permission)) return;
   if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind === "user" && viewer.mustChangePassword) throw new AppError("must_change_password", "请先修改一次性密码");
   throw new AppError("forbidden", "没有权限执行此操作");
 }
 

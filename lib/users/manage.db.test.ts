@@ -19,7 +19,9 @@ const system = systemViewer("test");
 let admin: Viewer;
 let unitId: number;
 
+/** The user signed in after replacing their one-time password (which alone may do nothing else). */
 async function viewerOf(id: number) {
+  await (await getDb()).update(users).set({ mustChangePassword: false }).where(eq(users.id, id));
   return viewerFromUser((await findUserById(id))!);
 }
 

@@ -9,7 +9,7 @@ import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
-import { passwordSchema } from "./users";
+import { assertPasswordAllowed } from "./users";
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -40,7 +40,7 @@ export const updateUserSchema = z
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const changeOwnPasswordSchema = z
-  .object({ current: z.string().min(1, "请填写当前密码").max(200), password: passwordSchema, confirm: z.string().max(200) })
+  .object({ current: z.string().min(1, "请填写当前密码").max(200), password: z.string().min(1, "请填写新密码").max(200, "密码过长"), confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "两次输入的新密码不一致" })
   .refine((v) => v.password !== v.current, { path: ["password"], message: "新密码不能与当前密码相同" });
 
@@ -254,18 +254,44 @@ export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ p
   return { password };
 }
 
+/** The API's form of a password change: `POST /api/v1/auth/password`. */
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "请填写当前密码").max(200), newPassword: z.string().min(1, "请填写新密码").max(200, "密码过长") })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "新密码不能与当前密码相同" });
+
 /** A signed-in user replaces their password (and with it a one-time password). */
 export async function changeOwnPassword(viewer: Viewer, input: z.input<typeof changeOwnPasswordSchema>): Promise<void> {
   if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
   const parsed = changeOwnPasswordSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
+  await replacePassword(viewer, parsed.data.current, parsed.data.password, "current");
+}
+
+/** The same through the API: `{currentPassword, newPassword}`; the fields of a 422 carry those names. */
+export async function changePassword(viewer: Viewer, input: z.input<typeof changePasswordSchema>): Promise<{ ok: true }> {
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error, firstMessage(parsed.error));
+  await replacePassword(viewer, parsed.data.currentPassword, parsed.data.newPassword, "currentPassword");
+  return { ok: true };
+}
+
+const firstMessage = (error: z.ZodError) => error.issues[0]?.message ?? "请检查填写的内容";
+
+async function replacePassword(
+  viewer: Extract<Viewer, { kind: "user" }>,
+  currentPassword: string,
+  newPassword: string,
+  currentField: "current" | "currentPassword",
+): Promise<void> {
   const db = await getDb();
   const [current] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true))).limit(1);
   if (!current) throw new AppError("unauthorized", "请先登录");
-  if (!(await verifyPassword(parsed.data.current, current.hash))) {
-    throw new AppError("invalid", "当前密码不正确", { current: ["当前密码不正确"] });
+  if (!(await verifyPassword(currentPassword, current.hash))) {
+    throw new AppError("invalid", "当前密码不正确", { [currentField]: ["当前密码不正确"] });
   }
-  const passwordHash = await hashPassword(parsed.data.password);
+  assertPasswordAllowed(newPassword, viewer, currentField === "current" ? "password" : "newPassword");
+  const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     // Conditional on the hash just checked: a concurrent reset by an admin wins.
     const updated = await tx

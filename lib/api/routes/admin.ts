@@ -7,6 +7,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { mustChangePassword } from "../handler";
 import { maxMediaBytes, storeMedia } from "@/lib/media/media";
 import { listNotifications, markNotificationsRead, unreadCount } from "@/lib/notifications/notifications";
 import { createPublication, getPublicationForAdmin, publicationInputSchema, publicationUpdateSchema, updatePublication } from "@/lib/publications/publications";
@@ -14,7 +15,7 @@ import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
 import { getUnitStats } from "@/lib/stats/stats";
 import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
 import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
-import { createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
+import { changePassword, createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject, okSchema } from "./schemas";
 
@@ -287,13 +288,27 @@ const tokenRoutes = [
       maxBytes: 8 * 1024,
     },
     response: z.object({ token: z.string() }),
-    errors: [422, 429],
+    errors: [403, 422, 429],
     handler: async ({ request, body }) => {
       const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
       const user = await signInWithPassword({ email: body.email, password: body.password, ip });
+      // A one-time password mints no token: whoever read it on its way must not keep the account.
+      if (user.mustChangePassword) throw mustChangePassword();
       const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");
       return { token };
     },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/password",
+    summary: "Change one's own password — the one call an account holding a one-time password may make",
+    tag: "Auth",
+    access: "signed-in",
+    whilePasswordChangeRequired: true,
+    body: { schema: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }), maxBytes: 8 * 1024 },
+    response: okSchema,
+    errors: [409, 422],
+    handler: ({ viewer, body }) => changePassword(viewer, body),
   }),
   defineRoute({
     method: "GET",
