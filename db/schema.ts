@@ -61,6 +61,13 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Failed sign-ins before this moment no longer count: an administrator lifted the lock. */
+    unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
+    /** TOTP (RFC 6238) secret, base32; set by enrolment, in force once `totpEnabledAt` is set. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** SHA-256 hashes of the unused recovery codes (each works once). */
+    recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -425,6 +432,14 @@ export const searchDocuments = pgTable(
     index("search_documents_published_idx").on(t.publishedAt.desc().nullsFirst(), t.articleId),
   ],
 );
+
+/** Security policy set by the (security) administrator: one row per key, e.g. `two_factor_roles`. */
+export const securitySettings = pgTable("security_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
 
 /**
  * Scoring weights for unit statistics (信息采用统计). Rows are never updated:

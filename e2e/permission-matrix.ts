@@ -173,6 +173,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "PATCH /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", body: { unknownField: 1 }, expect: admins(422) }],
   // Writes: a new one-time password for the throwaway user.
   "POST /api/v1/users/[id]/reset-password": [{ url: "/api/v1/users/{user}/reset-password", expect: admins(200) }],
+  // Writes: lifts a lock the throwaway user does not have (no change but the audit row).
+  "POST /api/v1/users/[id]/unlock": [{ url: "/api/v1/users/{user}/unlock", expect: admins(200) }],
   "GET /api/v1/units": [{ url: "/api/v1/units", expect: admins(200) }],
   "POST /api/v1/units": [{ url: "/api/v1/units", body: {}, expect: admins(422) }],
   "PATCH /api/v1/units/[id]": [{ url: "/api/v1/units/{unitA}", body: { unknownField: 1 }, expect: admins(422) }],
@@ -300,6 +302,7 @@ export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(workspace)/workspace/admin/actions.ts#updateUserAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#setUserActiveAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#resetPasswordAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#unlockUserAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#createUnitAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#renameUnitAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#setUnitActiveAction": everyone(403),

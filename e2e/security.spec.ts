@@ -47,3 +47,31 @@ test.describe("one-time passwords are for changing only", () => {
     await bearerFor(request, { email: user.email, password: "Own-Choice-2026" });
   });
 });
+
+test.describe("failure handling", () => {
+  test("the sixth wrong password locks the account from a new address; the admin sees it and lifts it", async ({ request, page, loginAs }) => {
+    const user = await createUser("editor");
+    const from = (n: number) => ({ "x-forwarded-for": `198.51.100.${n}` });
+    for (let i = 1; i <= 5; i++) {
+      const res = await request.post("/api/v1/auth/token", { headers: from(i), data: { email: user.email, password: `wrong-${i}` } });
+      expect(res.status()).toBe(401);
+    }
+    const sixth = await request.post("/api/v1/auth/token", { headers: from(99), data: { email: user.email, password: user.password } });
+    expect(sixth.status()).toBe(429);
+    expect((await sixth.json()).error.code).toBe("locked");
+
+    await loginAs("admin");
+    await page.goto(`/workspace/admin?q=${encodeURIComponent(user.email)}`);
+    const row = page.getByRole("row").filter({ hasText: user.email });
+    await expect(row.getByText("已锁定")).toBeVisible();
+    await row.getByRole("button", { name: "解锁" }).click();
+    await expect(row.getByText("已锁定")).toBeHidden();
+    await bearerFor(request, user);
+
+    const admin = await createUser("admin");
+    const audit = await request.get(`/api/v1/audit?action=auth.sign-in-failed&targetType=user&targetId=${user.id}`, { headers: await bearerFor(request, admin) });
+    expect(audit.status()).toBe(200);
+    const entries = (await audit.json()).entries as { action: string; ip: string | null }[];
+    expect(entries.filter((e) => e.action === "auth.sign-in-failed").map((e) => e.ip)).toEqual(expect.arrayContaining(["198.51.100.1", "198.51.100.99"]));
+  });
+});

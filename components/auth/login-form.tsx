@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-const KNOWN_ERRORS = ["unauthorized", "rate_limited", "invalid"] as const;
+const KNOWN_ERRORS = ["unauthorized", "rate_limited", "locked", "invalid"] as const;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");

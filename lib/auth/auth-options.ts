@@ -5,16 +5,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { clientAddress, userAgentOf } from "./client-address";
 import { signInWithPassword } from "./sign-in";
 
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "local";
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -28,7 +22,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid");
         try {
-          const user = await signInWithPassword({ ...parsed.data, ip: clientIp(req?.headers) });
+          const user = await signInWithPassword({ ...parsed.data, ip: clientAddress(req?.headers), userAgent: userAgentOf(req?.headers), channel: "web" });
           return { id: String(user.id), email: user.email, name: user.name, role: user.role, unitId: user.unitId };
         } catch (e) {
           // The code reaches the sign-in form as `error`; the form shows the message for it.

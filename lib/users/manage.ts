@@ -7,6 +7,7 @@ import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
+import { lockedUserIds } from "@/lib/auth/sign-in";
 import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
 import { assertPasswordAllowed } from "./users";
@@ -53,6 +54,8 @@ export interface ManagedUser {
   unit: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** Over the failed sign-in limit now (429 `locked`); an administrator may lift it. */
+  locked: boolean;
   createdAt: string;
 }
 
@@ -68,8 +71,8 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-type UserRow = Omit<ManagedUser, "createdAt"> & { createdAt: Date };
-const toManaged = (r: UserRow): ManagedUser => ({ ...r, createdAt: r.createdAt.toISOString() });
+type UserRow = Omit<ManagedUser, "createdAt" | "locked"> & { createdAt: Date };
+const toManaged = (r: UserRow, locked: Set<number>): ManagedUser => ({ ...r, locked: locked.has(r.id), createdAt: r.createdAt.toISOString() });
 
 function invalid(error: z.ZodError, message = "请检查填写的内容"): AppError {
   return invalidInput(error, message);
@@ -105,7 +108,8 @@ export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) 
       })
       .from(users),
   ]);
-  return { users: rows.map(toManaged), totals: totals! };
+  const locked = await lockedUserIds(rows.map((r) => r.id));
+  return { users: rows.map((r) => toManaged(r, locked)), totals: { ...totals!, locked: locked.size } };
 }
 
 export function escapeLike(s: string): string {
@@ -119,7 +123,20 @@ export async function getManagedUser(viewer: Viewer, id: number): Promise<Manage
   const db = await getDb();
   const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
   if (!row) throw new AppError("not_found", "用户不存在");
-  return toManaged(row);
+  return toManaged(row, await lockedUserIds([row.id]));
+}
+
+/** Lifts a sign-in lock: the failures so far stop counting for the account (not for the address). */
+export async function unlockUser(viewer: Viewer, id: number): Promise<ManagedUser> {
+  authorize(viewer, "manage:user:any");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(users).set({ unlockedAt: new Date() }).where(eq(users.id, id)).returning({ id: users.id, email: users.email });
+    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    await recordAudit(tx, viewer, { action: "user.unlock", targetType: "user", targetId: id, details: { email: updated[0]!.email } });
+  });
+  return getManagedUser(viewer, id);
 }
 
 /** A unit a user may be attached to: it exists and is active. */

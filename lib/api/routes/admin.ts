@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { listAuditEntries, auditFilterSchema } from "@/lib/audit/audit-log";
 import { authorize } from "@/lib/auth/permissions";
+import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
@@ -15,7 +16,7 @@ import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
 import { getUnitStats } from "@/lib/stats/stats";
 import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
 import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
-import { changePassword, createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
+import { changePassword, createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, unlockUser, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject, okSchema } from "./schemas";
 
@@ -34,7 +35,7 @@ const statsQuerySchema = z.object({
   to: z.string().max(20).optional(),
   publication: z.string().max(100).optional(),
 });
-const userSchema = looseObject("A user: id, email, name, role, unit, active, mustChangePassword, createdAt");
+const userSchema = looseObject("A user: id, email, name, role, unit, active, mustChangePassword, locked, createdAt");
 
 const userRoutes = [
   defineRoute({
@@ -102,6 +103,19 @@ const userRoutes = [
     response: z.object({ password: z.string() }),
     errors: [403, 404],
     handler: ({ viewer, params }) => resetUserPassword(viewer, params.id),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/users/{id}/unlock",
+    summary: "Lift the sign-in lock of an account that failed too often (429 `locked`)",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:user:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: userSchema,
+    errors: [403, 404],
+    handler: ({ viewer, params }) => unlockUser(viewer, params.id),
   }),
 ];
 
@@ -290,8 +304,8 @@ const tokenRoutes = [
     response: z.object({ token: z.string() }),
     errors: [403, 422, 429],
     handler: async ({ request, body }) => {
-      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-      const user = await signInWithPassword({ email: body.email, password: body.password, ip });
+      const ip = clientAddress(request.headers);
+      const user = await signInWithPassword({ email: body.email, password: body.password, ip, userAgent: userAgentOf(request.headers), channel: "api" });
       // A one-time password mints no token: whoever read it on its way must not keep the account.
       if (user.mustChangePassword) throw mustChangePassword();
       const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { CreateUserDialog } from "@/components/admin/user-forms";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { UserStatus } from "@/components/admin/user-status";
+import { UnlockButton } from "@/components/admin/unlock-button";
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/admin");
@@ -97,7 +98,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-3 py-2">{tr(u.role)}</td>
                   <td className="px-3 py-2">{u.unit ?? "—"}</td>
                   <td className="px-3 py-2">
-                    <UserStatus active={u.active} mustChange={u.mustChangePassword} t={t} />
+                    <UserStatus active={u.active} mustChange={u.mustChangePassword} locked={u.locked} t={t} />
+                    {u.locked ? <UnlockButton userId={u.id} /> : null}
                   </td>
                   <td className="px-3 py-2 text-stone-500">{formatDate(u.createdAt)}</td>
                 </tr>

@@ -10,6 +10,7 @@ import { listAuditEntries } from "@/lib/audit/audit-log";
 import { formatDateTime } from "@/lib/format";
 import { EditUserForm, UserAccountActions } from "@/components/admin/user-forms";
 import { UserStatus } from "@/components/admin/user-status";
+import { UnlockButton } from "@/components/admin/unlock-button";
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -33,7 +34,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         {user.name} <span className="font-normal text-stone-500">&lt;{user.email}&gt;</span>
       </h2>
       <div className="mt-1 mb-6 flex items-center gap-3 text-sm text-stone-600">
-        <UserStatus active={user.active} mustChange={user.mustChangePassword} t={t} />
+        <UserStatus active={user.active} mustChange={user.mustChangePassword} locked={user.locked} t={t} />
+        {user.locked ? <UnlockButton userId={user.id} /> : null}
         <span>{t("users.createdAt", { at: formatDateTime(user.createdAt) })}</span>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
