@@ -162,6 +162,13 @@ export const MATRIX: Record<string, Probe[]> = {
   "POST /api/v1/auth/token": [{ url: "/api/v1/auth/token", body: {}, expect: everyone(422) }],
   // Anyone signed in may change their own password; an empty body → 422 (nothing changes).
   "POST /api/v1/auth/password": [{ url: "/api/v1/auth/password", body: {}, expect: signedIn(422) }],
+  // Writes a pending secret only: two-factor stays off until /enable gets a valid code.
+  "POST /api/v1/auth/2fa/setup": [{ url: "/api/v1/auth/2fa/setup", expect: signedIn(200) }],
+  "POST /api/v1/auth/2fa/enable": [{ url: "/api/v1/auth/2fa/enable", body: {}, expect: signedIn(422) }],
+  // Security administration (manage:security:any): the throwaway user's two-factor (off already), the policy.
+  "DELETE /api/v1/users/[id]/2fa": [{ url: "/api/v1/users/{user}/2fa", expect: admins(200) }],
+  "GET /api/v1/security/policy": [{ url: "/api/v1/security/policy", expect: admins(200) }],
+  "PUT /api/v1/security/policy": [{ url: "/api/v1/security/policy", body: {}, expect: admins(422) }],
 
   // —— Administration ——
   "POST /api/v1/publications": [{ url: "/api/v1/publications", body: {}, expect: admins(422) }],
@@ -252,6 +259,7 @@ export const MATRIX: Record<string, Probe[]> = {
   // Users exist: the first-run page sends everyone to sign in.
   "PAGE /setup": [{ url: "/setup", expect: everyone("login") }],
   "PAGE /change-password": [{ url: "/change-password", expect: page(200, 200, 200, 200) }],
+  "PAGE /two-factor": [{ url: "/two-factor", expect: page(200, 200, 200, 200) }],
 
   // —— Workspace pages ——
   // A signer's desk is the sign-off desk.
@@ -296,6 +304,8 @@ export const MATRIX: Record<string, Probe[]> = {
  */
 export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(auth)/change-password/actions.ts#changePasswordAction": everyone(403),
+  "app/(auth)/two-factor/actions.ts#setupTwoFactorAction": everyone(403),
+  "app/(auth)/two-factor/actions.ts#enableTwoFactorAction": everyone(403),
   "app/actions/locale.ts#setLocaleAction": everyone(403),
   "app/actions/setup.ts#createFirstAdminAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#createUserAction": everyone(403),

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** The account still holds a one-time password: it may only change it. */
   must_change_password: 403,
+  /** The account's role requires two-factor sign-in and the account has not enrolled yet. */
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   // Publishing or scheduling an issue that needs 签发 and has no valid signature.

@@ -65,7 +65,7 @@ function checkSameOrigin(request: Request) {
 /** The wrapper every route handler runs in (route definitions use it through lib/api/route.ts). */
 export function handleApi<P = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
-  options: { auth?: boolean; whilePasswordChangeRequired?: boolean } = { auth: true },
+  options: { auth?: boolean; whilePasswordChangeRequired?: boolean; whileEnrolmentRequired?: boolean } = { auth: true },
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -80,6 +80,10 @@ export function handleApi<P = Record<string, string>>(
         // A one-time password is for choosing one's own and nothing else (等保 身份鉴别):
         // such an account reaches no API but the password change, by cookie or by token.
         if (viewer.kind === "user" && viewer.mustChangePassword && !options.whilePasswordChangeRequired) throw mustChangePassword();
+        // Likewise an account whose role requires two-factor reaches only the enrolment until it has enrolled.
+        if (viewer.kind === "user" && viewer.twoFactorEnrolmentRequired && !options.whileEnrolmentRequired) {
+          throw new AppError("two_factor_required", "您的角色须使用两步验证:请先在“两步验证”页面或通过 POST /api/v1/auth/2fa/setup 启用");
+        }
       }
       const result = await handler({ request, params, viewer });
       return result instanceof Response ? result : NextResponse.json(result);

@@ -57,6 +57,8 @@ export interface RouteDefinition<
   access: "public" | "signed-in";
   /** Whether an account still holding a one-time password may call it (only the password change). */
   whilePasswordChangeRequired?: boolean;
+  /** Whether an account that must still enrol in two-factor may call it (the enrolment, the password change). */
+  whileEnrolmentRequired?: boolean;
   /**
    * Checked before the body is read: the viewer needs one of these. The
    * service checks the exact scope (own unit, any) again; this only keeps
@@ -128,7 +130,7 @@ export function routeHandler(def: AnyRoute) {
       if (result instanceof Response) return result;
       return def.status && def.status !== 200 ? NextResponse.json(result, { status: def.status }) : result;
     },
-    { auth: def.access !== "public", whilePasswordChangeRequired: def.whilePasswordChangeRequired },
+    { auth: def.access !== "public", whilePasswordChangeRequired: def.whilePasswordChangeRequired, whileEnrolmentRequired: def.whileEnrolmentRequired },
   );
 }
 

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { clientAddress, userAgentOf } from "./client-address";
 import { signInWithPassword } from "./sign-in";
 
-const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
+const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200), otp: z.string().max(50).optional() });
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -17,12 +17,12 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, otp: { type: "text" } },
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("invalid");
         try {
-          const user = await signInWithPassword({ ...parsed.data, ip: clientAddress(req?.headers), userAgent: userAgentOf(req?.headers), channel: "web" });
+          const user = await signInWithPassword({ ...parsed.data, otp: parsed.data.otp || undefined, ip: clientAddress(req?.headers), userAgent: userAgentOf(req?.headers), channel: "web" });
           return { id: String(user.id), email: user.email, name: user.name, role: user.role, unitId: user.unitId };
         } catch (e) {
           // The code reaches the sign-in form as `error`; the form shows the message for it.

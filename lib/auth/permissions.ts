@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean }
+  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean; twoFactorEnrolmentRequired?: boolean }
   /** The system itself: the demo loader, the scheduler, the operator CLI. */
   | { kind: "system"; purpose: string };
 
@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "read:audit:any": ["admin"],
   "manage:token:own": ["contributor", "editor", "signer", "admin"],
   "manage:token:any": ["admin"],
+  "manage:security:any": ["admin"],
 } as const satisfies Record<string, readonly (Role | "anonymous")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -43,7 +44,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(viewer: Viewer, permission: Permission): boolean {
   if (viewer.kind === "system") return true;
   // A one-time password holds no permission until it is changed (see lib/api/handler.ts).
-  if (viewer.kind === "user" && viewer.mustChangePassword) return false;
+  if (viewer.kind === "user" && (viewer.mustChangePassword || viewer.twoFactorEnrolmentRequired)) return false;
   const role = viewer.kind === "anonymous" ? "anonymous" : viewer.role;
   return (PERMISSIONS[permission] as readonly string[]).includes(role);
 }
@@ -53,6 +54,7 @@ export function authorize(viewer: Viewer, permission: Permission): void {
   if (can(viewer, permission)) return;
   if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
   if (viewer.kind === "user" && viewer.mustChangePassword) throw new AppError("must_change_password", "请先修改一次性密码");
+  if (viewer.kind === "user" && viewer.twoFactorEnrolmentRequired) throw new AppError("two_factor_required", "请先启用两步验证");
   throw new AppError("forbidden", "没有权限执行此操作");
 }
 

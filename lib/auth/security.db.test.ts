@@ -9,7 +9,9 @@ import { auditLog, users } from "@/db/schema";
 import { createUser } from "@/lib/users/users";
 import { createUserWithOneTimePassword, getManagedUser, listManagedUsers, resetUserPassword, unlockUser } from "@/lib/users/manage";
 import { systemViewer } from "./permissions";
+import * as OTPAuth from "otpauth";
 import { createApiToken } from "./tokens";
+import { setSecurityPolicy } from "./two-factor";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -20,7 +22,7 @@ afterAll(() => db?.drop());
 const system = systemViewer("test");
 
 /** Calls the registered route `METHOD path` (OpenAPI form) at `url`; answers the status and JSON body. */
-async function call(method: "GET" | "POST", path: string, init: { url?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+async function call(method: "GET" | "POST" | "PUT", path: string, init: { url?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
@@ -127,5 +129,56 @@ describe("failure handling", () => {
     );
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, "audit1@x.cn"));
     expect(rows.find((r) => r.ip === "10.7.0.1")?.targetId).toBe(String(u!.id));
+  });
+});
+
+describe("two-factor sign-in (TOTP)", () => {
+  const codeFor = (secret: string, at = Date.now()) => OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+
+  it("enrols with a code computed from the secret; then no token without a valid code; recovery codes work once", async () => {
+    const user = await createUser(system, { email: "totp1@x.cn", name: "两步", role: "editor", password: "Right-Password-1" });
+    const login = (otp?: string) => call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Right-Password-1", ...(otp ? { otp } : {}) } });
+    const { token } = (await login()).body as { token: string };
+
+    const setup = await call("POST", "/api/v1/auth/2fa/setup", { token });
+    expect(setup.status).toBe(200);
+    const { secret, otpauthUrl } = setup.body as { secret: string; otpauthUrl: string };
+    expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\/.*secret=[A-Z2-7]+.*algorithm=SHA1.*digits=6.*period=30/);
+
+    expect(await call("POST", "/api/v1/auth/2fa/enable", { token, body: { code: "000000" === codeFor(secret) ? "111111" : "000000" } })).toMatchObject({ status: 422 });
+    const enabled = await call("POST", "/api/v1/auth/2fa/enable", { token, body: { code: codeFor(secret) } });
+    expect(enabled).toMatchObject({ status: 200, body: { ok: true } });
+    const recoveryCodes = enabled.body.recoveryCodes as string[];
+    expect(recoveryCodes).toHaveLength(10);
+
+    expect(await login()).toMatchObject({ status: 401, body: { error: { code: "otp_required" } } });
+    const wrong = String((Number(codeFor(secret)) + 500_000) % 1_000_000).padStart(6, "0");
+    expect(await login(wrong)).toMatchObject({ status: 401, body: { error: { code: "otp_required" } } });
+    expect((await login(codeFor(secret))).status).toBe(200);
+    expect((await login(recoveryCodes[0])).status).toBe(200);
+    expect(await login(recoveryCodes[0])).toMatchObject({ status: 401, body: { error: { code: "otp_required" } } });
+  });
+
+  it("is required per role by the policy: an unenrolled account gets no token and reaches only the enrolment", async () => {
+    const user = await createUser(system, { email: "totp2@x.cn", name: "签发", role: "admin", password: "Right-Password-2" });
+    const { token } = await createApiToken(system, user.id, "before the policy");
+    expect((await call("GET", "/api/v1/security/policy", { token })).body).toEqual({ twoFactorRoles: [] });
+    expect((await call("PUT", "/api/v1/security/policy", { token, body: { twoFactorRoles: ["admin"] } })).status).toBe(200);
+    try {
+      expect(await call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Right-Password-2" } })).toMatchObject({
+        status: 401,
+        body: { error: { code: "otp_required" } },
+      });
+      expect(await call("GET", "/api/v1/users", { token })).toMatchObject({ status: 403, body: { error: { code: "two_factor_required" } } });
+      // Editors are not covered by this policy: the demo's API stays usable.
+      const editor = await createUser(system, { email: "totp3@x.cn", name: "编辑", role: "editor", password: "Right-Password-3" });
+      expect((await call("POST", "/api/v1/auth/token", { body: { email: editor.email, password: "Right-Password-3" } })).status).toBe(200);
+
+      const { secret } = (await call("POST", "/api/v1/auth/2fa/setup", { token })).body as { secret: string };
+      expect((await call("POST", "/api/v1/auth/2fa/enable", { token, body: { code: codeFor(secret) } })).status).toBe(200);
+      expect((await call("GET", "/api/v1/users", { token })).status).toBe(200);
+    } finally {
+      await setSecurityPolicy(system, { twoFactorRoles: [] });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { findUserByEmail } from "@/lib/users/users";
 import { hashPassword, verifyPassword } from "@/lib/users/passwords";
 import { anonymous, type Viewer } from "./permissions";
+import { checkSecondFactor, getSecurityPolicy, twoFactorRequired } from "./two-factor";
 
 const positive = (value: string | undefined, fallback: number) => {
   const n = Number(value);
@@ -34,6 +35,8 @@ export interface SignInInput {
   password: string;
   ip: string;
   userAgent?: string;
+  /** A TOTP code or a recovery code, when two-factor is on for the account. */
+  otp?: string;
   /** Where the attempt came from: the sign-in form or the API's token exchange. */
   channel?: "web" | "api";
 }
@@ -100,7 +103,22 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
     throw new AppError("rate_limited", `登录失败次数过多，请 ${windowMinutes} 分钟后再试`);
   }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
-  const success = Boolean(user && ok && user.active);
+  let success = Boolean(user && ok && user.active);
+  // The second factor, when the account has it on or its role requires it.
+  let otpFailure: "otp_missing" | "otp_wrong" | "two_factor_not_enrolled" | null = null;
+  if (success && twoFactorRequired(user!, await getSecurityPolicy())) {
+    if (!user!.totpEnabledAt) {
+      // The role requires it and the account has not enrolled: the web sign-in leads to the enrolment, a token is refused.
+      if (input.channel === "api") otpFailure = "two_factor_not_enrolled";
+    } else if (!(await checkSecondFactor(user!, input.otp))) {
+      otpFailure = input.otp ? "otp_wrong" : "otp_missing";
+      success = false;
+    }
+  }
+  if (otpFailure === "two_factor_not_enrolled") {
+    await recordFailedSignIn(db, { ...failure, reason: otpFailure });
+    throw new AppError("otp_required", "您的角色须使用两步验证:请先在网页上登录并启用，之后用验证码换取令牌");
+  }
   await db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ email, ip, success });
     if (success) {
@@ -112,9 +130,10 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
         details: { userAgent: userAgent ?? "", channel: input.channel ?? "web" },
       });
     } else {
-      await recordFailedSignIn(tx, { ...failure, reason: !user ? "unknown_account" : !ok ? "wrong_password" : "inactive" });
+      await recordFailedSignIn(tx, { ...failure, reason: otpFailure ?? (!user ? "unknown_account" : !ok ? "wrong_password" : "inactive") });
     }
   });
+  if (otpFailure) throw new AppError("otp_required", otpFailure === "otp_missing" ? "请输入两步验证码" : "两步验证码不正确");
   if (!success) throw new AppError("unauthorized", "邮箱或密码不正确");
   return user!;
 }

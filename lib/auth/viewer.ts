@@ -6,6 +6,7 @@ import type { User } from "@/db/schema";
 import { anonymous, type Viewer } from "./permissions";
 import { authOptions } from "./auth-options";
 import { userForToken } from "./tokens";
+import { getSecurityPolicy, twoFactorRequired } from "./two-factor";
 import { findUserById } from "@/lib/users/users";
 
 export function viewerFromUser(user: User): Viewer {
@@ -20,12 +21,20 @@ export function viewerFromUser(user: User): Viewer {
   };
 }
 
+/** The viewer with what the security policy asks of them now (two-factor enrolment). */
+async function policedViewer(user: User): Promise<Viewer> {
+  const viewer = viewerFromUser(user);
+  if (viewer.kind !== "user" || user.totpEnabledAt) return viewer;
+  const policy = await getSecurityPolicy();
+  return twoFactorRequired(user, policy) ? { ...viewer, twoFactorEnrolmentRequired: true } : viewer;
+}
+
 /** The viewer of a page or server action (session cookie). */
 export async function getSessionViewer(): Promise<Viewer> {
   const session = (await getServerSession(authOptions)) as { uid?: number } | null;
   if (!session?.uid) return anonymous;
   const user = await findUserById(session.uid);
-  return user?.active ? viewerFromUser(user) : anonymous;
+  return user?.active ? policedViewer(user) : anonymous;
 }
 
 /** The viewer of an API request: `Authorization: Bearer` first, else the session cookie. */
@@ -34,7 +43,7 @@ export async function getRequestViewer(request: Request): Promise<{ viewer: View
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match ? await userForToken(match[1]!) : undefined;
-    return { viewer: user ? viewerFromUser(user) : anonymous, via: user ? "token" : "none" };
+    return { viewer: user ? await policedViewer(user) : anonymous, via: user ? "token" : "none" };
   }
   const viewer = await getSessionViewer();
   return { viewer, via: viewer.kind === "user" ? "session" : "none" };

@@ -5,6 +5,7 @@ import { listAuditEntries, auditFilterSchema } from "@/lib/audit/audit-log";
 import { authorize } from "@/lib/auth/permissions";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -298,14 +299,19 @@ const tokenRoutes = [
     tag: "Auth",
     access: "public",
     body: {
-      schema: z.object({ email: z.string().max(254), password: z.string().max(200), name: z.string().trim().min(1).max(100).optional() }),
+      schema: z.object({
+        email: z.string().max(254),
+        password: z.string().max(200),
+        otp: z.string().max(50).optional().describe("TOTP code or recovery code, when two-factor is on for the account"),
+        name: z.string().trim().min(1).max(100).optional(),
+      }),
       maxBytes: 8 * 1024,
     },
     response: z.object({ token: z.string() }),
-    errors: [403, 422, 429],
+    errors: [401, 403, 422, 429],
     handler: async ({ request, body }) => {
       const ip = clientAddress(request.headers);
-      const user = await signInWithPassword({ email: body.email, password: body.password, ip, userAgent: userAgentOf(request.headers), channel: "api" });
+      const user = await signInWithPassword({ email: body.email, password: body.password, otp: body.otp, ip, userAgent: userAgentOf(request.headers), channel: "api" });
       // A one-time password mints no token: whoever read it on its way must not keep the account.
       if (user.mustChangePassword) throw mustChangePassword();
       const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");
@@ -319,6 +325,7 @@ const tokenRoutes = [
     tag: "Auth",
     access: "signed-in",
     whilePasswordChangeRequired: true,
+    whileEnrolmentRequired: true,
     body: { schema: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }), maxBytes: 8 * 1024 },
     response: okSchema,
     errors: [409, 422],
@@ -372,6 +379,68 @@ const tokenRoutes = [
   }),
 ];
 
+const twoFactorRoutes = [
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/setup",
+    summary: "Start two-factor enrolment: a new TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s) for an authenticator app",
+    tag: "Auth",
+    access: "signed-in",
+    whileEnrolmentRequired: true,
+    response: z.object({ secret: z.string(), otpauthUrl: z.string() }),
+    errors: [409],
+    handler: ({ viewer }) => setupTwoFactor(viewer),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/enable",
+    summary: "Turn two-factor on with a current code; answers ten recovery codes, shown this once",
+    tag: "Auth",
+    access: "signed-in",
+    whileEnrolmentRequired: true,
+    body: { schema: z.object({ code: z.string().max(20) }), maxBytes: 1024 },
+    response: z.object({ ok: z.literal(true), recoveryCodes: z.array(z.string()) }),
+    errors: [409, 422],
+    handler: ({ viewer, body }) => enableTwoFactor(viewer, body.code),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/v1/users/{id}/2fa",
+    summary: "Turn a user's two-factor off (a lost phone); they enrol again",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:security:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: okSchema,
+    errors: [403, 404],
+    handler: ({ viewer, params }) => disableTwoFactor(viewer, params.id),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/security/policy",
+    summary: "The security policy: which roles must sign in with two-factor",
+    tag: "Security",
+    access: "signed-in",
+    permission: "manage:security:any",
+    response: securityPolicySchema,
+    errors: [403],
+    handler: () => getSecurityPolicy(),
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/api/v1/security/policy",
+    summary: "Set the security policy (audited)",
+    tag: "Security",
+    access: "signed-in",
+    permission: "manage:security:any",
+    body: { schema: securityPolicySchema, maxBytes: 4 * 1024 },
+    response: securityPolicySchema,
+    errors: [403, 422],
+    handler: ({ viewer, body }) => setSecurityPolicy(viewer, body),
+  }),
+];
+
 const deskRoutes = [
   defineRoute({
     method: "POST",
@@ -411,4 +480,4 @@ const deskRoutes = [
   }),
 ];
 
-export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...deskRoutes];
+export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...twoFactorRoutes, ...deskRoutes];
