@@ -3,6 +3,7 @@
 // uniques, and status checks.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -330,9 +331,15 @@ export const auditLog = pgTable(
     details: jsonb("details"),
     ip: text("ip"),
     createdAt: createdAt(),
+    // Hash chain (等保 安全审计): set by the database on insert (trigger in the
+    // audit_append_only migration); `npm run cms -- audit verify` checks it.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_log_created_idx").on(t.createdAt),
+    uniqueIndex("audit_log_chain_seq_idx").on(t.chainSeq),
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
     index("audit_log_target_idx").on(t.targetType, t.targetId),
   ],
