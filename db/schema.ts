@@ -64,6 +64,8 @@ export const users = pgTable(
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     /** Failed sign-ins before this moment no longer count: an administrator lifted the lock. */
     unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
+    /** Sessions issued before this moment are refused: sign-out, a password change or reset, deactivation. */
+    sessionsRevokedAt: timestamp("sessions_revoked_at", { withTimezone: true }),
     /** TOTP (RFC 6238) secret, base32; set by enrolment, in force once `totpEnabledAt` is set. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),

@@ -117,3 +117,19 @@ test.describe("two-factor sign-in", () => {
     await fresh.close();
   });
 });
+
+test.describe("sessions", () => {
+  test("a copied session cookie is refused after sign-out; desk pages are not stored", async ({ page, request }) => {
+    const user = await createUser("editor");
+    await signInThroughForm(page, user.email, user.password);
+    await expect(page.getByRole("heading", { level: 1, name: "编辑工作台" })).toBeVisible();
+    const desk = await page.request.get("/workspace");
+    expect(desk.headers()["cache-control"]).toContain("no-store");
+    const cookie = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+    const copied = { cookie: `${cookie.name}=${cookie.value}` };
+    expect((await request.get("/api/v1/articles", { headers: copied })).status()).toBe(200);
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect((await request.get("/api/v1/articles", { headers: copied })).status()).toBe(401);
+  });
+});

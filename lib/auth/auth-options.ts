@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { clientAddress, userAgentOf } from "./client-address";
-import { signInWithPassword } from "./sign-in";
+import { revokeSessions, signInWithPassword } from "./sign-in";
 
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200), otp: z.string().max(50).optional() });
 
@@ -32,6 +32,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out revokes on the server too: a copied cookie stops working at once (every session of the user ends).
+    async signOut({ token }) {
+      const uid = Number((token as { uid?: unknown } | null)?.uid);
+      if (Number.isSafeInteger(uid) && uid > 0) await revokeSessions(uid, "sign-out");
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -43,7 +50,9 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      const s = session as typeof session & { uid?: number; role?: string; unitId?: number | null };
+      const s = session as typeof session & { uid?: number; role?: string; unitId?: number | null; iat?: number };
+      // When the session was issued: viewer.ts refuses sessions older than the user's sessions_revoked_at.
+      s.iat = typeof token.iat === "number" ? token.iat : 0;
       s.uid = token.uid as number;
       s.role = token.role as string;
       s.unitId = (token.unitId as number | null) ?? null;

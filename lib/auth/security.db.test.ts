@@ -70,9 +70,14 @@ describe("one-time passwords are for changing only", () => {
     expect(await call("GET", "/api/v1/articles", { token: now.body.token as string })).toMatchObject({ status: 200 });
   });
 
-  it("a reset password is one-time again", async () => {
+  it("a reset password is one-time again, and the reset ends the user's tokens", async () => {
     const { user } = await createUserWithOneTimePassword(system, { email: "otp2@x.cn", name: "重置", role: "editor" });
+    await (await getDb()).update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
+    const { token } = await createApiToken(system, user.id, "before the reset");
+    expect((await call("GET", "/api/v1/articles", { token })).status).toBe(200);
     const { password } = await resetUserPassword(system, user.id);
+    expect((await call("GET", "/api/v1/articles", { token })).status).toBe(401);
+    expect((await getDb().then((db) => db.select({ at: users.sessionsRevokedAt }).from(users).where(eq(users.id, user.id))))[0]?.at).toBeInstanceOf(Date);
     expect(await call("POST", "/api/v1/auth/token", { body: { email: user.email, password } })).toMatchObject({
       status: 403,
       body: { error: { code: "must_change_password" } },

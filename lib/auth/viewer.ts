@@ -31,10 +31,13 @@ async function policedViewer(user: User): Promise<Viewer> {
 
 /** The viewer of a page or server action (session cookie). */
 export async function getSessionViewer(): Promise<Viewer> {
-  const session = (await getServerSession(authOptions)) as { uid?: number } | null;
+  const session = (await getServerSession(authOptions)) as { uid?: number; iat?: number } | null;
   if (!session?.uid) return anonymous;
   const user = await findUserById(session.uid);
-  return user?.active ? policedViewer(user) : anonymous;
+  if (!user?.active) return anonymous;
+  // Revoked on the server (sign-out, password change or reset, deactivation): JWT `iat` is in whole seconds.
+  if (user.sessionsRevokedAt && (session.iat ?? 0) * 1000 < user.sessionsRevokedAt.getTime() - 999) return anonymous;
+  return policedViewer(user);
 }
 
 /** The viewer of an API request: `Authorization: Bearer` first, else the session cookie. */

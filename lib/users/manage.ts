@@ -229,13 +229,9 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
       await tx.update(users).set({ ...after, updatedAt: new Date() }).where(eq(users.id, id));
       let tokensRevoked = 0;
       if (current.active && !active) {
-        // A deactivated account's tokens die with it; re-activation does not revive them.
-        const revoked = await tx
-          .update(apiTokens)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
-          .returning({ id: apiTokens.id });
-        tokensRevoked = revoked.length;
+        // A deactivated account's tokens and sessions die with it; re-activation does not revive them.
+        tokensRevoked = await revokeAllTokens(tx, id);
+        await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, id));
       }
       const action = "active" in changed ? (active ? "user.activate" : "user.deactivate") : "role" in changed ? "user.role" : "user.update";
       await recordAudit(tx, viewer, {
@@ -252,6 +248,16 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
   return getManagedUser(viewer, id);
 }
 
+/** Revokes every live API token of a user; answers how many. */
+async function revokeAllTokens(tx: Tx, userId: number): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}
+
 /** Gives a user a new one-time password (returned once); they must change it at their next sign-in. */
 export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ password: string }> {
   authorize(viewer, "manage:user:any");
@@ -262,11 +268,13 @@ export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ p
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: true, sessionsRevokedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", "用户不存在");
-    await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id });
+    // Whoever held the old password holds nothing now: every session and API token of the user ends.
+    const tokensRevoked = await revokeAllTokens(tx, id);
+    await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });
   });
   return { password };
 }
@@ -317,6 +325,8 @@ async function replacePassword(
       .where(and(eq(users.id, viewer.id), eq(users.passwordHash, current.hash)))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("conflict", "密码刚被管理员重置，请重新登录");
-    await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id });
+    // API tokens minted with the old password end; the session that made the change stays (see docs/security.md).
+    const tokensRevoked = await revokeAllTokens(tx, viewer.id);
+    await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });
   });
 }
