@@ -360,9 +360,13 @@ export const apiTokens = pgTable(
     prefix: text("prefix").notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** After this the token is refused (1 year unless said at creation); null only for tokens made before expiry existed. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** `read`: GET and HEAD only; `write`: everything its user may do. */
+    scope: text("scope", { enum: ["read", "write"] }).notNull().default("write"),
     createdAt: createdAt(),
   },
-  (t) => [index("api_tokens_user_idx").on(t.userId)],
+  (t) => [index("api_tokens_user_idx").on(t.userId), check("api_tokens_scope_check", sql`${t.scope} in ('read', 'write')`)],
 );
 
 /** Sign-in attempts, kept in the database so limits hold across restarts and instances. */

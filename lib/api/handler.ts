@@ -77,6 +77,7 @@ export function handleApi<P = Record<string, string>>(
         // Readers never write: a signed-out write is refused before its body is even read.
         if (viewer.kind === "anonymous" && !SAFE_METHODS.has(request.method)) throw new AppError("unauthorized", "请先登录");
         if (resolved.via === "session" && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+        if (resolved.readOnly && !SAFE_METHODS.has(request.method)) throw new AppError("forbidden", "只读令牌只能读取(GET)，不能修改");
         // A one-time password is for choosing one's own and nothing else (等保 身份鉴别):
         // such an account reaches no API but the password change, by cookie or by token.
         if (viewer.kind === "user" && viewer.mustChangePassword && !options.whilePasswordChangeRequired) throw mustChangePassword();

@@ -5,7 +5,7 @@ import { handlerFor } from "@/lib/api/registry";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { apiTokens, auditLog, users } from "@/db/schema";
 import { createUser } from "@/lib/users/users";
 import { createUserWithOneTimePassword, getManagedUser, listManagedUsers, resetUserPassword, unlockUser } from "@/lib/users/manage";
 import { systemViewer } from "./permissions";
@@ -185,5 +185,29 @@ describe("two-factor sign-in (TOTP)", () => {
     } finally {
       await setSecurityPolicy(system, { twoFactorRoles: [] });
     }
+  });
+});
+
+describe("API tokens", () => {
+  it("expire (a year by default), can be read-only, and record their last use", async () => {
+    const user = await createUser(system, { email: "tok9@x.cn", name: "令牌", role: "editor", password: "Right-Password-9" });
+    const viewer = { kind: "user" as const, id: user.id, role: "editor" as const, unitId: null, name: user.name, email: user.email };
+    const normal = await createApiToken(viewer, user.id, "default");
+    const days = (Date.parse(normal.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(364);
+    expect(days).toBeLessThan(366);
+
+    const read = await call("POST", "/api/v1/tokens", { token: normal.token, body: { name: "read only", scope: "read", expiresInDays: 7 } });
+    expect(read).toMatchObject({ status: 201, body: { scope: "read" } });
+    const readToken = read.body.token as string;
+    expect((await call("GET", "/api/v1/articles", { token: readToken })).status).toBe(200);
+    expect(await call("POST", "/api/v1/tokens", { token: readToken, body: { name: "x" } })).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+
+    const { tokens } = (await call("GET", "/api/v1/tokens", { token: normal.token })).body as { tokens: { name: string; lastUsedAt: string | null; expiresAt: string; scope: string }[] };
+    expect(tokens.find((t) => t.name === "read only")).toMatchObject({ scope: "read", lastUsedAt: expect.any(String) });
+
+    const db = await getDb();
+    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.name, "read only"));
+    expect((await call("GET", "/api/v1/articles", { token: readToken })).status).toBe(401);
   });
 });

@@ -41,12 +41,12 @@ export async function getSessionViewer(): Promise<Viewer> {
 }
 
 /** The viewer of an API request: `Authorization: Bearer` first, else the session cookie. */
-export async function getRequestViewer(request: Request): Promise<{ viewer: Viewer; via: "token" | "session" | "none" }> {
+export async function getRequestViewer(request: Request): Promise<{ viewer: Viewer; via: "token" | "session" | "none"; readOnly?: boolean }> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match ? await userForToken(match[1]!) : undefined;
-    return { viewer: user ? await policedViewer(user) : anonymous, via: user ? "token" : "none" };
+    return { viewer: user ? await policedViewer(user) : anonymous, via: user ? "token" : "none", readOnly: user?.tokenScope === "read" };
   }
   const viewer = await getSessionViewer();
   return { viewer, via: viewer.kind === "user" ? "session" : "none" };

@@ -339,7 +339,7 @@ const tokenRoutes = [
     access: "signed-in",
     permission: "manage:token:own",
     query: z.object({ all: z.string().max(5).optional() }),
-    response: z.object({ tokens: z.array(looseObject("A token: id, name, user, createdAt, lastUsedAt, revokedAt")) }),
+    response: z.object({ tokens: z.array(looseObject("A token: id, name, user, scope, createdAt, lastUsedAt, expiresAt, revokedAt")) }),
     errors: [403],
     handler: async ({ viewer, query }) => {
       const all = query.all === "1";
@@ -350,18 +350,18 @@ const tokenRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/tokens",
-    summary: "A new API token for oneself: shown once, only its hash is kept",
+    summary: "A new API token for oneself: shown once, only its hash is kept; `expiresInDays` (default 365), `scope` read|write",
     tag: "Auth",
     access: "signed-in",
     permission: "manage:token:own",
     body: { schema: createTokenSchema, maxBytes: 8 * 1024 },
     status: 201,
-    response: z.object({ id: z.number().int(), name: z.string(), token: z.string() }),
+    response: z.object({ id: z.number().int(), name: z.string(), token: z.string(), expiresAt: isoDateTime, scope: z.enum(["read", "write"]) }),
     errors: [403, 422],
     handler: async ({ viewer, body }) => {
       if (viewer.kind !== "user") throw new AppError("forbidden", "没有权限执行此操作");
-      const { id, token } = await createApiToken(viewer, viewer.id, body.name);
-      return { id, name: body.name, token };
+      const { id, token, expiresAt, scope } = await createApiToken(viewer, viewer.id, body.name, { expiresInDays: body.expiresInDays, scope: body.scope });
+      return { id, name: body.name, token, expiresAt, scope };
     },
   }),
   defineRoute({
