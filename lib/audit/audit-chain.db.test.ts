@@ -19,21 +19,21 @@ describe("audit log", () => {
   it("chains every row, refuses UPDATE and DELETE, and verify names the first row changed behind its back", async () => {
     const db = await getDb();
     const system = systemViewer("test");
-    for (let i = 0; i < 5; i++) await recordAudit(db, system, { action: "test.chain", targetType: "probe", targetId: i, details: { i, 文: "中" } });
+    for (let i = 0; i < 5; i++) await recordAudit(db, system, { action: "demo.load", targetType: "issue", targetId: i, details: { i, 文: "中" } });
     // Concurrent writers still make one chain.
-    await Promise.all(Array.from({ length: 6 }, (_, i) => db.transaction((tx) => recordAudit(tx, system, { action: "test.concurrent", targetId: i }))));
+    await Promise.all(Array.from({ length: 6 }, (_, i) => db.transaction((tx) => recordAudit(tx, system, { action: "media.upload", targetId: i }))));
     const before = await verifyAuditChain(db);
     expect(before).toMatchObject({ ok: true });
     expect(before.rows).toBeGreaterThanOrEqual(11);
 
-    await expect(db.execute(sql`update audit_log set action = 'x' where action = 'test.chain'`)).rejects.toThrow();
-    await expect(db.execute(sql`delete from audit_log where action = 'test.chain'`)).rejects.toThrow();
+    await expect(db.execute(sql`update audit_log set action = 'x' where action = 'demo.load'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from audit_log where action = 'demo.load'`)).rejects.toThrow();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
 
     // Someone with the owner's rights drops the trigger and edits a row: the chain breaks there.
     const [victim] = await executeRows<{ id: number | string; details: string }>(
       db,
-      sql`select id, details::text as details from audit_log where action = 'test.chain' order by chain_seq offset 2 limit 1`,
+      sql`select id, details::text as details from audit_log where action = 'demo.load' order by chain_seq offset 2 limit 1`,
     );
     await db.execute(sql`drop trigger audit_log_append_only on audit_log`);
     try {
