@@ -369,6 +369,29 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId), check("api_tokens_scope_check", sql`${t.scope} in ('read', 'write')`)],
 );
 
+/**
+ * Signed-in browser sessions (等保 身份鉴别 b): the session cookie carries only
+ * the id. A session ends when it is signed out or revoked, after
+ * SESSION_IDLE_MINUTES without a request, or SESSION_MAX_HOURS after sign-in.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** Random, 32 bytes base64url; inside the encrypted session cookie only. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt)],
+);
+
 /** Sign-in attempts, kept in the database so limits hold across restarts and instances. */
 export const loginAttempts = pgTable(
   "login_attempts",

@@ -1,6 +1,6 @@
 // The administration and statistics API over real HTTP: the admin's flow, and
 // one permission boundary per endpoint (401 signed out, 403 for contributors and editors).
-import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
+import { test, expect, createUser, signInForCookie, type TestUser } from "./fixtures";
 import { E2E } from "./env";
 
 async function tokenFor(request: import("@playwright/test").APIRequestContext, user: TestUser) {
@@ -100,9 +100,9 @@ test.describe("admin API", () => {
     // A one-time password mints no token (issue 21); the user first chooses their own, signed in by cookie.
     const refused = await request.post("/api/v1/auth/token", { data: { email: user.email, password } });
     expect(refused.status()).toBe(403);
-    const cookie = await sessionCookieFor({ ...user, password } as TestUser);
+    const cookie = await signInForCookie(request, user.email, password);
     const changed = await request.post("/api/v1/auth/password", {
-      headers: { cookie: `${cookie.name}=${cookie.value}`, origin: E2E.baseURL },
+      headers: { cookie, origin: E2E.baseURL },
       data: { currentPassword: password, newPassword: "Chosen-By-Them-7" },
     });
     expect(changed.status()).toBe(200);

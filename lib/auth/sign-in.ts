@@ -137,12 +137,3 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
   if (!success) throw new AppError("unauthorized", "邮箱或密码不正确");
   return user!;
 }
-
-/** Ends every session of a user issued until now (sign-out, password change or reset, deactivation). */
-export async function revokeSessions(userId: number, reason: string, tx?: Tx): Promise<void> {
-  const db = tx ?? (await getDb());
-  await db.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, userId));
-  if (reason === "sign-out") {
-    await recordAudit(db, anonymous, { action: "auth.sign-out", targetType: "user", targetId: userId });
-  }
-}

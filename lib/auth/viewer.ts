@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import type { User } from "@/db/schema";
 import { anonymous, type Viewer } from "./permissions";
 import { authOptions } from "./auth-options";
+import { checkSession } from "./sessions";
 import { userForToken } from "./tokens";
 import { getSecurityPolicy, twoFactorRequired } from "./two-factor";
 import { findUserById } from "@/lib/users/users";
@@ -31,11 +32,13 @@ async function policedViewer(user: User): Promise<Viewer> {
 
 /** The viewer of a page or server action (session cookie). */
 export async function getSessionViewer(): Promise<Viewer> {
-  const session = (await getServerSession(authOptions)) as { uid?: number; iat?: number } | null;
-  if (!session?.uid) return anonymous;
+  const session = (await getServerSession(authOptions)) as { uid?: number; sid?: string; iat?: number } | null;
+  if (!session?.uid || !session.sid) return anonymous;
+  // Signed out, revoked, idle or past its lifetime on the server: the cookie is worth nothing.
+  if (!(await checkSession(session.sid, session.uid)).ok) return anonymous;
   const user = await findUserById(session.uid);
   if (!user?.active) return anonymous;
-  // Revoked on the server (sign-out, password change or reset, deactivation): JWT `iat` is in whole seconds.
+  // Every session of the user revoked (password change or reset, deactivation): JWT `iat` is in whole seconds.
   if (user.sessionsRevokedAt && (session.iat ?? 0) * 1000 < user.sessionsRevokedAt.getTime() - 999) return anonymous;
   return policedViewer(user);
 }

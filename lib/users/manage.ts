@@ -7,6 +7,7 @@ import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
+import { endUserSessionsInTx } from "@/lib/auth/sessions";
 import { lockedUserIds } from "@/lib/auth/sign-in";
 import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
@@ -232,6 +233,7 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
         // A deactivated account's tokens and sessions die with it; re-activation does not revive them.
         tokensRevoked = await revokeAllTokens(tx, id);
         await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, id));
+        await endUserSessionsInTx(tx, id);
       }
       const action = "active" in changed ? (active ? "user.activate" : "user.deactivate") : "role" in changed ? "user.role" : "user.update";
       await recordAudit(tx, viewer, {
@@ -274,6 +276,7 @@ export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ p
     if (!updated.length) throw new AppError("not_found", "用户不存在");
     // Whoever held the old password holds nothing now: every session and API token of the user ends.
     const tokensRevoked = await revokeAllTokens(tx, id);
+    await endUserSessionsInTx(tx, id);
     await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });
   });
   return { password };
