@@ -40,6 +40,8 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+  /** Set by `authorize` on a 403: who was refused which permission, for the audit log (lib/audit/refusals.ts). */
+  refusal?: { userId: number; permission: string };
 }
 
 export const notFound = (what = "内容") => new AppError("not_found", `${what}不存在`);

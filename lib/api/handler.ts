@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AppError, pgError, invalidInput } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getRequestViewer } from "@/lib/auth/viewer";
+import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
+import { recordRefusal } from "@/lib/audit/refusals";
 import { readBodyCapped } from "./body";
 
 export interface ApiContext<P> {
@@ -68,9 +70,9 @@ export function handleApi<P = Record<string, string>>(
   options: { auth?: boolean; whilePasswordChangeRequired?: boolean; whileEnrolmentRequired?: boolean } = { auth: true },
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    let viewer: Viewer = { kind: "anonymous" };
     try {
       const params = await context.params;
-      let viewer: Viewer = { kind: "anonymous" };
       if (options.auth !== false) {
         const resolved = await getRequestViewer(request);
         viewer = resolved.viewer;
@@ -89,7 +91,20 @@ export function handleApi<P = Record<string, string>>(
       const result = await handler({ request, params, viewer });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
-      if (e instanceof AppError) return errorResponse(e);
+      if (e instanceof AppError) {
+        // Every 403 to a signed-in user is in the audit log (等保 安全审计).
+        if (e.status === 403 && viewer.kind === "user") {
+          await recordRefusal(e, {
+            userId: viewer.id,
+            channel: "api",
+            method: request.method,
+            path: new URL(request.url).pathname,
+            ip: clientAddress(request.headers),
+            userAgent: userAgentOf(request.headers),
+          });
+        }
+        return errorResponse(e);
+      }
       if (e instanceof z.ZodError) {
         return errorResponse(invalidInput(e, "请求内容无效"));
       }

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "manage:unit:any": ["admin"],
   "manage:publication:any": ["admin"],
   "read:audit:any": ["admin"],
+  "export:audit:any": ["admin"],
   "manage:token:own": ["contributor", "editor", "signer", "admin"],
   "manage:token:any": ["admin"],
   "manage:security:any": ["admin"],
@@ -53,9 +54,15 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 export function authorize(viewer: Viewer, permission: Permission): void {
   if (can(viewer, permission)) return;
   if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
-  if (viewer.kind === "user" && viewer.mustChangePassword) throw new AppError("must_change_password", "请先修改一次性密码");
-  if (viewer.kind === "user" && viewer.twoFactorEnrolmentRequired) throw new AppError("two_factor_required", "请先启用两步验证");
-  throw new AppError("forbidden", "没有权限执行此操作");
+  const refused =
+    viewer.kind === "user" && viewer.mustChangePassword
+      ? new AppError("must_change_password", "请先修改一次性密码")
+      : viewer.kind === "user" && viewer.twoFactorEnrolmentRequired
+        ? new AppError("two_factor_required", "请先启用两步验证")
+        : new AppError("forbidden", "没有权限执行此操作");
+  // Whoever catches it records the refusal in the audit log (API handler, server actions).
+  if (viewer.kind === "user") refused.refusal = { userId: viewer.id, permission };
+  throw refused;
 }
 
 export function isSignedIn(viewer: Viewer): viewer is Extract<Viewer, { kind: "user" }> {
