@@ -186,6 +186,7 @@ export const MATRIX: Record<string, Probe[]> = {
   "POST /api/v1/units": [{ url: "/api/v1/units", body: {}, expect: admins(422) }],
   "PATCH /api/v1/units/[id]": [{ url: "/api/v1/units/{unitA}", body: { unknownField: 1 }, expect: admins(422) }],
   "GET /api/v1/audit": [{ url: "/api/v1/audit", expect: admins(200) }],
+  "GET /api/v1/audit/export": [{ url: "/api/v1/audit/export?from=2017-08-01", expect: admins(200) }],
 
   // —— Statistics ——
   "GET /api/v1/stats": [{ url: "/api/v1/stats?period=2017-08", expect: editors(200) }],

@@ -2,6 +2,7 @@
 // log, statistics and scoring weights, API tokens, media, notifications, sign-in.
 import { z } from "zod";
 import { listAuditEntries, auditFilterSchema } from "@/lib/audit/audit-log";
+import { exportAuditCsv } from "@/lib/audit/export";
 import { authorize } from "@/lib/auth/permissions";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -288,6 +289,29 @@ const auditRoutes = [
     response: z.object({ entries: z.array(looseObject("An entry: who, when, action, target, details")), nextBefore: z.number().int().nullable() }),
     errors: [403, 422],
     handler: ({ viewer, query }) => listAuditEntries(viewer, query),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/audit/export",
+    summary: "The filtered audit log as CSV (UTF-8 with BOM), oldest first, with the hash chain; the export is audited",
+    tag: "Audit",
+    access: "signed-in",
+    permission: "export:audit:any",
+    query: auditFilterSchema.omit({ before: true, limit: true }),
+    queryInvalid: FILTER_INVALID,
+    response: { mediaType: "text/csv", description: "CSV: id, time_utc, actor, action, target, ip, user_agent, details, chain_seq, prev_hash, hash" },
+    errors: [403, 422],
+    handler: async ({ viewer, query, request }) => {
+      const { csv } = await exportAuditCsv(viewer, query, { ip: clientAddress(request.headers), userAgent: userAgentOf(request.headers) });
+      const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // China date
+      return new Response(new Uint8Array(csv), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": attachmentHeader(`audit-${day}.csv`, `审计日志-${day}.csv`),
+          "cache-control": "private, no-store",
+        },
+      });
+    },
   }),
 ];
 

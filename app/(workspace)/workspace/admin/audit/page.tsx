@@ -39,6 +39,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (before) q.set("before", String(before));
     return q.size ? `/workspace/admin/audit?${q}` : "/workspace/admin/audit";
   };
+  // The export takes the same filters (not the page key): every matching entry, oldest first.
+  const exportQuery = new URLSearchParams(Object.entries(given).filter(([k]) => k !== "before"));
+  const exportHref = exportQuery.size ? `/api/v1/audit/export?${exportQuery}` : "/api/v1/audit/export";
   // Labels in the reader's language; an unknown key (an entry older than its label) is shown as it is.
   const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
   const targetLabel = (v: string) => (t.has(`targets.${v}`) ? t(`targets.${v}`) : v);
@@ -49,7 +52,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h2 id="audit-heading" className="mb-1 text-lg font-semibold">
         {t("heading")}
       </h2>
-      <p className="mb-4 text-sm text-stone-600">{t("readOnly")}</p>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-stone-600">{t("readOnly")}</p>
+        {can(viewer, "export:audit:any") ? (
+          <a
+            href={exportHref}
+            download
+            title={t("exportHint")}
+            className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-50"
+          >
+            {t("exportCsv")}
+          </a>
+        ) : null}
+      </div>
       <FilterBar
         resetHref="/workspace/admin/audit"
         submitLabel={ta("filter.apply")}
