@@ -27,8 +27,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-/** signer: 签发人, the office's leader who signs an issue off before it goes out. */
-export const ROLES = ["admin", "editor", "signer", "contributor"] as const;
+/**
+ * signer: 签发人, the office's leader who signs an issue off before it goes out.
+ * 三权分立 (issue 21 item 6): system, security and audit administrators
+ * (系统管理员, 安全管理员, 审计管理员) split `admin`'s powers; with
+ * CMS_SEPARATION_OF_DUTIES=strict `admin` holds none (lib/auth/permissions.ts).
+ */
+export const ROLES = ["admin", "editor", "signer", "contributor", "sysadmin", "secadmin", "auditadmin"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 稿件状态 — the contract's article status machine. */
@@ -75,7 +80,7 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'signer', 'contributor')`),
+    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'signer', 'contributor', 'sysadmin', 'secadmin', 'auditadmin')`),
     // A contributor always writes for a unit.
     check("users_contributor_unit_check", sql`${t.role} <> 'contributor' or ${t.unitId} is not null`),
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),

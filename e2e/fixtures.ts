@@ -8,7 +8,7 @@ export interface TestUser {
   id: number;
   email: string;
   password: string;
-  role: "admin" | "editor" | "signer" | "contributor";
+  role: "admin" | "editor" | "signer" | "contributor" | "sysadmin" | "secadmin" | "auditadmin";
   unitId: number | null;
   name: string;
   /** The server session the hook started for this user; sessionCookieFor puts it in the cookie. */

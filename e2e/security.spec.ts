@@ -177,7 +177,7 @@ test.describe("audit", () => {
       ]),
     );
     expect(await entries("auth.refused")).toEqual([
-      expect.objectContaining({ ip: "198.51.100.77", details: expect.objectContaining({ code: "forbidden", permission: "manage:user:any", path: "/api/v1/users", userAgent: "AuditProbe/1.0" }) }),
+      expect.objectContaining({ ip: "198.51.100.77", details: expect.objectContaining({ code: "forbidden", permission: "read:user:any", path: "/api/v1/users", userAgent: "AuditProbe/1.0" }) }),
     ]);
   });
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv, openDb, setDbHandle, closeDb } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
+import { ROLES, type Role } from "@/db/schema";
 import { migrateDb } from "@/db/migrate";
 import { systemViewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -18,7 +19,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 const USAGE = `Usage: npm run cms -- <command> [options]
 
 Commands:
-  user create --email E --name N --role admin|editor|signer|contributor [--unit UNIT] [--password P]
+  user create --email E --name N --role admin|editor|signer|contributor|sysadmin|secadmin|auditadmin [--unit UNIT] [--password P]
       Creates a user. Without --password a random one is printed once.
   user passwd --email E [--password P]
       Sets a new password (random and printed when --password is omitted).
@@ -86,7 +87,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === "user create") {
     option(values, "name");
     const role = option(values, "role")!;
-    if (!["admin", "editor", "signer", "contributor"].includes(role)) throw new UsageError(`--role must be admin, editor, signer or contributor`);
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
   }
 
   const handle = await openDb(configFromEnv(), "cli");
@@ -98,7 +99,7 @@ async function run(argv: string[]): Promise<void> {
     const user = await createUser(cli, {
       email,
       name: option(values, "name")!,
-      role: option(values, "role") as "admin" | "editor" | "signer" | "contributor",
+      role: option(values, "role") as Role,
       unit: option(values, "unit", false),
       password,
     });

@@ -44,7 +44,7 @@ describe("refusals", () => {
       ip: "198.51.100.23",
       targetType: "user",
       targetId: String(user.id),
-      details: { code: "forbidden", permission: "manage:user:any", method: "GET", path: "/api/v1/users", userAgent: "refusal-test/1", channel: "api" },
+      details: { code: "forbidden", permission: "read:user:any", method: "GET", path: "/api/v1/users", userAgent: "refusal-test/1", channel: "api" },
     });
   });
 });

@@ -5,6 +5,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ROLES } from "@/db/schema";
 import { systemViewer } from "@/lib/auth/permissions";
 import { startSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -18,7 +19,7 @@ export function e2eHookEnabled(request: Request): boolean {
 }
 
 export const e2eUserSchema = z.object({
-  role: z.enum(["admin", "editor", "signer", "contributor"]),
+  role: z.enum(ROLES),
   unit: z.string().optional(),
   password: z.string().min(8).optional(),
   /** The test session's last request this many minutes ago (to test the idle timeout). */

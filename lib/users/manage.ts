@@ -5,7 +5,7 @@ import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
-import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { endUserSessionsInTx } from "@/lib/auth/sessions";
 import { lockedUserIds } from "@/lib/auth/sign-in";
@@ -81,7 +81,7 @@ function invalid(error: z.ZodError, message = "请检查填写的内容"): AppEr
 
 /** Users for the admin's table, filtered; with the totals by role and status for the filter bar. */
 export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) {
-  authorize(viewer, "manage:user:any");
+  authorize(viewer, "read:user:any");
   const parsed = userFilterSchema.safeParse(filter);
   if (!parsed.success) throw invalid(parsed.error, "筛选条件无效");
   const f = parsed.data;
@@ -119,7 +119,7 @@ export function escapeLike(s: string): string {
 
 /** One user, for the admin's detail page. */
 export async function getManagedUser(viewer: Viewer, id: number): Promise<ManagedUser> {
-  authorize(viewer, "manage:user:any");
+  authorize(viewer, "read:user:any");
   if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
   const db = await getDb();
   const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
@@ -129,7 +129,7 @@ export async function getManagedUser(viewer: Viewer, id: number): Promise<Manage
 
 /** Lifts a sign-in lock: the failures so far stop counting for the account (not for the address). */
 export async function unlockUser(viewer: Viewer, id: number): Promise<ManagedUser> {
-  authorize(viewer, "manage:user:any");
+  authorize(viewer, "manage:security:any");
   if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -169,6 +169,7 @@ export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUs
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, "用户信息不完整或有误");
   const data = parsed.data;
+  authorizeAccountChange(viewer, { role: data.role }, data.role);
   const unitId = data.unitId ?? null;
   if (data.role === "contributor" && !unitId) {
     throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
@@ -210,6 +211,7 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update").limit(1);
       if (!current) throw new AppError("not_found", "用户不存在");
+      authorizeAccountChange(viewer, current, change.role);
       const role = change.role ?? current.role;
       const active = change.active ?? current.active;
       // Contributors always write for a unit; editors and admins may keep one (e.g. 宣传信息组).
@@ -264,9 +266,12 @@ async function revokeAllTokens(tx: Tx, userId: number): Promise<number> {
 export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ password: string }> {
   authorize(viewer, "manage:user:any");
   if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  const [target] = await db.select({ role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  if (!target) throw new AppError("not_found", "用户不存在");
+  authorizeAccountChange(viewer, target);
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
-  const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)

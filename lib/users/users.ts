@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { units, users, ROLES, type User } from "@/db/schema";
-import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
 import { hashPassword } from "./passwords";
@@ -42,6 +42,7 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error, "用户信息不完整或有误");
   const data = parsed.data;
+  authorizeAccountChange(viewer, { role: data.role }, data.role);
   assertPasswordAllowed(data.password, data);
   const db = await getDb();
   let unitId: number | null = null;
