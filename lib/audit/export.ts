@@ -3,14 +3,13 @@
 // chain so the file can be checked on its own. UTF-8 with a BOM and CRLF
 // lines (Excel on Chinese Windows); cells that a spreadsheet would run as a
 // formula are prefixed with an apostrophe. The export itself is audited.
-import { and, asc, eq, gte, like, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { AppError, invalidInput } from "@/lib/errors";
-import { escapeLike } from "@/lib/users/manage";
 import { recordAudit } from "./audit";
-import { auditFilterSchema, type AuditFilter } from "./audit-log";
+import { auditFilterConditions, auditFilterSchema, type AuditFilter } from "./audit-log";
 
 /** The most rows one export holds; narrow the dates for more. */
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
@@ -30,14 +29,7 @@ export async function exportAuditCsv(viewer: Viewer, filter: AuditFilter, reques
   const parsed = auditFilterSchema.omit({ before: true, limit: true }).safeParse(filter);
   if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
   const f = parsed.data;
-  const conditions: (SQL | undefined)[] = [
-    f.actor ? eq(auditLog.actorId, f.actor) : undefined,
-    f.action ? (f.action.endsWith(".") ? like(auditLog.action, `${escapeLike(f.action)}%`) : eq(auditLog.action, f.action)) : undefined,
-    f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
-    f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
-    f.from ? gte(auditLog.createdAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
-    f.to ? lt(auditLog.createdAt, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
-  ];
+  const conditions = auditFilterConditions(f);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const rows = await tx
