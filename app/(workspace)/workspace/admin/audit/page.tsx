@@ -46,6 +46,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
   const targetLabel = (v: string) => (t.has(`targets.${v}`) ? t(`targets.${v}`) : v);
   const fieldLabel = (f: string) => (t.has(`fields.${f}`) ? t(`fields.${f}`) : f);
+  // Codes recorded as values (a sign-in's reason, its channel) in words; anything else as it is.
+  const valueLabel = (f: string, v: string) => (/^[a-z_]+$/.test(f) && /^[a-z_]+$/.test(v) && t.has(`values.${f}.${v}`) ? t(`values.${f}.${v}`) : v);
   const familyLabel = (family: string) => t("familyAll", { family: t.has(`families.${family}`) ? t(`families.${family}`) : family });
   return (
     <section aria-labelledby="audit-heading">
@@ -149,7 +151,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                             {lines.map((l, i) => (
                               <div key={i}>
                                 <dt className="inline text-stone-500">{fieldLabel(l.field)}{t("colon")}</dt>
-                                <dd className="inline break-words">{l.value}</dd>
+                                <dd className="inline break-words">{valueLabel(l.field, l.value)}</dd>
                               </div>
                             ))}
                           </dl>
