@@ -67,6 +67,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** When the password was last set: with a password expiry in the policy, an older one must be changed. */
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
     /** Failed sign-ins before this moment no longer count: an administrator lifted the lock. */
     unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
     /** Sessions issued before this moment are refused: sign-out, a password change or reset, deactivation. */

@@ -15,7 +15,7 @@ export interface TestUser {
   sid: string;
 }
 
-export async function createUser(role: TestUser["role"], options: { unit?: string; password?: string; idleMinutes?: number } = {}): Promise<TestUser> {
+export async function createUser(role: TestUser["role"], options: { unit?: string; password?: string; idleMinutes?: number; passwordAgeDays?: number } = {}): Promise<TestUser> {
   const res = await fetch(`${E2E.baseURL}/api/test/users`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-e2e-token": E2E.hookToken },

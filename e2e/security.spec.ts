@@ -51,6 +51,24 @@ test.describe("one-time passwords are for changing only", () => {
   });
 });
 
+test.describe("password expiry", () => {
+  test("an expired password must be changed before anything else; the security administrator sets the policy", async ({ page, request }) => {
+    const auth = await bearerFor(request, await createUser("secadmin"));
+    const user = await createUser("editor", { passwordAgeDays: 100 });
+    expect((await request.put("/api/v1/security/policy", { headers: auth, data: { twoFactorRoles: [], passwordMaxAgeDays: 90 } })).status()).toBe(200);
+    try {
+      const refused = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.code).toBe("must_change_password");
+      await signInThroughForm(page, user.email, user.password);
+      await expect(page).toHaveURL(/\/change-password/);
+      await expect(page.getByText("您的密码已超过安全策略规定的有效期")).toBeVisible();
+    } finally {
+      await request.put("/api/v1/security/policy", { headers: auth, data: { twoFactorRoles: [], passwordMaxAgeDays: null } });
+    }
+  });
+});
+
 test.describe("failure handling", () => {
   test("the sixth wrong password locks the account from a new address; the admin sees it and lifts it", async ({ request, page, loginAs }) => {
     const user = await createUser("editor");

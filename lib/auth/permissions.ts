@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean; twoFactorEnrolmentRequired?: boolean }
+  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean; passwordExpired?: boolean; twoFactorEnrolmentRequired?: boolean }
   /** The system itself: the demo loader, the scheduler, the operator CLI. */
   | { kind: "system"; purpose: string };
 

@@ -167,7 +167,7 @@ describe("two-factor sign-in (TOTP)", () => {
   it("is required per role by the policy: an unenrolled account gets no token and reaches only the enrolment", async () => {
     const user = await createUser(system, { email: "totp2@x.cn", name: "签发", role: "admin", password: "Right-Password-2" });
     const { token } = await createApiToken(system, user.id, "before the policy");
-    expect((await call("GET", "/api/v1/security/policy", { token })).body).toEqual({ twoFactorRoles: [] });
+    expect((await call("GET", "/api/v1/security/policy", { token })).body).toEqual({ twoFactorRoles: [], passwordMaxAgeDays: null });
     expect((await call("PUT", "/api/v1/security/policy", { token, body: { twoFactorRoles: ["admin"] } })).status).toBe(200);
     try {
       expect(await call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Right-Password-2" } })).toMatchObject({
@@ -209,5 +209,32 @@ describe("API tokens", () => {
     const db = await getDb();
     await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.name, "read only"));
     expect((await call("GET", "/api/v1/articles", { token: readToken })).status).toBe(401);
+  });
+});
+
+describe("password expiry", () => {
+  it("is off by default; with a maximum age an older password mints no token and reaches no API until it is changed", async () => {
+    const user = await createUser(system, { email: "exp1@x.cn", name: "过期", role: "editor", password: "Aging-Password-1" });
+    const db = await getDb();
+    await db.update(users).set({ passwordChangedAt: new Date(Date.now() - 100 * 86_400_000) }).where(eq(users.id, user.id));
+    const { token } = await createApiToken(system, user.id, "before");
+    // No expiry in the policy: a 100-day-old password is fine.
+    expect((await call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Aging-Password-1" } })).status).toBe(200);
+
+    const bad = await call("PUT", "/api/v1/security/policy", { token, body: { twoFactorRoles: [], passwordMaxAgeDays: 0 } });
+    expect(bad.status).toBe(403); // an editor sets no policy
+    await expect(setSecurityPolicy(system, { twoFactorRoles: [], passwordMaxAgeDays: 0 })).rejects.toMatchObject({ code: "invalid", fields: { passwordMaxAgeDays: [expect.any(String)] } });
+    expect(await setSecurityPolicy(system, { twoFactorRoles: [], passwordMaxAgeDays: 90 })).toEqual({ twoFactorRoles: [], passwordMaxAgeDays: 90 });
+    try {
+      // Setting the roles alone keeps the expiry.
+      expect(await setSecurityPolicy(system, { twoFactorRoles: [] })).toMatchObject({ passwordMaxAgeDays: 90 });
+      expect(await call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Aging-Password-1" } })).toMatchObject({ status: 403, body: { error: { code: "must_change_password" } } });
+      expect(await call("GET", "/api/v1/articles", { token })).toMatchObject({ status: 403, body: { error: { code: "must_change_password" } } });
+      const changed = await call("POST", "/api/v1/auth/password", { token, body: { currentPassword: "Aging-Password-1", newPassword: "Fresh-Password-2" } });
+      expect(changed.status).toBe(200);
+      expect((await call("POST", "/api/v1/auth/token", { body: { email: user.email, password: "Fresh-Password-2" } })).status).toBe(200);
+    } finally {
+      await setSecurityPolicy(system, { twoFactorRoles: [], passwordMaxAgeDays: null });
+    }
   });
 });

@@ -4,7 +4,7 @@
 // (security) administrator requires it per role; it is off by default so the
 // demo and its API stay usable.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -111,32 +111,58 @@ export async function checkSecondFactor(user: User, otp: string | undefined): Pr
 export const securityPolicySchema = z.object({
   /** Roles that must sign in with a second factor. */
   twoFactorRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+  /** Days a password lasts before it must be changed (等保 身份鉴别 a); null: no expiry (the default); absent: unchanged. */
+  passwordMaxAgeDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
-export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+export type SecurityPolicy = { twoFactorRoles: Role[]; passwordMaxAgeDays: number | null };
 
-/** The policy in force (defaults: nothing required). */
+/** The policy in force (defaults: nothing required, passwords do not expire). */
 export async function getSecurityPolicy(): Promise<SecurityPolicy> {
   const db = await getDb();
-  const [row] = await db.select({ value: securitySettings.value }).from(securitySettings).where(eq(securitySettings.key, "two_factor_roles")).limit(1);
-  const roles = securityPolicySchema.shape.twoFactorRoles.safeParse(row?.value);
-  return { twoFactorRoles: roles.success ? roles.data : [] };
+  const rows = await db
+    .select({ key: securitySettings.key, value: securitySettings.value })
+    .from(securitySettings)
+    .where(inArray(securitySettings.key, ["two_factor_roles", "password_max_age_days"]));
+  const roles = securityPolicySchema.shape.twoFactorRoles.safeParse(rows.find((r) => r.key === "two_factor_roles")?.value);
+  const days = securityPolicySchema.shape.passwordMaxAgeDays.safeParse(rows.find((r) => r.key === "password_max_age_days")?.value ?? null);
+  return { twoFactorRoles: roles.success ? roles.data : [], passwordMaxAgeDays: days.success ? (days.data ?? null) : null };
+}
+
+/** Whether the user must change their password before anything else: a one-time password, or one older than the policy allows. */
+export function passwordChangeDue(user: Pick<User, "mustChangePassword" | "passwordChangedAt">, policy: SecurityPolicy, now = Date.now()): boolean {
+  if (user.mustChangePassword) return true;
+  return policy.passwordMaxAgeDays !== null && user.passwordChangedAt.getTime() + policy.passwordMaxAgeDays * 86_400_000 <= now;
 }
 
 export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise<SecurityPolicy> {
   authorize(viewer, "manage:security:any");
   const parsed = securityPolicySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "安全策略无效", { twoFactorRoles: ["角色只能是 " + ROLES.join("、")] });
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    throw new AppError("invalid", "安全策略无效", {
+      ...(fields.twoFactorRoles ? { twoFactorRoles: ["角色只能是 " + ROLES.join("、")] } : {}),
+      ...(fields.passwordMaxAgeDays ? { passwordMaxAgeDays: ["密码有效期为 1–3650 天，或 null 表示不过期"] } : {}),
+    });
+  }
   const roles = [...new Set(parsed.data.twoFactorRoles)];
+  const days = parsed.data.passwordMaxAgeDays;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updatedById = viewer.kind === "user" ? viewer.id : null;
-    await tx
-      .insert(securitySettings)
-      .values({ key: "two_factor_roles", value: roles, updatedById })
-      .onConflictDoUpdate({ target: securitySettings.key, set: { value: roles, updatedById, updatedAt: new Date() } });
-    await recordAudit(tx, viewer, { action: "security.policy", targetType: "security_settings", targetId: "two_factor_roles", details: { twoFactorRoles: roles } });
+    const put = (key: string, value: unknown) =>
+      tx.insert(securitySettings).values({ key, value, updatedById }).onConflictDoUpdate({ target: securitySettings.key, set: { value, updatedById, updatedAt: new Date() } });
+    await put("two_factor_roles", roles);
+    // No expiry is no row (a jsonb null would be SQL NULL here).
+    if (days === null) await tx.delete(securitySettings).where(eq(securitySettings.key, "password_max_age_days"));
+    else if (days !== undefined) await put("password_max_age_days", days);
+    await recordAudit(tx, viewer, {
+      action: "security.policy",
+      targetType: "security_settings",
+      targetId: "two_factor_roles",
+      details: { twoFactorRoles: roles, ...(days !== undefined ? { passwordMaxAgeDays: days } : {}) },
+    });
   });
-  return { twoFactorRoles: roles };
+  return getSecurityPolicy();
 }
 
 /** Whether this user must give a second factor to sign in: they turned it on, or their role requires it. */

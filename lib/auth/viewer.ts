@@ -7,7 +7,7 @@ import { anonymous, type Viewer } from "./permissions";
 import { authOptions } from "./auth-options";
 import { checkSession } from "./sessions";
 import { userForToken } from "./tokens";
-import { getSecurityPolicy, twoFactorRequired } from "./two-factor";
+import { getSecurityPolicy, passwordChangeDue, twoFactorRequired } from "./two-factor";
 import { findUserById } from "@/lib/users/users";
 
 export function viewerFromUser(user: User): Viewer {
@@ -22,12 +22,16 @@ export function viewerFromUser(user: User): Viewer {
   };
 }
 
-/** The viewer with what the security policy asks of them now (two-factor enrolment). */
+/** The viewer with what the security policy asks of them now: a password change when it has expired, two-factor enrolment. */
 async function policedViewer(user: User): Promise<Viewer> {
   const viewer = viewerFromUser(user);
-  if (viewer.kind !== "user" || user.totpEnabledAt) return viewer;
+  if (viewer.kind !== "user") return viewer;
   const policy = await getSecurityPolicy();
-  return twoFactorRequired(user, policy) ? { ...viewer, twoFactorEnrolmentRequired: true } : viewer;
+  return {
+    ...viewer,
+    ...(!user.mustChangePassword && passwordChangeDue(user, policy) ? { mustChangePassword: true, passwordExpired: true } : {}),
+    ...(!user.totpEnabledAt && twoFactorRequired(user, policy) ? { twoFactorEnrolmentRequired: true } : {}),
+  };
 }
 
 /** The viewer of a page or server action (session cookie). */

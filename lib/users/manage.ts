@@ -275,7 +275,7 @@ export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ p
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, sessionsRevokedAt: new Date(), updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionsRevokedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", "用户不存在");
@@ -329,7 +329,7 @@ async function replacePassword(
     // Conditional on the hash just checked: a concurrent reset by an admin wins.
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(users.id, viewer.id), eq(users.passwordHash, current.hash)))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("conflict", "密码刚被管理员重置，请重新登录");

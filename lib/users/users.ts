@@ -93,7 +93,7 @@ export async function setUserPassword(viewer: Viewer, email: string, password: s
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, updatedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.email, email.trim().toLowerCase()))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", `没有邮箱为 ${email} 的用户`);

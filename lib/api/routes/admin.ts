@@ -6,7 +6,7 @@ import { exportAuditCsv } from "@/lib/audit/export";
 import { authorize } from "@/lib/auth/permissions";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
+import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, passwordChangeDue, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -336,8 +336,8 @@ const tokenRoutes = [
     handler: async ({ request, body }) => {
       const ip = clientAddress(request.headers);
       const user = await signInWithPassword({ email: body.email, password: body.password, otp: body.otp, ip, userAgent: userAgentOf(request.headers), channel: "api" });
-      // A one-time password mints no token: whoever read it on its way must not keep the account.
-      if (user.mustChangePassword) throw mustChangePassword();
+      // A one-time password mints no token: whoever read it on its way must not keep the account. Nor does an expired one.
+      if (passwordChangeDue(user, await getSecurityPolicy())) throw mustChangePassword();
       const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");
       return { token };
     },
@@ -443,7 +443,7 @@ const twoFactorRoutes = [
   defineRoute({
     method: "GET",
     path: "/api/v1/security/policy",
-    summary: "The security policy: which roles must sign in with two-factor",
+    summary: "The security policy: which roles must sign in with two-factor, and how long a password lasts",
     tag: "Security",
     access: "signed-in",
     permission: "manage:security:any",
