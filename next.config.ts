@@ -27,6 +27,11 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       ...["/api/:path*", "/media/:path*", "/_next/:path*", "/withdrawn-notice/:path*"].map((source) => ({ source, headers: baseCsp })),
+      // Desks and sign-in pages hold what only the signed-in may see: never stored by a browser or a proxy (issue 21).
+      ...["/workspace", "/workspace/:path*", "/login", "/change-password", "/two-factor", "/setup"].map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      })),
     ];
   },
 };

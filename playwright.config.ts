@@ -76,6 +76,8 @@ export default defineConfig({
       NEXTAUTH_URL: E2E.baseURL,
       CMS_E2E_HOOK_TOKEN: E2E.hookToken,
       SCHEDULER_INTERVAL_MS: "1000",
+      // The tests stand in for a reverse proxy on this machine: they set X-Forwarded-For to sign in "from" other addresses.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
     },
   },

@@ -6,7 +6,7 @@
 //
 // Several publications, the seed's units plus more, one contributor per unit
 // and an editor and a contributor who can sign in (bench-editor@bench.local,
-// bench-contributor@bench.local; password BENCH_EDITOR_PASSWORD or "bench-editor-pw"), issues with sections, articles made of the seed's
+// bench-contributor@bench.local; password BENCH_EDITOR_PASSWORD or "Load-test-pw-2026"), issues with sections, articles made of the seed's
 // paragraphs reshuffled (lib/seed/parse-seed.ts), two revisions each (原稿 and
 // the copy-edit), their events, and the published snapshot and search rows
 // written by the very code publishing uses (buildSnapshot, indexIssueSnapshot).
@@ -27,7 +27,7 @@ import { createUser } from "@/lib/users/users";
 
 export const BENCH_EDITOR_EMAIL = "bench-editor@bench.local";
 export const BENCH_CONTRIBUTOR_EMAIL = "bench-contributor@bench.local";
-export const benchEditorPassword = () => process.env.BENCH_EDITOR_PASSWORD || "bench-editor-pw";
+export const benchEditorPassword = () => process.env.BENCH_EDITOR_PASSWORD || "Load-test-pw-2026";
 
 export interface SeedOptions {
   issues: number;
@@ -283,7 +283,7 @@ async function main() {
     await migrateDb(handle);
     const result = await seedArchive(handle.db, options);
     console.log(`seeded ${result.issues} issues, ${result.articles} articles in ${result.seconds.toFixed(1)} s (${result.publications.join(", ")})`);
-    console.log(`sign-ins: ${BENCH_EDITOR_EMAIL}, ${BENCH_CONTRIBUTOR_EMAIL} / password from BENCH_EDITOR_PASSWORD (default "bench-editor-pw")`);
+    console.log(`sign-ins: ${BENCH_EDITOR_EMAIL}, ${BENCH_CONTRIBUTOR_EMAIL} / password from BENCH_EDITOR_PASSWORD (default "Load-test-pw-2026")`);
     console.log(`BENCH_SAMPLE ${JSON.stringify(result.sample)}`);
   } finally {
     await closeDb();

@@ -3,6 +3,7 @@
 // uniques, and status checks.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -26,8 +27,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-/** signer: 签发人, the office's leader who signs an issue off before it goes out. */
-export const ROLES = ["admin", "editor", "signer", "contributor"] as const;
+/**
+ * signer: 签发人, the office's leader who signs an issue off before it goes out.
+ * 三权分立 (issue 21 item 6): system, security and audit administrators
+ * (系统管理员, 安全管理员, 审计管理员) split `admin`'s powers; with
+ * CMS_SEPARATION_OF_DUTIES=strict `admin` holds none (lib/auth/permissions.ts).
+ */
+export const ROLES = ["admin", "editor", "signer", "contributor", "sysadmin", "secadmin", "auditadmin"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 稿件状态 — the contract's article status machine. */
@@ -61,11 +67,22 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** When the password was last set: with a password expiry in the policy, an older one must be changed. */
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Failed sign-ins before this moment no longer count: an administrator lifted the lock. */
+    unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
+    /** Sessions issued before this moment are refused: sign-out, a password change or reset, deactivation. */
+    sessionsRevokedAt: timestamp("sessions_revoked_at", { withTimezone: true }),
+    /** TOTP (RFC 6238) secret, base32; set by enrolment, in force once `totpEnabledAt` is set. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** SHA-256 hashes of the unused recovery codes (each works once). */
+    recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'signer', 'contributor')`),
+    check("users_role_check", sql`${t.role} in ('admin', 'editor', 'signer', 'contributor', 'sysadmin', 'secadmin', 'auditadmin')`),
     // A contributor always writes for a unit.
     check("users_contributor_unit_check", sql`${t.role} <> 'contributor' or ${t.unitId} is not null`),
     check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
@@ -323,9 +340,15 @@ export const auditLog = pgTable(
     details: jsonb("details"),
     ip: text("ip"),
     createdAt: createdAt(),
+    // Hash chain (等保 安全审计): set by the database on insert (trigger in the
+    // audit_append_only migration); `npm run cms -- audit verify` checks it.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_log_created_idx").on(t.createdAt),
+    uniqueIndex("audit_log_chain_seq_idx").on(t.chainSeq),
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
     index("audit_log_target_idx").on(t.targetType, t.targetId),
   ],
@@ -344,9 +367,36 @@ export const apiTokens = pgTable(
     prefix: text("prefix").notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** After this the token is refused (1 year unless said at creation); null only for tokens made before expiry existed. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** `read`: GET and HEAD only; `write`: everything its user may do. */
+    scope: text("scope", { enum: ["read", "write"] }).notNull().default("write"),
     createdAt: createdAt(),
   },
-  (t) => [index("api_tokens_user_idx").on(t.userId)],
+  (t) => [index("api_tokens_user_idx").on(t.userId), check("api_tokens_scope_check", sql`${t.scope} in ('read', 'write')`)],
+);
+
+/**
+ * Signed-in browser sessions (等保 身份鉴别 b): the session cookie carries only
+ * the id. A session ends when it is signed out or revoked, after
+ * SESSION_IDLE_MINUTES without a request, or SESSION_MAX_HOURS after sign-in.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** Random, 32 bytes base64url; inside the encrypted session cookie only. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** Sign-in attempts, kept in the database so limits hold across restarts and instances. */
@@ -425,6 +475,14 @@ export const searchDocuments = pgTable(
     index("search_documents_published_idx").on(t.publishedAt.desc().nullsFirst(), t.articleId),
   ],
 );
+
+/** Security policy set by the (security) administrator: one row per key, e.g. `two_factor_roles`. */
+export const securitySettings = pgTable("security_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedById: integer("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+});
 
 /**
  * Scoring weights for unit statistics (信息采用统计). Rows are never updated:

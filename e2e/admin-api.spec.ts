@@ -1,6 +1,7 @@
 // The administration and statistics API over real HTTP: the admin's flow, and
 // one permission boundary per endpoint (401 signed out, 403 for contributors and editors).
-import { test, expect, createUser, type TestUser } from "./fixtures";
+import { test, expect, createUser, signInForCookie, type TestUser } from "./fixtures";
+import { E2E } from "./env";
 
 async function tokenFor(request: import("@playwright/test").APIRequestContext, user: TestUser) {
   const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
@@ -96,7 +97,16 @@ test.describe("admin API", () => {
     expect((await request.post("/api/v1/users", { headers: auth, data: { email: `api-${stamp}@test.local`, name: "重复", role: "editor" } })).status()).toBe(409);
     expect((await request.post("/api/v1/users", { headers: auth, data: { email: `x-${stamp}@test.local`, name: "无单位", role: "contributor" } })).status()).toBe(422);
 
-    const theirToken = await tokenFor(request, { ...user, password } as TestUser);
+    // A one-time password mints no token (issue 21); the user first chooses their own, signed in by cookie.
+    const refused = await request.post("/api/v1/auth/token", { data: { email: user.email, password } });
+    expect(refused.status()).toBe(403);
+    const cookie = await signInForCookie(request, user.email, password);
+    const changed = await request.post("/api/v1/auth/password", {
+      headers: { cookie, origin: E2E.baseURL },
+      data: { currentPassword: password, newPassword: "Chosen-By-Them-7" },
+    });
+    expect(changed.status()).toBe(200);
+    const theirToken = await tokenFor(request, { ...user, password: "Chosen-By-Them-7" } as TestUser);
     expect((await request.get("/api/v1/articles", { headers: { authorization: theirToken } })).status()).toBe(200);
 
     const patched = await request.patch(`/api/v1/users/${user.id}`, { headers: auth, data: { role: "editor" } });
@@ -122,7 +132,7 @@ test.describe("admin API", () => {
 
     const audit = await request.get(`/api/v1/audit?targetType=user&targetId=${user.id}`, { headers: auth });
     const actions = (await audit.json()).entries.map((e: { action: string }) => e.action).filter((a: string) => a !== "auth.sign-in");
-    expect(actions).toEqual(["user.reset-password", "user.deactivate", "user.role", "user.create"]);
+    expect(actions).toEqual(["user.reset-password", "user.deactivate", "user.role", "user.change-password", "user.create"]);
     const page1 = await (await request.get("/api/v1/audit?limit=2", { headers: auth })).json();
     const page2 = await (await request.get(`/api/v1/audit?limit=2&before=${page1.nextBefore}`, { headers: auth })).json();
     expect(page2.entries[0].id).toBeLessThan(page1.entries[1].id);

@@ -23,7 +23,7 @@ test.describe("signing in", () => {
       await expect(page.locator("form").getByRole("alert")).toHaveText("邮箱或密码不正确。");
     }
     await signInThroughForm(page, user.email, user.password);
-    await expect(page.locator("form").getByRole("alert")).toHaveText("登录失败次数过多，请 15 分钟后再试。");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("该账户登录失败次数过多，已锁定，请 15 分钟后再试或请管理员解锁。");
     await expect(page).toHaveURL(/\/login/);
   });
 

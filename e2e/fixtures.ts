@@ -1,6 +1,6 @@
 // Test fixtures: `loginAs(role)` creates a unique user on the server and
 // gives the browser a signed session cookie for it — no clicking through sign-in.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { E2E } from "./env";
 
@@ -8,12 +8,14 @@ export interface TestUser {
   id: number;
   email: string;
   password: string;
-  role: "admin" | "editor" | "signer" | "contributor";
+  role: "admin" | "editor" | "signer" | "contributor" | "sysadmin" | "secadmin" | "auditadmin";
   unitId: number | null;
   name: string;
+  /** The server session the hook started for this user; sessionCookieFor puts it in the cookie. */
+  sid: string;
 }
 
-export async function createUser(role: TestUser["role"], options: { unit?: string; password?: string } = {}): Promise<TestUser> {
+export async function createUser(role: TestUser["role"], options: { unit?: string; password?: string; idleMinutes?: number; passwordAgeDays?: number } = {}): Promise<TestUser> {
   const res = await fetch(`${E2E.baseURL}/api/test/users`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-e2e-token": E2E.hookToken },
@@ -26,7 +28,7 @@ export async function createUser(role: TestUser["role"], options: { unit?: strin
 export async function sessionCookieFor(user: TestUser) {
   const value = await encode({
     secret: E2E.secret,
-    token: { sub: String(user.id), uid: user.id, role: user.role, unitId: user.unitId, email: user.email, name: user.name },
+    token: { sub: String(user.id), uid: user.id, sid: user.sid, role: user.role, unitId: user.unitId, email: user.email, name: user.name },
   });
   return { name: "next-auth.session-token", value, url: E2E.baseURL, httpOnly: true, sameSite: "Lax" as const };
 }
@@ -72,3 +74,17 @@ export async function signInThroughForm(page: Page, email: string, password: str
 }
 
 export { expect };
+
+/**
+ * Signs in through next-auth's credentials endpoint, as the form does, and
+ * returns the session cookie as a header: for a user the hook did not create
+ * (so has no test session), e.g. one an administrator made through the API.
+ */
+export async function signInForCookie(request: APIRequestContext, email: string, password: string): Promise<string> {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("next-auth.session-token="));
+  if (!cookie) throw new Error(`signing in as ${email} set no session cookie (${res.status()})`);
+  return cookie.value.split(";")[0]!;
+}

@@ -2,7 +2,7 @@
 // route handler (app/**/route.ts × the methods it exports), every page
 // (app/**/page.tsx) and every server action is discovered from the file system
 // and must have its entry in e2e/permission-matrix.ts; each entry's probes are
-// sent over real HTTP as six visitors and must get the designed answer.
+// sent over real HTTP as nine visitors (six, and the three administrators of 三权分立) and must get the designed answer.
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
@@ -131,14 +131,18 @@ async function buildWorld(): Promise<World> {
   const [unitA, unitB] = await Promise.all(
     ["甲", "乙"].map((n) => must<{ id: number; name: string }>(201, "POST", "/api/v1/units", { headers: adminAuth, body: { name: `权限矩阵${n}单位${stamp}` } })),
   );
-  const [contributorA, contributorB, editor, signer, throwaway] = await Promise.all([
+  const [contributorA, contributorB, editor, signer, throwaway, sysadmin, secadmin, auditadmin] = await Promise.all([
     createUser("contributor", { unit: unitA!.name }),
     createUser("contributor", { unit: unitB!.name }),
     createUser("editor"),
     createUser("signer"),
     createUser("editor"),
+    // 三权分立 (issue 21): the system, security and audit administrators.
+    createUser("sysadmin"),
+    createUser("secadmin"),
+    createUser("auditadmin"),
   ]);
-  const users = { contributorA, contributorB, editor, admin, signer };
+  const users = { contributorA, contributorB, editor, admin, signer, sysadmin, secadmin, auditadmin };
   const bearer: World["bearer"] = { admin: adminAuth.authorization };
   const cookie: World["cookie"] = {};
   for (const [actor, user] of Object.entries(users) as [Exclude<Actor, "signedOut">, TestUser][]) {

@@ -16,7 +16,7 @@
 // that do write touch only throwaway resources (a spare token, a throwaway
 // user's password, the visitor's own notices).
 
-export const ACTORS = ["signedOut", "contributorA", "contributorB", "editor", "admin", "signer"] as const;
+export const ACTORS = ["signedOut", "contributorA", "contributorB", "editor", "admin", "signer", "sysadmin", "secadmin", "auditadmin"] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** An HTTP status, or "login": a redirect (307) to /login. */
@@ -55,23 +55,44 @@ export type Fixture =
   | "user"
   | "unitA";
 
-/** signed out, contributor A (owns the object), contributor B (another unit), editor, admin, signer (签发人). */
-function row(signedOut: Expected, contributorA: Expected, contributorB: Expected, editor: Expected, admin: Expected, signer: Expected): Record<Actor, Expected> {
-  return { signedOut, contributorA, contributorB, editor, admin, signer };
+/** The 三权分立 administrators (issue 21): system (users, units, publications), security (policy, locks, tokens), audit (the log). */
+type Duty = "sysadmin" | "secadmin" | "auditadmin";
+
+/**
+ * signed out, contributor A (owns the object), contributor B (another unit),
+ * editor, admin, signer (签发人); then the three administrators of 三权分立,
+ * who by default get what a signed-in visitor with no permission gets: the
+ * same as everyone when all agree, else 403 from the API and 404 from a page.
+ * Their permissions are the same with and without strict mode (only `admin`
+ * changes, lib/auth/permissions.test.ts).
+ */
+function row(signedOut: Expected, contributorA: Expected, contributorB: Expected, editor: Expected, admin: Expected, signer: Expected, duties: Partial<Record<Duty, Expected>> = {}): Record<Actor, Expected> {
+  const all = [signedOut, contributorA, contributorB, editor, admin, signer];
+  const none: Expected = all.every((v) => v === signedOut) ? signedOut : signedOut === "login" ? 404 : 403;
+  return { signedOut, contributorA, contributorB, editor, admin, signer, sysadmin: none, secadmin: none, auditadmin: none, ...duties };
 }
 const everyone = (status: Expected) => row(status, status, status, status, status, status);
+const allDuties = (status: Expected) => ({ sysadmin: status, secadmin: status, auditadmin: status });
 
 // Recurring rows, named after the permission that decides them.
 /** Anyone signed in; signers write no articles and read none outside an issue (403 where articles are written or listed). */
-const signedIn = (status: number, signer: number = status) => row(401, status, status, status, status, signer);
+const signedIn = (status: number, signer: number = status) => row(401, status, status, status, status, signer, allDuties(signer));
 const editors = (status: number) => row(401, 403, 403, status, status, 403); // manage:issue:any, publish:issue:any, review:article:any, read:stats:any
 const issueReaders = (status: number) => row(401, 403, 403, status, status, status); // read:issue:any: editors and signers
 const signers = (status: number) => row(401, 403, 403, 403, status, status); // signoff:issue:any: signers and admins
-const admins = (status: number) => row(401, 403, 403, 403, status, 403); // manage:user|unit|publication:any, read:audit:any
+/** manage:user|unit|publication:any: admin and the system administrator. */
+const sysAdmins = (status: number) => row(401, 403, 403, 403, status, 403, { sysadmin: status });
+/** read:user:any: the account list, for the system and the security administrator. */
+const userReaders = (status: number) => row(401, 403, 403, 403, status, 403, { sysadmin: status, secadmin: status });
+/** manage:security:any, manage:token:any: admin and the security administrator. */
+const secAdmins = (status: number) => row(401, 403, 403, 403, status, 403, { secadmin: status });
+/** read:audit:any, export:audit:any: admin and the audit administrator. */
+const auditors = (status: number) => row(401, 403, 403, 403, status, 403, { auditadmin: status });
 /** A's own article: B does not see it (404, not 403); editors may read any article; signers none (403). */
 const ownArticle = (a: number, editor: number) => row(401, a, 404, editor, editor, 403);
 /** Workspace pages: signed out → sign in; not allowed → not found (pages do not reveal what they hold). */
-const page = (contributor: number, editor: number, admin: number, signer: number) => row("login", contributor, contributor, editor, admin, signer);
+const page = (contributor: number, editor: number, admin: number, signer: number, duties: Partial<Record<Duty, Expected>> = {}) =>
+  row("login", contributor, contributor, editor, admin, signer, [contributor, editor, admin].every((v) => v === signer) ? { ...allDuties(signer), ...duties } : duties);
 
 // The demo issue (read only: other tests rely on it) and the test's own issues.
 const DEMO = "sdtp/2017/88";
@@ -160,21 +181,33 @@ export const MATRIX: Record<string, Probe[]> = {
   "DELETE /api/v1/[...path]": [{ url: "/api/v1/no-such-route", expect: everyone(404) }],
     // Anyone may ask for a token; a body without email and password → 422 (no sign-in attempt is counted).
   "POST /api/v1/auth/token": [{ url: "/api/v1/auth/token", body: {}, expect: everyone(422) }],
+  // Anyone signed in may change their own password; an empty body → 422 (nothing changes).
+  "POST /api/v1/auth/password": [{ url: "/api/v1/auth/password", body: {}, expect: signedIn(422) }],
+  // Writes a pending secret only: two-factor stays off until /enable gets a valid code.
+  "POST /api/v1/auth/2fa/setup": [{ url: "/api/v1/auth/2fa/setup", expect: signedIn(200) }],
+  "POST /api/v1/auth/2fa/enable": [{ url: "/api/v1/auth/2fa/enable", body: {}, expect: signedIn(422) }],
+  // Security administration (manage:security:any): the throwaway user's two-factor (off already), the policy.
+  "DELETE /api/v1/users/[id]/2fa": [{ url: "/api/v1/users/{user}/2fa", expect: secAdmins(200) }],
+  "GET /api/v1/security/policy": [{ url: "/api/v1/security/policy", expect: secAdmins(200) }],
+  "PUT /api/v1/security/policy": [{ url: "/api/v1/security/policy", body: {}, expect: secAdmins(422) }],
 
   // —— Administration ——
-  "POST /api/v1/publications": [{ url: "/api/v1/publications", body: {}, expect: admins(422) }],
-  "GET /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", expect: admins(200) }],
-  "PATCH /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", body: { unknownField: 1 }, expect: admins(422) }],
-  "GET /api/v1/users": [{ url: "/api/v1/users", expect: admins(200) }],
-  "POST /api/v1/users": [{ url: "/api/v1/users", body: {}, expect: admins(422) }],
-  "GET /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", expect: admins(200) }],
-  "PATCH /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", body: { unknownField: 1 }, expect: admins(422) }],
+  "POST /api/v1/publications": [{ url: "/api/v1/publications", body: {}, expect: sysAdmins(422) }],
+  "GET /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", expect: sysAdmins(200) }],
+  "PATCH /api/v1/publications/[slug]": [{ url: "/api/v1/publications/{slug}", body: { unknownField: 1 }, expect: sysAdmins(422) }],
+  "GET /api/v1/users": [{ url: "/api/v1/users", expect: userReaders(200) }],
+  "POST /api/v1/users": [{ url: "/api/v1/users", body: {}, expect: sysAdmins(422) }],
+  "GET /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", expect: userReaders(200) }],
+  "PATCH /api/v1/users/[id]": [{ url: "/api/v1/users/{user}", body: { unknownField: 1 }, expect: sysAdmins(422) }],
   // Writes: a new one-time password for the throwaway user.
-  "POST /api/v1/users/[id]/reset-password": [{ url: "/api/v1/users/{user}/reset-password", expect: admins(200) }],
-  "GET /api/v1/units": [{ url: "/api/v1/units", expect: admins(200) }],
-  "POST /api/v1/units": [{ url: "/api/v1/units", body: {}, expect: admins(422) }],
-  "PATCH /api/v1/units/[id]": [{ url: "/api/v1/units/{unitA}", body: { unknownField: 1 }, expect: admins(422) }],
-  "GET /api/v1/audit": [{ url: "/api/v1/audit", expect: admins(200) }],
+  "POST /api/v1/users/[id]/reset-password": [{ url: "/api/v1/users/{user}/reset-password", expect: sysAdmins(200) }],
+  // Writes: lifts a lock the throwaway user does not have (no change but the audit row).
+  "POST /api/v1/users/[id]/unlock": [{ url: "/api/v1/users/{user}/unlock", expect: secAdmins(200) }],
+  "GET /api/v1/units": [{ url: "/api/v1/units", expect: sysAdmins(200) }],
+  "POST /api/v1/units": [{ url: "/api/v1/units", body: {}, expect: sysAdmins(422) }],
+  "PATCH /api/v1/units/[id]": [{ url: "/api/v1/units/{unitA}", body: { unknownField: 1 }, expect: sysAdmins(422) }],
+  "GET /api/v1/audit": [{ url: "/api/v1/audit", expect: auditors(200) }],
+  "GET /api/v1/audit/export": [{ url: "/api/v1/audit/export?from=2017-08-01", expect: auditors(200) }],
 
   // —— Statistics ——
   "GET /api/v1/stats": [{ url: "/api/v1/stats?period=2017-08", expect: editors(200) }],
@@ -185,11 +218,11 @@ export const MATRIX: Record<string, Probe[]> = {
   // —— Tokens and notices: one's own ——
   "GET /api/v1/tokens": [
     { url: "/api/v1/tokens", expect: signedIn(200) },
-    { url: "/api/v1/tokens?all=1", expect: admins(200) },
+    { url: "/api/v1/tokens?all=1", expect: secAdmins(200) },
   ],
   "POST /api/v1/tokens": [{ url: "/api/v1/tokens", body: {}, expect: signedIn(422) }],
   // A's spare token: A revokes it (and again: still 200), admins may revoke any; for everyone else it does not exist.
-  "DELETE /api/v1/tokens/[id]": [{ url: "/api/v1/tokens/{spareTokenA}", expect: row(401, 200, 404, 404, 200, 404) }],
+  "DELETE /api/v1/tokens/[id]": [{ url: "/api/v1/tokens/{spareTokenA}", expect: row(401, 200, 404, 404, 200, 404, { sysadmin: 404, secadmin: 200, auditadmin: 404 }) }],
   "GET /api/v1/notifications": [{ url: "/api/v1/notifications", expect: signedIn(200) }],
   // Marks the visitor's own notices read.
   "POST /api/v1/notifications": [{ url: "/api/v1/notifications", body: {}, expect: signedIn(200) }],
@@ -244,14 +277,15 @@ export const MATRIX: Record<string, Probe[]> = {
   ],
 
   // —— Sign-in pages ——
-  "PAGE /login": [{ url: "/login", expect: row(200, 307, 307, 307, 307, 307) }],
+  "PAGE /login": [{ url: "/login", expect: row(200, 307, 307, 307, 307, 307, allDuties(307)) }],
   // Users exist: the first-run page sends everyone to sign in.
   "PAGE /setup": [{ url: "/setup", expect: everyone("login") }],
   "PAGE /change-password": [{ url: "/change-password", expect: page(200, 200, 200, 200) }],
+  "PAGE /two-factor": [{ url: "/two-factor", expect: page(200, 200, 200, 200) }],
 
   // —— Workspace pages ——
   // A signer's desk is the sign-off desk.
-  "PAGE /workspace": [{ url: "/workspace", expect: page(200, 200, 200, 200) }],
+  "PAGE /workspace": [{ url: "/workspace", expect: page(200, 200, 200, 200, allDuties(307)) }],
   // Writing pages: editors and signers see a note that only contributors write here (200).
   "PAGE /workspace/articles/new": [{ url: "/workspace/articles/new", expect: page(200, 200, 200, 200) }],
   "PAGE /workspace/articles/import": [{ url: "/workspace/articles/import", expect: page(200, 200, 200, 200) }],
@@ -275,13 +309,13 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
-  "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/publications/new": [{ url: "/workspace/admin/publications/new", expect: page(404, 404, 200, 404) }],
-  "PAGE /workspace/admin/publications/[slug]": [{ url: "/workspace/admin/publications/{slug}", expect: page(404, 404, 200, 404) }],
+  "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
+  "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404, { auditadmin: 200 }) }],
+  "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
+  "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
+  "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
+  "PAGE /workspace/admin/publications/new": [{ url: "/workspace/admin/publications/new", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
+  "PAGE /workspace/admin/publications/[slug]": [{ url: "/workspace/admin/publications/{slug}", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
 };
 
 /**
@@ -292,12 +326,15 @@ export const MATRIX: Record<string, Probe[]> = {
  */
 export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(auth)/change-password/actions.ts#changePasswordAction": everyone(403),
+  "app/(auth)/two-factor/actions.ts#setupTwoFactorAction": everyone(403),
+  "app/(auth)/two-factor/actions.ts#enableTwoFactorAction": everyone(403),
   "app/actions/locale.ts#setLocaleAction": everyone(403),
   "app/actions/setup.ts#createFirstAdminAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#createUserAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#updateUserAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#setUserActiveAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#resetPasswordAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#unlockUserAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#createUnitAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#renameUnitAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#setUnitActiveAction": everyone(403),

@@ -19,7 +19,7 @@ export async function tokenFor(request: APIRequestContext, user: TestUser): Prom
 }
 
 /** The session cookie of `user` as a request header: pages fetched as that user, no sign-in and no password check. */
-export async function cookieFor(user: Pick<TestUser, "id" | "role" | "unitId" | "email" | "name">): Promise<Auth> {
+export async function cookieFor(user: Pick<TestUser, "id" | "sid" | "role" | "unitId" | "email" | "name">): Promise<Auth> {
   const c = await sessionCookieFor(user as TestUser);
   return { cookie: `${c.name}=${c.value}` };
 }

@@ -5,7 +5,13 @@ import { z } from "zod";
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  /** Two-factor is on for the account and the code is missing or wrong. */
+  otp_required: 401,
   forbidden: 403,
+  /** The account still holds a one-time password: it may only change it. */
+  must_change_password: 403,
+  /** The account's role requires two-factor sign-in and the account has not enrolled yet. */
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   // Publishing or scheduling an issue that needs 签发 and has no valid signature.
@@ -14,6 +20,8 @@ export const ERROR_STATUS = {
   too_large: 413,
   invalid: 422,
   rate_limited: 429,
+  /** The account (not the address) has failed to sign in too often. */
+  locked: 429,
   internal: 500,
 } as const;
 
@@ -32,6 +40,8 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+  /** Set by `authorize` on a 403: who was refused which permission, for the audit log (lib/audit/refusals.ts). */
+  refusal?: { userId: number; permission: string };
 }
 
 export const notFound = (what = "内容") => new AppError("not_found", `${what}不存在`);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromEnv, openDb, setDbHandle, closeDb } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
+import { ROLES, type Role } from "@/db/schema";
 import { migrateDb } from "@/db/migrate";
 import { systemViewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -13,16 +14,19 @@ import { randomPassword } from "@/lib/users/passwords";
 import { createApiToken } from "@/lib/auth/tokens";
 import { backupDatabase, BackupError, readBackupHeader, restoreDatabase, type BackupHeader } from "@/lib/backup/backup";
 import { backupWithPgDump, restoreWithPgRestore } from "@/lib/backup/pg-dump";
+import { verifyAuditChain } from "@/lib/audit/verify";
 
 const USAGE = `Usage: npm run cms -- <command> [options]
 
 Commands:
-  user create --email E --name N --role admin|editor|signer|contributor [--unit UNIT] [--password P]
+  user create --email E --name N --role admin|editor|signer|contributor|sysadmin|secadmin|auditadmin [--unit UNIT] [--password P]
       Creates a user. Without --password a random one is printed once.
   user passwd --email E [--password P]
       Sets a new password (random and printed when --password is omitted).
   token create --email E [--name NAME]
       Creates an API token for the user and prints it once.
+  audit verify
+      Checks the audit log's hash chain and names the first broken row (exit 1).
   backup FILE
       Writes a consistent backup of all data to FILE (gzip-compressed JSON lines),
       readable by PGlite and PostgreSQL alike.
@@ -72,6 +76,7 @@ async function run(argv: string[]): Promise<void> {
     if (values["pg-dump"]) return runPgDump(verb, rest[0]!, values.force === true);
     return verb === "backup" ? runBackup(rest[0]!) : runRestore(rest[0]!, values.force === true);
   }
+  if (positionals.join(" ") === "audit verify") return runAuditVerify();
   if (values.force) throw new UsageError("--force goes with restore only");
   if (values["pg-dump"]) throw new UsageError("--pg-dump goes with backup and restore only");
   const command = positionals.join(" ");
@@ -82,7 +87,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === "user create") {
     option(values, "name");
     const role = option(values, "role")!;
-    if (!["admin", "editor", "signer", "contributor"].includes(role)) throw new UsageError(`--role must be admin, editor, signer or contributor`);
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
   }
 
   const handle = await openDb(configFromEnv(), "cli");
@@ -94,7 +99,7 @@ async function run(argv: string[]): Promise<void> {
     const user = await createUser(cli, {
       email,
       name: option(values, "name")!,
-      role: option(values, "role") as "admin" | "editor" | "signer" | "contributor",
+      role: option(values, "role") as Role,
       unit: option(values, "unit", false),
       password,
     });
@@ -115,6 +120,21 @@ async function run(argv: string[]): Promise<void> {
 
 const sizeOf = (header: BackupHeader) =>
   `${Object.values(header.tables).reduce((a, b) => a + b, 0)} rows of ${Object.keys(header.tables).length} tables`;
+
+/** `audit verify`: walks the hash chain of the audit log (read only; migrates first, like the other commands). */
+async function runAuditVerify() {
+  const handle = await openDb(configFromEnv(), "cli audit verify");
+  setDbHandle(handle);
+  await migrateDb(handle);
+  const result = await verifyAuditChain(handle.db);
+  if (result.ok) {
+    console.log(`Audit log intact: ${result.rows} rows, hash chain unbroken.`);
+    return;
+  }
+  const b = result.firstBroken!;
+  console.error(`Audit log BROKEN at row id ${b.id} (chain_seq ${b.chainSeq ?? "none"}): ${b.reason}. ${result.rows} rows before it are intact.`);
+  process.exitCode = 1;
+}
 
 /** `backup FILE`: reads the database as it is; it does not migrate it. */
 async function runBackup(file: string) {

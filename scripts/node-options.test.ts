@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_HEAP_MB, serverMemoryEnv, serverNodeOptions } from "./node-options";
+import { DEFAULT_MAX_HEAP_MB, SOCKET_ADDRESS_PRELOAD, serverMemoryEnv, serverNodeOptions } from "./node-options";
 
 describe("serverNodeOptions", () => {
   it("caps the heap by default and keeps other NODE_OPTIONS", () => {
@@ -18,8 +18,11 @@ describe("serverNodeOptions", () => {
 });
 
 describe("serverMemoryEnv", () => {
-  it("adds the heap cap and two malloc arenas unless MALLOC_ARENA_MAX is set", () => {
-    expect(serverMemoryEnv({})).toEqual({ NODE_OPTIONS: `--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`, MALLOC_ARENA_MAX: "2" });
+  it("adds the heap cap, the socket-address preload and two malloc arenas unless MALLOC_ARENA_MAX is set", () => {
+    expect(serverMemoryEnv({})).toEqual({ NODE_OPTIONS: `--max-old-space-size=${DEFAULT_MAX_HEAP_MB} --require ${JSON.stringify(SOCKET_ADDRESS_PRELOAD)}`, MALLOC_ARENA_MAX: "2" });
+    // Already there (a server started from a server's environment): not twice.
+    const once = serverMemoryEnv({}).NODE_OPTIONS;
+    expect(serverMemoryEnv({ NODE_OPTIONS: once }).NODE_OPTIONS).toBe(once);
     expect(serverMemoryEnv({ MALLOC_ARENA_MAX: "8" }).MALLOC_ARENA_MAX).toBe("8");
   });
 });

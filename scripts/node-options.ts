@@ -11,6 +11,8 @@
 //   thread that compresses a response (Node's thread pool runs zlib) would
 //   otherwise get an arena of its own, and the memory they keep adds up.
 
+import path from "node:path";
+
 export const DEFAULT_MAX_HEAP_MB = 256;
 
 type Env = Record<string, string | undefined>;
@@ -24,7 +26,12 @@ export function serverNodeOptions(env: Env = process.env): string {
   return `${given} --max-old-space-size=${mb}`.trim();
 }
 
-/** The variables to add to the server process's environment. */
+/** The preload that tells the app each request's TCP peer (scripts/socket-address.cjs, lib/auth/client-address.ts). */
+export const SOCKET_ADDRESS_PRELOAD = path.resolve(process.cwd(), "scripts", "socket-address.cjs") // every server is started from the project root;
+
+/** The variables to add to the server process's environment: memory settings and the socket-address preload. */
 export function serverMemoryEnv(env: Env = process.env): { NODE_OPTIONS: string; MALLOC_ARENA_MAX: string } {
-  return { NODE_OPTIONS: serverNodeOptions(env), MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || "2" };
+  const options = serverNodeOptions(env);
+  const preload = `--require ${JSON.stringify(SOCKET_ADDRESS_PRELOAD)}`;
+  return { NODE_OPTIONS: options.includes(SOCKET_ADDRESS_PRELOAD) ? options : `${options} ${preload}`, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || "2" };
 }

@@ -1,12 +1,23 @@
 // The typed result every workspace server action returns, shown next to the fields.
+import { headers } from "next/headers";
+import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
+import { recordRefusal } from "@/lib/audit/refusals";
 import { AppError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-/** An AppError becomes a result the form can show; anything else is a real failure and is rethrown. */
-export function failure(e: unknown): { ok: false; message: string; fieldErrors?: Record<string, string[]> } {
-  if (e instanceof AppError) return { ok: false, message: e.message, fieldErrors: e.fields };
-  throw e;
+/**
+ * An AppError becomes a result the form can show; anything else is a real
+ * failure and is rethrown. A permission refused to a signed-in user is put in
+ * the audit log first (等保 安全审计: every refusal is recorded).
+ */
+export async function failure(e: unknown): Promise<{ ok: false; message: string; fieldErrors?: Record<string, string[]> }> {
+  if (!(e instanceof AppError)) throw e;
+  if (e.status === 403 && e.refusal) {
+    const h = await headers();
+    await recordRefusal(e, { userId: e.refusal.userId, channel: "action", ip: clientAddress(h), userAgent: userAgentOf(h) });
+  }
+  return { ok: false, message: e.message, fieldErrors: e.fields };
 }

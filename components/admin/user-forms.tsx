@@ -10,7 +10,8 @@ import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserA
 import type { ActionResult } from "@/app/actions/result";
 
 type UnitOption = { id: number; name: string };
-const ROLES = ["contributor", "editor", "signer", "admin"] as const;
+// The administrator roles last; with 三权分立 strict mode the server refuses them here (CLI only).
+const ROLES = ["contributor", "editor", "signer", "admin", "sysadmin", "secadmin", "auditadmin"] as const;
 
 function RoleAndUnit({ units, state, role, unitId, onRole }: { units: UnitOption[]; state: ActionResult<unknown> | null; role: string; unitId: number | null; onRole: (r: string) => void }) {
   const t = useTranslations("admin");

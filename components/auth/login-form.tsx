@@ -4,13 +4,15 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-const KNOWN_ERRORS = ["unauthorized", "rate_limited", "invalid"] as const;
+const KNOWN_ERRORS = ["unauthorized", "rate_limited", "locked", "invalid", "otp_required"] as const;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The code field appears once the server asks for it (two-factor on for the account).
+  const [askOtp, setAskOtp] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -20,11 +22,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      otp: String(form.get("otp") ?? ""),
       redirect: false,
     });
     setPending(false);
     if (!result || result.error) {
       const code = (KNOWN_ERRORS as readonly string[]).includes(result?.error ?? "") ? result!.error! : "unauthorized";
+      if (code === "otp_required") setAskOtp(true);
       setError(t(`errors.${code as (typeof KNOWN_ERRORS)[number]}`));
       return;
     }
@@ -42,6 +46,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <span className="mb-1 block font-medium">{t("password")}</span>
         <input name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-stone-300 px-3 py-2" />
       </label>
+      {askOtp && (
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">{t("otp")}</span>
+          <input name="otp" inputMode="numeric" autoComplete="one-time-code" autoFocus className="w-full rounded border border-stone-300 px-3 py-2" />
+        </label>
+      )}
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

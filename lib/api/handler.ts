@@ -7,6 +7,8 @@ import { z } from "zod";
 import { AppError, pgError, invalidInput } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getRequestViewer } from "@/lib/auth/viewer";
+import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
+import { recordRefusal } from "@/lib/audit/refusals";
 import { readBodyCapped } from "./body";
 
 export interface ApiContext<P> {
@@ -44,6 +46,8 @@ export function dataErrorToAppError(e: unknown): AppError | null {
   return reason ? new AppError("invalid", `请求内容无效:${reason}`) : null;
 }
 
+export const mustChangePassword = () => new AppError("must_change_password", "请先修改一次性密码:在修改密码页面或通过 POST /api/v1/auth/password 设置自己的密码");
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A cookie-authenticated write must come from our own origin (CSRF); bearer tokens are not sent by browsers on their own. */
@@ -63,23 +67,44 @@ function checkSameOrigin(request: Request) {
 /** The wrapper every route handler runs in (route definitions use it through lib/api/route.ts). */
 export function handleApi<P = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
-  options: { auth?: boolean } = { auth: true },
+  options: { auth?: boolean; whilePasswordChangeRequired?: boolean; whileEnrolmentRequired?: boolean } = { auth: true },
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    let viewer: Viewer = { kind: "anonymous" };
     try {
       const params = await context.params;
-      let viewer: Viewer = { kind: "anonymous" };
       if (options.auth !== false) {
         const resolved = await getRequestViewer(request);
         viewer = resolved.viewer;
         // Readers never write: a signed-out write is refused before its body is even read.
         if (viewer.kind === "anonymous" && !SAFE_METHODS.has(request.method)) throw new AppError("unauthorized", "请先登录");
         if (resolved.via === "session" && !SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+        if (resolved.readOnly && !SAFE_METHODS.has(request.method)) throw new AppError("forbidden", "只读令牌只能读取(GET)，不能修改");
+        // A one-time password is for choosing one's own and nothing else (等保 身份鉴别):
+        // such an account reaches no API but the password change, by cookie or by token.
+        if (viewer.kind === "user" && viewer.mustChangePassword && !options.whilePasswordChangeRequired) throw mustChangePassword();
+        // Likewise an account whose role requires two-factor reaches only the enrolment until it has enrolled.
+        if (viewer.kind === "user" && viewer.twoFactorEnrolmentRequired && !options.whileEnrolmentRequired) {
+          throw new AppError("two_factor_required", "您的角色须使用两步验证:请先在“两步验证”页面或通过 POST /api/v1/auth/2fa/setup 启用");
+        }
       }
       const result = await handler({ request, params, viewer });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
-      if (e instanceof AppError) return errorResponse(e);
+      if (e instanceof AppError) {
+        // Every 403 to a signed-in user is in the audit log (等保 安全审计).
+        if (e.status === 403 && viewer.kind === "user") {
+          await recordRefusal(e, {
+            userId: viewer.id,
+            channel: "api",
+            method: request.method,
+            path: new URL(request.url).pathname,
+            ip: clientAddress(request.headers),
+            userAgent: userAgentOf(request.headers),
+          });
+        }
+        return errorResponse(e);
+      }
       if (e instanceof z.ZodError) {
         return errorResponse(invalidInput(e, "请求内容无效"));
       }

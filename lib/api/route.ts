@@ -55,6 +55,10 @@ export interface RouteDefinition<
   tag: string;
   /** `public`: no sign-in, the session is not even looked up. `signed-in`: a session cookie or a bearer token. */
   access: "public" | "signed-in";
+  /** Whether an account still holding a one-time password may call it (only the password change). */
+  whilePasswordChangeRequired?: boolean;
+  /** Whether an account that must still enrol in two-factor may call it (the enrolment, the password change). */
+  whileEnrolmentRequired?: boolean;
   /**
    * Checked before the body is read: the viewer needs one of these. The
    * service checks the exact scope (own unit, any) again; this only keeps
@@ -73,7 +77,7 @@ export interface RouteDefinition<
   /** What a success answers: a schema, or a media type for files. */
   response: z.ZodType | { mediaType: string; description: string };
   /** The error statuses this route can answer besides 400/401/500 (documented). */
-  errors?: readonly (403 | 404 | 409 | 410 | 413 | 422 | 429)[];
+  errors?: readonly (401 | 403 | 404 | 409 | 410 | 413 | 422 | 429)[];
   handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>;
 }
 
@@ -126,7 +130,7 @@ export function routeHandler(def: AnyRoute) {
       if (result instanceof Response) return result;
       return def.status && def.status !== 200 ? NextResponse.json(result, { status: def.status }) : result;
     },
-    { auth: def.access !== "public" },
+    { auth: def.access !== "public", whilePasswordChangeRequired: def.whilePasswordChangeRequired, whileEnrolmentRequired: def.whileEnrolmentRequired },
   );
 }
 

@@ -5,6 +5,10 @@ import type { Transition } from "@/lib/articles/status";
 
 export const AUDIT_ACTIONS = [
   "auth.sign-in",
+  "auth.sign-in-failed",
+  "auth.sign-out",
+  // A signed-in user refused with 403 (等保 安全审计: every refusal is recorded).
+  "auth.refused",
   "user.create",
   "user.create-first-admin",
   "user.update",
@@ -14,6 +18,11 @@ export const AUDIT_ACTIONS = [
   "user.password",
   "user.reset-password",
   "user.change-password",
+  "user.unlock",
+  "user.2fa-enable",
+  "user.2fa-disable",
+  "security.policy",
+  "audit.export",
   "unit.create",
   "unit.rename",
   "unit.activate",
@@ -57,5 +66,5 @@ const _transitionsAreListed: ArticleTransitionAction extends AuditAction ? true 
 void _transitionsAreListed;
 
 /** The kinds of object an entry is about (audit_log.target_type). */
-export const AUDIT_TARGET_TYPES = ["user", "unit", "publication", "api_token", "article", "issue", "media", "scoring_weights"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "unit", "publication", "api_token", "article", "issue", "media", "scoring_weights", "security_settings"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -36,21 +36,25 @@ export interface AuditEntryView {
   ip: string | null;
 }
 
-/** A page of audit entries, newest first, and the key of the next page (null at the end). */
-export async function listAuditEntries(viewer: Viewer, filter: AuditFilter = {}): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
-  authorize(viewer, "read:audit:any");
-  const parsed = auditFilterSchema.safeParse(filter);
-  if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
-  const f = parsed.data;
-  const conditions: (SQL | undefined)[] = [
+/** The WHERE conditions of a filter (the page and the export share them). */
+export function auditFilterConditions(f: Omit<z.output<typeof auditFilterSchema>, "before" | "limit">): (SQL | undefined)[] {
+  return [
     f.actor ? eq(auditLog.actorId, f.actor) : undefined,
     f.action ? (f.action.endsWith(".") ? like(auditLog.action, `${escapeLike(f.action)}%`) : eq(auditLog.action, f.action)) : undefined,
     f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
     f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
     f.from ? gte(auditLog.createdAt, new Date(`${f.from}T00:00:00+08:00`)) : undefined,
     f.to ? lt(auditLog.createdAt, new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
-    f.before ? lt(auditLog.id, f.before) : undefined,
   ];
+}
+
+/** A page of audit entries, newest first, and the key of the next page (null at the end). */
+export async function listAuditEntries(viewer: Viewer, filter: AuditFilter = {}): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
+  authorize(viewer, "read:audit:any");
+  const parsed = auditFilterSchema.safeParse(filter);
+  if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
+  const f = parsed.data;
+  const conditions = [...auditFilterConditions(f), f.before ? lt(auditLog.id, f.before) : undefined];
   const db = await getDb();
   const rows = await db
     .select({

@@ -15,8 +15,13 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Db | Tx, viewer: Viewer, entry: AuditEntry) {
+  await recordAuditFor(tx, viewer.kind === "user" ? viewer.id : null, viewer, entry);
+}
+
+/** The same for an actor known only by id (a refusal recorded where the viewer is gone). */
+export async function recordAuditFor(tx: Db | Tx, actorId: number | null, viewer: Viewer, entry: AuditEntry) {
   await tx.insert(auditLog).values({
-    actorId: viewer.kind === "user" ? viewer.id : null,
+    actorId,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId === undefined ? null : String(entry.targetId),

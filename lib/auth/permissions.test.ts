@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { anonymous, authorize, can, systemViewer, type Viewer } from "./permissions";
+import type { Role } from "@/db/schema";
+import { anonymous, authorize, can, PERMISSIONS, strictSeparation, systemViewer, type Permission, type Viewer } from "./permissions";
 
-const user = (role: "admin" | "editor" | "signer" | "contributor"): Viewer => ({ kind: "user", id: 1, role, unitId: role === "contributor" ? 1 : null, name: "x", email: "x@x" });
+const user = (role: Role): Viewer => ({ kind: "user", id: 1, role, unitId: role === "contributor" ? 1 : null, name: "x", email: "x@x" });
 
 describe("permissions", () => {
   it("lets readers read published issues and nothing else", () => {
@@ -38,5 +39,33 @@ describe("permissions", () => {
     expect(() => authorize(anonymous, "publish:issue:any")).toThrow(expect.objectContaining({ code: "unauthorized" }));
     expect(() => authorize(user("contributor"), "publish:issue:any")).toThrow(AppError);
     expect(() => authorize(user("contributor"), "publish:issue:any")).toThrow(expect.objectContaining({ code: "forbidden" }));
+  });
+
+  it("splits administration three ways (三权分立): system, security and audit administrators hold disjoint powers", () => {
+    const holds = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p !== "read:issue:published" && p !== "manage:token:own" && can(user(role), p)).sort();
+    expect(holds("sysadmin")).toEqual(["manage:publication:any", "manage:unit:any", "manage:user:any", "read:user:any"]);
+    expect(holds("secadmin")).toEqual(["manage:security:any", "manage:token:any", "read:user:any"]);
+    expect(holds("auditadmin")).toEqual(["export:audit:any", "read:audit:any"]);
+    // Only seeing the accounts is shared (the security administrator lifts their locks).
+    expect(holds("sysadmin").filter((p) => holds("auditadmin").includes(p) || (p !== "read:user:any" && holds("secadmin").includes(p)))).toEqual([]);
+    // None of them edits, publishes or signs.
+    for (const role of ["sysadmin", "secadmin", "auditadmin"] as const) {
+      for (const p of ["read:article:any", "publish:issue:any", "signoff:issue:any", "read:issue:any"] as const) expect(can(user(role), p), `${role} ${p}`).toBe(false);
+    }
+  });
+  it("keeps admin's powers by default, and takes them all in strict mode", () => {
+    expect(strictSeparation({})).toBe(false);
+    expect(strictSeparation({ CMS_SEPARATION_OF_DUTIES: "strict" })).toBe(true);
+    expect(() => strictSeparation({ CMS_SEPARATION_OF_DUTIES: "yes" })).toThrow(/CMS_SEPARATION_OF_DUTIES/);
+    expect(can(user("admin"), "read:audit:any")).toBe(true);
+    process.env.CMS_SEPARATION_OF_DUTIES = "strict";
+    try {
+      for (const p of Object.keys(PERMISSIONS) as Permission[]) expect(can(user("admin"), p), p).toBe(p === "read:issue:published");
+      expect(can(user("auditadmin"), "read:audit:any")).toBe(true);
+      expect(can(user("sysadmin"), "manage:user:any")).toBe(true);
+      expect(can(systemViewer("cli"), "manage:user:any")).toBe(true);
+    } finally {
+      delete process.env.CMS_SEPARATION_OF_DUTIES;
+    }
   });
 });

@@ -13,5 +13,6 @@ export async function requireSignedIn(path = "/workspace"): Promise<SignedInView
   const viewer = await getSessionViewer();
   if (viewer.kind !== "user") redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   if (viewer.mustChangePassword) redirect("/change-password");
+  if (viewer.twoFactorEnrolmentRequired) redirect("/two-factor");
   return viewer;
 }

@@ -49,7 +49,7 @@ describe("signInWithPassword", () => {
       await expect(signInWithPassword({ email: "ed2@x.cn", password: "wrong", ip: `10.0.1.${i}` })).rejects.toMatchObject({ code: "unauthorized" });
     }
     await expect(signInWithPassword({ email: "ed2@x.cn", password: "right-password", ip: "10.0.1.99" })).rejects.toMatchObject({
-      code: "rate_limited",
+      code: "locked",
     });
   });
 

@@ -1,6 +1,6 @@
 // API tokens: shown once, stored as a SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { apiTokens, users, type User } from "@/db/schema";
@@ -11,39 +11,65 @@ import { AppError } from "@/lib/errors";
 const PREFIX = "bcms_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export const createTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** Days until the token stops working (default API_TOKEN_DAYS, else 365). */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  /** `read`: only GET and HEAD. */
+  scope: z.enum(["read", "write"]).optional(),
+});
+
+/** The default lifetime of a new token, in days (API_TOKEN_DAYS, 365). */
+export function defaultTokenDays(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.API_TOKEN_DAYS);
+  return Number.isInteger(n) && n >= 1 && n <= 3650 ? n : 365;
+}
 
 /** Creates a token for `userId` (one's own, or anyone's for an admin). Returns the token once. */
-export async function createApiToken(viewer: Viewer, userId: number, name: string): Promise<{ id: number; token: string }> {
+export async function createApiToken(
+  viewer: Viewer,
+  userId: number,
+  name: string,
+  options: { expiresInDays?: number; scope?: "read" | "write" } = {},
+): Promise<{ id: number; token: string; expiresAt: string; scope: "read" | "write" }> {
   if (viewer.kind === "user" && viewer.id === userId) authorize(viewer, "manage:token:own");
   else authorize(viewer, "manage:token:any");
-  const parsed = createTokenSchema.safeParse({ name });
+  const parsed = createTokenSchema.safeParse({ name, ...options });
   if (!parsed.success) throw new AppError("invalid", "令牌名称无效", { name: ["请填写 1–100 字的名称"] });
   const token = PREFIX + randomBytes(32).toString("base64url");
+  const scope = parsed.data.scope ?? "write";
+  const expiresAt = new Date(Date.now() + (parsed.data.expiresInDays ?? defaultTokenDays()) * 86_400_000);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId, name: parsed.data.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6) })
+      .values({ userId, name: parsed.data.name, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6), expiresAt, scope })
       .returning({ id: apiTokens.id });
-    await recordAudit(tx, viewer, { action: "token.create", targetType: "api_token", targetId: row!.id, details: { userId, name } });
-    return { id: row!.id, token };
+    await recordAudit(tx, viewer, { action: "token.create", targetType: "api_token", targetId: row!.id, details: { userId, name, scope, expiresAt: expiresAt.toISOString() } });
+    return { id: row!.id, token, expiresAt: expiresAt.toISOString(), scope };
   });
 }
 
-/** The active user a bearer token belongs to, or undefined. */
-export async function userForToken(token: string): Promise<User | undefined> {
+/** The active user a live (not revoked, not expired) bearer token belongs to, with the token's scope; or undefined. */
+export async function userForToken(token: string): Promise<(User & { tokenScope: "read" | "write" }) | undefined> {
   if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
   const db = await getDb();
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, scope: apiTokens.scope })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(users.active, true)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+        eq(users.active, true),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return row.user;
+  return { ...row.user, tokenScope: row.scope };
 }
 
 export interface TokenListItem {
@@ -56,6 +82,8 @@ export interface TokenListItem {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  scope: "read" | "write";
 }
 
 /** The viewer's own tokens, or (`all`, admins only) everyone's. Newest first. */
@@ -75,6 +103,8 @@ export async function listApiTokens(viewer: Viewer, options: { all?: boolean } =
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+      scope: apiTokens.scope,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -86,6 +116,7 @@ export async function listApiTokens(viewer: Viewer, options: { all?: boolean } =
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
+    expiresAt: r.expiresAt?.toISOString() ?? null,
   }));
 }
 

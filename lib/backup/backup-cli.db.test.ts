@@ -50,10 +50,10 @@ describe("npm run cms -- backup|restore", () => {
       const source = { DATA_DIR: at("source") };
       const copy = { DATA_DIR: at("copy") };
       await populate(source);
-      await expectOk(cms(["backup", at("one.jsonl.gz")], source), /Backed up \d+ rows of 19 tables to .*one\.jsonl\.gz/);
+      await expectOk(cms(["backup", at("one.jsonl.gz")], source), /Backed up \d+ rows of 21 tables to .*one\.jsonl\.gz/);
       expect(fs.readdirSync(tmp).filter((n) => n.endsWith(".tmp"))).toEqual([]);
 
-      await expectOk(cms(["restore", at("one.jsonl.gz")], copy), /Restored \d+ rows of 19 tables .*row counts match the backup/);
+      await expectOk(cms(["restore", at("one.jsonl.gz")], copy), /Restored \d+ rows of 21 tables .*row counts match the backup/);
       const again = await cms(["restore", at("one.jsonl.gz")], copy);
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/^error: The database is not empty \(data in users, api_tokens, audit_log\).*--force/);

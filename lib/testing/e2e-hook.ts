@@ -5,7 +5,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { ROLES, users } from "@/db/schema";
 import { systemViewer } from "@/lib/auth/permissions";
+import { startSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 
@@ -17,9 +21,13 @@ export function e2eHookEnabled(request: Request): boolean {
 }
 
 export const e2eUserSchema = z.object({
-  role: z.enum(["admin", "editor", "signer", "contributor"]),
+  role: z.enum(ROLES),
   unit: z.string().optional(),
   password: z.string().min(8).optional(),
+  /** The test session's last request this many minutes ago (to test the idle timeout). */
+  idleMinutes: z.number().int().min(0).max(10_000).optional(),
+  /** The password set this many days ago (to test the password expiry). */
+  passwordAgeDays: z.number().int().min(0).max(10_000).optional(),
 });
 
 export async function createE2eUser(input: z.infer<typeof e2eUserSchema>) {
@@ -29,5 +37,11 @@ export async function createE2eUser(input: z.infer<typeof e2eUserSchema>) {
   await createUser(systemViewer("e2e"), { email, name: `测试${input.role}`, role: input.role, unit, password });
   const user = await findUserByEmail(email);
   if (!user) throw new AppError("internal", "e2e user not created");
-  return { id: user.id, email, password, role: user.role, unitId: user.unitId, name: user.name };
+  if (input.passwordAgeDays) {
+    const db = await getDb();
+    await db.update(users).set({ passwordChangedAt: new Date(Date.now() - input.passwordAgeDays * 86_400_000) }).where(eq(users.id, user.id));
+  }
+  // A server session for the cookie the test mints (e2e/fixtures.ts sessionCookieFor).
+  const sid = await startSession(user.id, { ip: "e2e", userAgent: "e2e", lastSeenAt: input.idleMinutes ? new Date(Date.now() - input.idleMinutes * 60_000) : undefined });
+  return { id: user.id, email, password, role: user.role, unitId: user.unitId, name: user.name, sid };
 }

@@ -7,7 +7,7 @@ import { systemViewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword } from "./passwords";
-import { passwordSchema } from "./users";
+import { assertPasswordAllowed, passwordSchema } from "./users";
 
 export const firstAdminSchema = z.object({
   email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(254),
@@ -20,6 +20,7 @@ export async function createFirstAdmin(input: unknown): Promise<{ id: number }> 
   if (!parsed.success) {
     throw invalidInput(parsed.error, "请检查填写的内容");
   }
+  assertPasswordAllowed(parsed.data.password, parsed.data);
   const passwordHash = await hashPassword(parsed.data.password);
   const db = await getDb();
   return db.transaction(async (tx) => {

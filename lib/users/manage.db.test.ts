@@ -19,7 +19,9 @@ const system = systemViewer("test");
 let admin: Viewer;
 let unitId: number;
 
+/** The user signed in after replacing their one-time password (which alone may do nothing else). */
 async function viewerOf(id: number) {
+  await (await getDb()).update(users).set({ mustChangePassword: false }).where(eq(users.id, id));
   return viewerFromUser((await findUserById(id))!);
 }
 
@@ -79,8 +81,9 @@ describe("users", () => {
     await updateManagedUser(admin, user.id, { active: true });
     expect(await userForToken(token)).toBeUndefined();
     const { entries } = await listAuditEntries(admin, { targetType: "user", targetId: String(user.id) });
-    expect(entries.map((e) => e.action)).toEqual(["user.activate", "user.deactivate", "user.role", "user.create"]);
-    expect(entries[1]!.details).toMatchObject({ tokensRevoked: 1, changed: { active: { from: true, to: false } } });
+    // The refused sign-in of the deactivated account is recorded against it too.
+    expect(entries.map((e) => e.action)).toEqual(["user.activate", "auth.sign-in-failed", "user.deactivate", "user.role", "user.create"]);
+    expect(entries[2]!.details).toMatchObject({ tokensRevoked: 1, changed: { active: { from: true, to: false } } });
   });
 
   it("never leaves the system without an active admin, even under concurrent changes", async () => {

@@ -5,11 +5,13 @@ import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
-import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
+import { endUserSessionsInTx } from "@/lib/auth/sessions";
+import { lockedUserIds } from "@/lib/auth/sign-in";
 import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
-import { passwordSchema } from "./users";
+import { assertPasswordAllowed } from "./users";
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -40,7 +42,7 @@ export const updateUserSchema = z
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const changeOwnPasswordSchema = z
-  .object({ current: z.string().min(1, "请填写当前密码").max(200), password: passwordSchema, confirm: z.string().max(200) })
+  .object({ current: z.string().min(1, "请填写当前密码").max(200), password: z.string().min(1, "请填写新密码").max(200, "密码过长"), confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "两次输入的新密码不一致" })
   .refine((v) => v.password !== v.current, { path: ["password"], message: "新密码不能与当前密码相同" });
 
@@ -53,6 +55,8 @@ export interface ManagedUser {
   unit: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** Over the failed sign-in limit now (429 `locked`); an administrator may lift it. */
+  locked: boolean;
   createdAt: string;
 }
 
@@ -68,8 +72,8 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-type UserRow = Omit<ManagedUser, "createdAt"> & { createdAt: Date };
-const toManaged = (r: UserRow): ManagedUser => ({ ...r, createdAt: r.createdAt.toISOString() });
+type UserRow = Omit<ManagedUser, "createdAt" | "locked"> & { createdAt: Date };
+const toManaged = (r: UserRow, locked: Set<number>): ManagedUser => ({ ...r, locked: locked.has(r.id), createdAt: r.createdAt.toISOString() });
 
 function invalid(error: z.ZodError, message = "请检查填写的内容"): AppError {
   return invalidInput(error, message);
@@ -77,7 +81,7 @@ function invalid(error: z.ZodError, message = "请检查填写的内容"): AppEr
 
 /** Users for the admin's table, filtered; with the totals by role and status for the filter bar. */
 export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) {
-  authorize(viewer, "manage:user:any");
+  authorize(viewer, "read:user:any");
   const parsed = userFilterSchema.safeParse(filter);
   if (!parsed.success) throw invalid(parsed.error, "筛选条件无效");
   const f = parsed.data;
@@ -105,7 +109,8 @@ export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) 
       })
       .from(users),
   ]);
-  return { users: rows.map(toManaged), totals: totals! };
+  const locked = await lockedUserIds(rows.map((r) => r.id));
+  return { users: rows.map((r) => toManaged(r, locked)), totals: { ...totals!, locked: locked.size } };
 }
 
 export function escapeLike(s: string): string {
@@ -114,12 +119,25 @@ export function escapeLike(s: string): string {
 
 /** One user, for the admin's detail page. */
 export async function getManagedUser(viewer: Viewer, id: number): Promise<ManagedUser> {
-  authorize(viewer, "manage:user:any");
+  authorize(viewer, "read:user:any");
   if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
   const db = await getDb();
   const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
   if (!row) throw new AppError("not_found", "用户不存在");
-  return toManaged(row);
+  return toManaged(row, await lockedUserIds([row.id]));
+}
+
+/** Lifts a sign-in lock: the failures so far stop counting for the account (not for the address). */
+export async function unlockUser(viewer: Viewer, id: number): Promise<ManagedUser> {
+  authorize(viewer, "manage:security:any");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(users).set({ unlockedAt: new Date() }).where(eq(users.id, id)).returning({ id: users.id, email: users.email });
+    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    await recordAudit(tx, viewer, { action: "user.unlock", targetType: "user", targetId: id, details: { email: updated[0]!.email } });
+  });
+  return getManagedUser(viewer, id);
 }
 
 /** A unit a user may be attached to: it exists and is active. */
@@ -151,6 +169,7 @@ export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUs
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, "用户信息不完整或有误");
   const data = parsed.data;
+  authorizeAccountChange(viewer, { role: data.role }, data.role);
   const unitId = data.unitId ?? null;
   if (data.role === "contributor" && !unitId) {
     throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
@@ -192,6 +211,7 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update").limit(1);
       if (!current) throw new AppError("not_found", "用户不存在");
+      authorizeAccountChange(viewer, current, change.role);
       const role = change.role ?? current.role;
       const active = change.active ?? current.active;
       // Contributors always write for a unit; editors and admins may keep one (e.g. 宣传信息组).
@@ -212,13 +232,10 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
       await tx.update(users).set({ ...after, updatedAt: new Date() }).where(eq(users.id, id));
       let tokensRevoked = 0;
       if (current.active && !active) {
-        // A deactivated account's tokens die with it; re-activation does not revive them.
-        const revoked = await tx
-          .update(apiTokens)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)))
-          .returning({ id: apiTokens.id });
-        tokensRevoked = revoked.length;
+        // A deactivated account's tokens and sessions die with it; re-activation does not revive them.
+        tokensRevoked = await revokeAllTokens(tx, id);
+        await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, id));
+        await endUserSessionsInTx(tx, id);
       }
       const action = "active" in changed ? (active ? "user.activate" : "user.deactivate") : "role" in changed ? "user.role" : "user.update";
       await recordAudit(tx, viewer, {
@@ -235,45 +252,89 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
   return getManagedUser(viewer, id);
 }
 
+/** Revokes every live API token of a user; answers how many. */
+async function revokeAllTokens(tx: Tx, userId: number): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}
+
 /** Gives a user a new one-time password (returned once); they must change it at their next sign-in. */
 export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ password: string }> {
   authorize(viewer, "manage:user:any");
   if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  const db = await getDb();
+  const [target] = await db.select({ role: users.role }).from(users).where(eq(users.id, id)).limit(1);
+  if (!target) throw new AppError("not_found", "用户不存在");
+  authorizeAccountChange(viewer, target);
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
-  const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionsRevokedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", "用户不存在");
-    await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id });
+    // Whoever held the old password holds nothing now: every session and API token of the user ends.
+    const tokensRevoked = await revokeAllTokens(tx, id);
+    await endUserSessionsInTx(tx, id);
+    await recordAudit(tx, viewer, { action: "user.reset-password", targetType: "user", targetId: id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });
   });
   return { password };
 }
+
+/** The API's form of a password change: `POST /api/v1/auth/password`. */
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "请填写当前密码").max(200), newPassword: z.string().min(1, "请填写新密码").max(200, "密码过长") })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "新密码不能与当前密码相同" });
 
 /** A signed-in user replaces their password (and with it a one-time password). */
 export async function changeOwnPassword(viewer: Viewer, input: z.input<typeof changeOwnPasswordSchema>): Promise<void> {
   if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
   const parsed = changeOwnPasswordSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
+  await replacePassword(viewer, parsed.data.current, parsed.data.password, "current");
+}
+
+/** The same through the API: `{currentPassword, newPassword}`; the fields of a 422 carry those names. */
+export async function changePassword(viewer: Viewer, input: z.input<typeof changePasswordSchema>): Promise<{ ok: true }> {
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error, firstMessage(parsed.error));
+  await replacePassword(viewer, parsed.data.currentPassword, parsed.data.newPassword, "currentPassword");
+  return { ok: true };
+}
+
+const firstMessage = (error: z.ZodError) => error.issues[0]?.message ?? "请检查填写的内容";
+
+async function replacePassword(
+  viewer: Extract<Viewer, { kind: "user" }>,
+  currentPassword: string,
+  newPassword: string,
+  currentField: "current" | "currentPassword",
+): Promise<void> {
   const db = await getDb();
   const [current] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true))).limit(1);
   if (!current) throw new AppError("unauthorized", "请先登录");
-  if (!(await verifyPassword(parsed.data.current, current.hash))) {
-    throw new AppError("invalid", "当前密码不正确", { current: ["当前密码不正确"] });
+  if (!(await verifyPassword(currentPassword, current.hash))) {
+    throw new AppError("invalid", "当前密码不正确", { [currentField]: ["当前密码不正确"] });
   }
-  const passwordHash = await hashPassword(parsed.data.password);
+  assertPasswordAllowed(newPassword, viewer, currentField === "current" ? "password" : "newPassword");
+  const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     // Conditional on the hash just checked: a concurrent reset by an admin wins.
     const updated = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(users.id, viewer.id), eq(users.passwordHash, current.hash)))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("conflict", "密码刚被管理员重置，请重新登录");
-    await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id });
+    // API tokens minted with the old password end; the session that made the change stays (see docs/security.md).
+    const tokensRevoked = await revokeAllTokens(tx, viewer.id);
+    await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });
   });
 }

@@ -3,12 +3,26 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { units, users, ROLES, type User } from "@/db/schema";
-import { authorize, type Viewer } from "@/lib/auth/permissions";
+import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
 import { hashPassword } from "./passwords";
+import { PASSWORD_RULES, passwordRuleBroken } from "./password-policy";
 
-export const passwordSchema = z.string().min(8, "密码至少 8 位").max(200, "密码过长");
+/** A new password: the rules that need no one's name (see password-policy.ts); `assertPasswordAllowed` adds the personal one. */
+export const passwordSchema = z
+  .string()
+  .max(200, "密码过长")
+  .superRefine((password, ctx) => {
+    const rule = passwordRuleBroken(password);
+    if (rule) ctx.addIssue({ code: "custom", message: PASSWORD_RULES[rule], params: { rule } });
+  });
+
+/** Refuses a password that breaks a rule (personal included), as a 422 naming the rule in `rule` and in the field. */
+export function assertPasswordAllowed(password: string, who: { email?: string | null; name?: string | null }, field = "password"): void {
+  const rule = passwordRuleBroken(password, who);
+  if (rule) throw new AppError("invalid", PASSWORD_RULES[rule], { [field]: [PASSWORD_RULES[rule]] }, { rule });
+}
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(254),
@@ -28,6 +42,8 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error, "用户信息不完整或有误");
   const data = parsed.data;
+  authorizeAccountChange(viewer, { role: data.role }, data.role);
+  assertPasswordAllowed(data.password, data);
   const db = await getDb();
   let unitId: number | null = null;
   if (data.unit) {
@@ -71,11 +87,13 @@ export async function setUserPassword(viewer: Viewer, email: string, password: s
   const pw = passwordSchema.safeParse(password);
   if (!pw.success) throw new AppError("invalid", pw.error.issues[0]!.message, { password: [pw.error.issues[0]!.message] });
   const db = await getDb();
+  const [owner] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  if (owner) assertPasswordAllowed(password, owner);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash, updatedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.email, email.trim().toLowerCase()))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", `没有邮箱为 ${email} 的用户`);

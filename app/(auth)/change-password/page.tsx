@@ -18,7 +18,7 @@ export default async function ChangePasswordPage() {
   return (
     <>
       <h1 className="mb-2 text-xl font-bold">{t("title")}</h1>
-      <p className="mb-4 text-sm text-stone-600">{viewer.mustChangePassword ? t("mustChange", { email: viewer.email }) : t("voluntary", { email: viewer.email })}</p>
+      <p className="mb-4 text-sm text-stone-600">{viewer.passwordExpired ? t("expired", { email: viewer.email }) : viewer.mustChangePassword ? t("mustChange", { email: viewer.email }) : t("voluntary", { email: viewer.email })}</p>
       <ChangePasswordForm />
     </>
   );

@@ -18,7 +18,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     // A signer's desk is the sign-off desk; admins reach it from here.
     ...(can(viewer, "signoff:issue:any") && can(viewer, "read:article:any") ? [{ href: "/workspace/signoff", label: t("nav.signoff") }] : []),
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
-    ...(can(viewer, "manage:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : []),
+    // 三权分立: the audit administrator's administration is the audit log alone.
+    ...(can(viewer, "read:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : can(viewer, "read:audit:any") ? [{ href: "/workspace/admin/audit", label: t("nav.admin") }] : []),
     { href: "/workspace/tokens", label: tTokens("nav") },
     { href: "/", label: t("nav.readerSite") },
   ];

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
@@ -16,6 +17,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
   const viewer = await requireSignedIn();
   // Signers read no articles: their desk is the issues awaiting 签发.
   if (can(viewer, "signoff:issue:any") && !can(viewer, "read:article:any")) return <SignoffDesk viewer={viewer} />;
+  // The system, security and audit administrators (三权分立) read no articles: their desk is the administration.
+  if (!can(viewer, "read:article:any") && !can(viewer, "read:article:own-unit")) {
+    if (can(viewer, "read:user:any")) redirect("/workspace/admin");
+    if (can(viewer, "read:audit:any")) redirect("/workspace/admin/audit");
+  }
   const t = await getTranslations("workspace");
   const ts = await getTranslations("status");
   const raw = await searchParams;

@@ -2,11 +2,15 @@
 // log, statistics and scoring weights, API tokens, media, notifications, sign-in.
 import { z } from "zod";
 import { listAuditEntries, auditFilterSchema } from "@/lib/audit/audit-log";
+import { exportAuditCsv } from "@/lib/audit/export";
 import { authorize } from "@/lib/auth/permissions";
+import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, passwordChangeDue, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { mustChangePassword } from "../handler";
 import { maxMediaBytes, storeMedia } from "@/lib/media/media";
 import { listNotifications, markNotificationsRead, unreadCount } from "@/lib/notifications/notifications";
 import { createPublication, getPublicationForAdmin, publicationInputSchema, publicationUpdateSchema, updatePublication } from "@/lib/publications/publications";
@@ -14,7 +18,7 @@ import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
 import { getUnitStats } from "@/lib/stats/stats";
 import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
 import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
-import { createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
+import { changePassword, createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, unlockUser, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject, okSchema } from "./schemas";
 
@@ -33,7 +37,7 @@ const statsQuerySchema = z.object({
   to: z.string().max(20).optional(),
   publication: z.string().max(100).optional(),
 });
-const userSchema = looseObject("A user: id, email, name, role, unit, active, mustChangePassword, createdAt");
+const userSchema = looseObject("A user: id, email, name, role, unit, active, mustChangePassword, locked, createdAt");
 
 const userRoutes = [
   defineRoute({
@@ -42,7 +46,7 @@ const userRoutes = [
     summary: "Users, filtered, with counts by role and status",
     tag: "Users",
     access: "signed-in",
-    permission: "manage:user:any",
+    permission: "read:user:any",
     query: userFilterSchema,
     queryInvalid: FILTER_INVALID,
     response: looseObject("{users, counts}"),
@@ -68,7 +72,7 @@ const userRoutes = [
     summary: "One user",
     tag: "Users",
     access: "signed-in",
-    permission: "manage:user:any",
+    permission: "read:user:any",
     params: idParams,
     notFound: "用户不存在",
     response: userSchema,
@@ -101,6 +105,19 @@ const userRoutes = [
     response: z.object({ password: z.string() }),
     errors: [403, 404],
     handler: ({ viewer, params }) => resetUserPassword(viewer, params.id),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/users/{id}/unlock",
+    summary: "Lift the sign-in lock of an account that failed too often (429 `locked`)",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:security:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: userSchema,
+    errors: [403, 404],
+    handler: ({ viewer, params }) => unlockUser(viewer, params.id),
   }),
 ];
 
@@ -273,6 +290,29 @@ const auditRoutes = [
     errors: [403, 422],
     handler: ({ viewer, query }) => listAuditEntries(viewer, query),
   }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/audit/export",
+    summary: "The filtered audit log as CSV (UTF-8 with BOM), oldest first, with the hash chain; the export is audited",
+    tag: "Audit",
+    access: "signed-in",
+    permission: "export:audit:any",
+    query: auditFilterSchema.omit({ before: true, limit: true }),
+    queryInvalid: FILTER_INVALID,
+    response: { mediaType: "text/csv", description: "CSV: id, time_utc, actor, action, target, ip, user_agent, details, chain_seq, prev_hash, hash" },
+    errors: [403, 422],
+    handler: async ({ viewer, query, request }) => {
+      const { csv } = await exportAuditCsv(viewer, query, { ip: clientAddress(request.headers), userAgent: userAgentOf(request.headers) });
+      const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // China date
+      return new Response(new Uint8Array(csv), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": attachmentHeader(`audit-${day}.csv`, `审计日志-${day}.csv`),
+          "cache-control": "private, no-store",
+        },
+      });
+    },
+  }),
 ];
 
 const tokenRoutes = [
@@ -283,17 +323,37 @@ const tokenRoutes = [
     tag: "Auth",
     access: "public",
     body: {
-      schema: z.object({ email: z.string().max(254), password: z.string().max(200), name: z.string().trim().min(1).max(100).optional() }),
+      schema: z.object({
+        email: z.string().max(254),
+        password: z.string().max(200),
+        otp: z.string().max(50).optional().describe("TOTP code or recovery code, when two-factor is on for the account"),
+        name: z.string().trim().min(1).max(100).optional(),
+      }),
       maxBytes: 8 * 1024,
     },
     response: z.object({ token: z.string() }),
-    errors: [422, 429],
+    errors: [401, 403, 422, 429],
     handler: async ({ request, body }) => {
-      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-      const user = await signInWithPassword({ email: body.email, password: body.password, ip });
+      const ip = clientAddress(request.headers);
+      const user = await signInWithPassword({ email: body.email, password: body.password, otp: body.otp, ip, userAgent: userAgentOf(request.headers), channel: "api" });
+      // A one-time password mints no token: whoever read it on its way must not keep the account. Nor does an expired one.
+      if (passwordChangeDue(user, await getSecurityPolicy())) throw mustChangePassword();
       const { token } = await createApiToken(viewerFromUser(user), user.id, body.name ?? "API");
       return { token };
     },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/password",
+    summary: "Change one's own password — the one call an account holding a one-time password may make",
+    tag: "Auth",
+    access: "signed-in",
+    whilePasswordChangeRequired: true,
+    whileEnrolmentRequired: true,
+    body: { schema: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }), maxBytes: 8 * 1024 },
+    response: okSchema,
+    errors: [409, 422],
+    handler: ({ viewer, body }) => changePassword(viewer, body),
   }),
   defineRoute({
     method: "GET",
@@ -303,7 +363,7 @@ const tokenRoutes = [
     access: "signed-in",
     permission: "manage:token:own",
     query: z.object({ all: z.string().max(5).optional() }),
-    response: z.object({ tokens: z.array(looseObject("A token: id, name, user, createdAt, lastUsedAt, revokedAt")) }),
+    response: z.object({ tokens: z.array(looseObject("A token: id, name, user, scope, createdAt, lastUsedAt, expiresAt, revokedAt")) }),
     errors: [403],
     handler: async ({ viewer, query }) => {
       const all = query.all === "1";
@@ -314,18 +374,18 @@ const tokenRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/tokens",
-    summary: "A new API token for oneself: shown once, only its hash is kept",
+    summary: "A new API token for oneself: shown once, only its hash is kept; `expiresInDays` (default 365), `scope` read|write",
     tag: "Auth",
     access: "signed-in",
     permission: "manage:token:own",
     body: { schema: createTokenSchema, maxBytes: 8 * 1024 },
     status: 201,
-    response: z.object({ id: z.number().int(), name: z.string(), token: z.string() }),
+    response: z.object({ id: z.number().int(), name: z.string(), token: z.string(), expiresAt: isoDateTime, scope: z.enum(["read", "write"]) }),
     errors: [403, 422],
     handler: async ({ viewer, body }) => {
       if (viewer.kind !== "user") throw new AppError("forbidden", "没有权限执行此操作");
-      const { id, token } = await createApiToken(viewer, viewer.id, body.name);
-      return { id, name: body.name, token };
+      const { id, token, expiresAt, scope } = await createApiToken(viewer, viewer.id, body.name, { expiresInDays: body.expiresInDays, scope: body.scope });
+      return { id, name: body.name, token, expiresAt, scope };
     },
   }),
   defineRoute({
@@ -340,6 +400,68 @@ const tokenRoutes = [
     response: z.object({ id: z.number().int(), revokedAt: isoDateTime }),
     errors: [403, 404],
     handler: ({ viewer, params }) => revokeApiToken(viewer, params.id),
+  }),
+];
+
+const twoFactorRoutes = [
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/setup",
+    summary: "Start two-factor enrolment: a new TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s) for an authenticator app",
+    tag: "Auth",
+    access: "signed-in",
+    whileEnrolmentRequired: true,
+    response: z.object({ secret: z.string(), otpauthUrl: z.string() }),
+    errors: [409],
+    handler: ({ viewer }) => setupTwoFactor(viewer),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/enable",
+    summary: "Turn two-factor on with a current code; answers ten recovery codes, shown this once",
+    tag: "Auth",
+    access: "signed-in",
+    whileEnrolmentRequired: true,
+    body: { schema: z.object({ code: z.string().max(20) }), maxBytes: 1024 },
+    response: z.object({ ok: z.literal(true), recoveryCodes: z.array(z.string()) }),
+    errors: [409, 422],
+    handler: ({ viewer, body }) => enableTwoFactor(viewer, body.code),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/v1/users/{id}/2fa",
+    summary: "Turn a user's two-factor off (a lost phone); they enrol again",
+    tag: "Users",
+    access: "signed-in",
+    permission: "manage:security:any",
+    params: idParams,
+    notFound: "用户不存在",
+    response: okSchema,
+    errors: [403, 404],
+    handler: ({ viewer, params }) => disableTwoFactor(viewer, params.id),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/security/policy",
+    summary: "The security policy: which roles must sign in with two-factor, and how long a password lasts",
+    tag: "Security",
+    access: "signed-in",
+    permission: "manage:security:any",
+    response: securityPolicySchema,
+    errors: [403],
+    handler: () => getSecurityPolicy(),
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/api/v1/security/policy",
+    summary: "Set the security policy (audited)",
+    tag: "Security",
+    access: "signed-in",
+    permission: "manage:security:any",
+    body: { schema: securityPolicySchema, maxBytes: 4 * 1024 },
+    response: securityPolicySchema,
+    errors: [403, 422],
+    handler: ({ viewer, body }) => setSecurityPolicy(viewer, body),
   }),
 ];
 
@@ -382,4 +504,4 @@ const deskRoutes = [
   }),
 ];
 
-export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...deskRoutes];
+export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...twoFactorRoutes, ...deskRoutes];

@@ -3,7 +3,7 @@
 // checks the permission again) → revalidate → a typed result for the form.
 import { revalidatePath } from "next/cache";
 import { getSessionViewer } from "@/lib/auth/viewer";
-import { createUserWithOneTimePassword, resetUserPassword, updateManagedUser } from "@/lib/users/manage";
+import { createUserWithOneTimePassword, resetUserPassword, unlockUser, updateManagedUser } from "@/lib/users/manage";
 import { createUnit, updateUnit } from "@/lib/units/units";
 import { createPublication, updatePublication } from "@/lib/publications/publications";
 import { failure, type ActionResult } from "@/app/actions/result";
@@ -52,6 +52,17 @@ export async function updateUserAction(userId: number, _prev: ActionResult | nul
 export async function setUserActiveAction(userId: number, active: boolean): Promise<ActionResult> {
   try {
     await updateManagedUser(await getSessionViewer(), userId, { active });
+    revalidatePath("/workspace/admin");
+    revalidatePath(`/workspace/admin/users/${userId}`);
+    return { ok: true, data: undefined };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function unlockUserAction(userId: number): Promise<ActionResult> {
+  try {
+    await unlockUser(await getSessionViewer(), userId);
     revalidatePath("/workspace/admin");
     revalidatePath(`/workspace/admin/users/${userId}`);
     return { ok: true, data: undefined };

@@ -7,18 +7,19 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireSignedIn("/workspace/admin");
   // Not for this viewer: answer as if the pages did not exist. Each page checks again.
-  if (!can(viewer, "manage:user:any")) notFound();
+  if (!can(viewer, "read:user:any") && !can(viewer, "read:audit:any")) notFound();
   const t = await getTranslations("admin");
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t("title")}</h1>
       <AdminTabs
         label={t("tabs.label")}
+        // Each administrator sees the tabs of their own powers (三权分立).
         tabs={[
-          { href: "/workspace/admin", label: t("tabs.users") },
-          { href: "/workspace/admin/units", label: t("tabs.units") },
-          { href: "/workspace/admin/publications", label: t("tabs.publications") },
-          { href: "/workspace/admin/audit", label: t("tabs.audit") },
+          ...(can(viewer, "read:user:any") ? [{ href: "/workspace/admin", label: t("tabs.users") }] : []),
+          ...(can(viewer, "manage:unit:any") ? [{ href: "/workspace/admin/units", label: t("tabs.units") }] : []),
+          ...(can(viewer, "manage:publication:any") ? [{ href: "/workspace/admin/publications", label: t("tabs.publications") }] : []),
+          ...(can(viewer, "read:audit:any") ? [{ href: "/workspace/admin/audit", label: t("tabs.audit") }] : []),
         ]}
       />
       {children}

@@ -9,14 +9,17 @@ import { formatDate } from "@/lib/format";
 import { CreateUserDialog } from "@/components/admin/user-forms";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { UserStatus } from "@/components/admin/user-status";
+import { UnlockButton } from "@/components/admin/unlock-button";
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/admin");
-  if (!can(viewer, "manage:user:any")) notFound();
+  if (!can(viewer, "read:user:any")) notFound();
+  const mayManage = can(viewer, "manage:user:any");
+  const mayUnlock = can(viewer, "manage:security:any");
   const raw = await searchParams;
   const parsed = userFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
-  const [{ users, totals }, units] = await Promise.all([listManagedUsers(viewer, filter), unitOptions(viewer)]);
+  const [{ users, totals }, units] = await Promise.all([listManagedUsers(viewer, filter), can(viewer, "manage:unit:any") ? unitOptions(viewer) : Promise.resolve([])]);
   const t = await getTranslations("admin");
   const tr = await getTranslations("workspace.roles");
   const filtered = Object.values(filter).some(Boolean);
@@ -26,7 +29,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <h2 id="users-heading" className="text-lg font-semibold">
           {t("users.heading")}
         </h2>
-        <CreateUserDialog units={units.filter((u) => u.active)} />
+        {mayManage ? <CreateUserDialog units={units.filter((u) => u.active)} /> : null}
       </div>
       <p className="mb-3 text-sm text-stone-600">
         {t("users.totals", { all: totals.all, active: totals.active, admin: totals.admin, editor: totals.editor, contributor: totals.contributor })}
@@ -42,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             name: "role",
             label: t("users.role"),
             value: filter.role ?? "",
-            options: [{ value: "", label: t("filter.any") }, ...(["admin", "editor", "signer", "contributor"] as const).map((r) => ({ value: r, label: tr(r) }))],
+            options: [{ value: "", label: t("filter.any") }, ...(["admin", "editor", "signer", "contributor", "sysadmin", "secadmin", "auditadmin"] as const).map((r) => ({ value: r, label: tr(r) }))],
           },
           {
             kind: "select",
@@ -97,7 +100,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <td className="px-3 py-2">{tr(u.role)}</td>
                   <td className="px-3 py-2">{u.unit ?? "—"}</td>
                   <td className="px-3 py-2">
-                    <UserStatus active={u.active} mustChange={u.mustChangePassword} t={t} />
+                    <UserStatus active={u.active} mustChange={u.mustChangePassword} locked={u.locked} t={t} />
+                    {u.locked && mayUnlock ? <UnlockButton userId={u.id} /> : null}
                   </td>
                   <td className="px-3 py-2 text-stone-500">{formatDate(u.createdAt)}</td>
                 </tr>

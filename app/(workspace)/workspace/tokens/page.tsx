@@ -46,13 +46,17 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                 <th className="px-3 py-2 font-medium">{t("prefix")}</th>
                 <th className="px-3 py-2 font-medium">{t("created")}</th>
                 <th className="px-3 py-2 font-medium">{t("lastUsed")}</th>
+                <th className="px-3 py-2 font-medium">{t("expires")}</th>
                 <th className="px-3 py-2 font-medium">{t("status")}</th>
               </tr>
             </thead>
             <tbody>
               {tokens.map((tk) => (
                 <tr key={tk.id} className={`border-b border-stone-100 ${tk.revokedAt ? "text-stone-400" : ""}`}>
-                  <td className="px-3 py-2">{tk.name}</td>
+                  <td className="px-3 py-2">
+                    {tk.name}
+                    {tk.scope === "read" ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t("readOnly")}</span> : null}
+                  </td>
                   {all ? (
                     <td className="px-3 py-2">
                       <Link href={`/workspace/admin/users/${tk.userId}`} className="hover:underline">
@@ -63,6 +67,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                   <td className="px-3 py-2 font-mono text-xs">{tk.prefix}…</td>
                   <td className="px-3 py-2 tabular-nums">{formatDateTime(tk.createdAt)}</td>
                   <td className="px-3 py-2 tabular-nums">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t("never")}</td>
+                  <td className="px-3 py-2 tabular-nums">{tk.expiresAt ? formatDateTime(tk.expiresAt) : "—"}</td>
                   <td className="px-3 py-2">
                     {tk.revokedAt ? t("revokedAt", { at: formatDateTime(tk.revokedAt) }) : <RevokeTokenButton id={tk.id} name={tk.name} />}
                   </td>

@@ -39,17 +39,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (before) q.set("before", String(before));
     return q.size ? `/workspace/admin/audit?${q}` : "/workspace/admin/audit";
   };
+  // The export takes the same filters (not the page key): every matching entry, oldest first.
+  const exportQuery = new URLSearchParams(Object.entries(given).filter(([k]) => k !== "before"));
+  const exportHref = exportQuery.size ? `/api/v1/audit/export?${exportQuery}` : "/api/v1/audit/export";
   // Labels in the reader's language; an unknown key (an entry older than its label) is shown as it is.
   const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
   const targetLabel = (v: string) => (t.has(`targets.${v}`) ? t(`targets.${v}`) : v);
   const fieldLabel = (f: string) => (t.has(`fields.${f}`) ? t(`fields.${f}`) : f);
+  // Codes recorded as values (a sign-in's reason, its channel) in words; anything else as it is.
+  const valueLabel = (f: string, v: string) => (/^[a-z_]+$/.test(f) && /^[a-z_]+$/.test(v) && t.has(`values.${f}.${v}`) ? t(`values.${f}.${v}`) : v);
   const familyLabel = (family: string) => t("familyAll", { family: t.has(`families.${family}`) ? t(`families.${family}`) : family });
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading" className="mb-1 text-lg font-semibold">
         {t("heading")}
       </h2>
-      <p className="mb-4 text-sm text-stone-600">{t("readOnly")}</p>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-stone-600">{t("readOnly")}</p>
+        {can(viewer, "export:audit:any") ? (
+          <a
+            href={exportHref}
+            download
+            title={t("exportHint")}
+            className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-50"
+          >
+            {t("exportCsv")}
+          </a>
+        ) : null}
+      </div>
       <FilterBar
         resetHref="/workspace/admin/audit"
         submitLabel={ta("filter.apply")}
@@ -134,7 +151,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                             {lines.map((l, i) => (
                               <div key={i}>
                                 <dt className="inline text-stone-500">{fieldLabel(l.field)}{t("colon")}</dt>
-                                <dd className="inline break-words">{l.value}</dd>
+                                <dd className="inline break-words">{valueLabel(l.field, l.value)}</dd>
                               </div>
                             ))}
                           </dl>

@@ -1,0 +1,28 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getSessionViewer } from "@/lib/auth/viewer";
+import { findUserById } from "@/lib/users/users";
+import { TwoFactorEnrolment } from "@/components/auth/two-factor-enrolment";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("twoFactor");
+  return { title: t("title") };
+}
+
+/** Two-factor enrolment: a QR code for the authenticator app, a code to confirm, recovery codes shown once. */
+export default async function TwoFactorPage() {
+  const viewer = await getSessionViewer();
+  if (viewer.kind !== "user") redirect("/login?callbackUrl=%2Ftwo-factor");
+  if (viewer.mustChangePassword) redirect("/change-password");
+  const t = await getTranslations("twoFactor");
+  const user = await findUserById(viewer.id);
+  return (
+    <>
+      <h1 className="mb-2 text-xl font-bold">{t("title")}</h1>
+      <p className="mb-4 text-sm text-stone-600">{viewer.twoFactorEnrolmentRequired ? t("required") : t("intro")}</p>
+      {user?.totpEnabledAt ? <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{t("on")}</p> : <TwoFactorEnrolment />}
+    </>
+  );
+}
