@@ -6,6 +6,7 @@
 // when present (`req.headers['x-forwarded-for'] ??= socket.remoteAddress` in
 // next/dist/server/base-server.js), so a client could choose its address.
 "use strict";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS
 const http = require("node:http");
 
 const HEADER = "x-cms-socket-address";
