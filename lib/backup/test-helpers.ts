@@ -2,7 +2,9 @@
 // view of a database to compare two of them row by row.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/db";
@@ -28,6 +30,36 @@ export function runCms(args: string[], env: Record<string, string | undefined>):
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+export type CliTarget = { DATA_DIR: string } | { DATABASE_URL: string };
+
+/**
+ * For a CLI test file: a temporary folder (made in beforeAll, removed in
+ * afterAll) and the CLI run against one database as the operator would.
+ */
+export function cliSandbox() {
+  let tmp = "";
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cms-backup-cli-"));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const at = (name: string) => path.join(tmp, name);
+  /** Runs `npm run cms -- …` against one database. */
+  const cms = (args: string[], target: CliTarget = { DATA_DIR: at("unused") }) =>
+    runCms(args, "DATA_DIR" in target ? { ...target, DATABASE_URL: undefined } : target);
+  const expectOk = async (run: Promise<CmsResult>, output: RegExp) => {
+    const result = await run;
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(output);
+  };
+  /** A database with a user and an API token in it, made through the CLI. */
+  const populate = async (target: CliTarget) => {
+    await expectOk(cms(["user", "create", "--email", "ops@demo.local", "--name", "运维", "--role", "admin", "--password", "backup-test-1"], target), /Created admin/);
+    await expectOk(cms(["token", "create", "--email", "ops@demo.local", "--name", "备份"], target), /API token/);
+  };
+  return { at, cms, expectOk, populate, dir: () => tmp };
 }
 
 /** The data lines of a logical backup (everything after the header, which holds the time it was made). */
