@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "demo.load",
   "article.create",
   "article.update",
+  "article.correct",
   "article.submit",
   "article.withdraw",
   "article.return",
@@ -46,6 +47,9 @@ export const AUDIT_ACTIONS = [
   "issue.withdraw",
   "issue.restore",
   "issue.correct",
+  "issue.correction_request",
+  "issue.correction_signoff",
+  "issue.correction_return",
   "media.upload",
 ] as const satisfies readonly string[];
 
