@@ -8,6 +8,7 @@ import { checkIssue, getIssue, listUnplacedArticles } from "@/lib/issues/issues"
 import { AssemblyBoard } from "@/components/issues/assembly-board";
 import { IssueFieldsForm } from "@/components/issues/issue-fields-form";
 import { IssueActions } from "@/components/issues/issue-actions";
+import { IssueChecks } from "@/components/issues/issue-checks";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueVersionProvider } from "@/components/issues/issue-version";
 import { formatDateTime } from "@/lib/format";
@@ -73,24 +74,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         editable={editable}
         initial={{ source: issue.source, editorName: issue.editorName ?? "", note: issue.note ?? "", publishedAt: issue.publishedAt }}
       />
-      <section aria-label={t("checks.title")} className="my-6 rounded border border-stone-200 bg-white p-4 text-sm">
-        <h2 className="mb-2 font-semibold">{t("checks.title")}</h2>
-        {/* Warnings (e.g. a year that differs from the date's) are shown but never block: the checks still pass. */}
-        {checks.every((c) => c.severity === "warning") && (
-          <p className="text-green-800" data-testid="checks-ok">
-            ✓ {t("checks.ok")}
-          </p>
-        )}
-        {checks.length > 0 && (
-          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
-            {checks.map((c, i) => (
-              <li key={i} data-severity={c.severity ?? "error"}>
-                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
+      <IssueChecks checks={checks} messages="issues.checks" className="my-6">
         <IssueActions
           issueId={issue.id}
           status={issue.status}
@@ -107,7 +91,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           }}
           signoff={{ requestedAt: signoff.requestedAt, lastReturn: lastReturnStanding(signoff) }}
         />
-      </section>
+      </IssueChecks>
       <AssemblyBoard
         issueId={issue.id}
         sections={issue.sections.map((s) => ({ heading: s.heading, articleIds: s.articles.map((a) => a.id) }))}

@@ -10,6 +10,7 @@ import { changesSinceReturn, getSignoffState } from "@/lib/issues/signoff";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { formatDateTime } from "@/lib/format";
 import { IssueView } from "@/components/bulletin/issue-view";
+import { IssueChecks } from "@/components/issues/issue-checks";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueChanges } from "@/components/signoff/issue-changes";
 import { IssueForms } from "@/components/signoff/issue-forms";
@@ -61,25 +62,7 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
         )}
       </header>
 
-      <section aria-label={t("checks.title")} className="rounded border border-stone-200 bg-white p-4 text-sm">
-        <h2 className="mb-1 font-semibold">{t("checks.title")}</h2>
-        {/* Warnings never block: the checks pass with them, and they are shown. */}
-        {checks.every((c) => c.severity === "warning") && (
-          <p className="text-green-800" data-testid="checks-ok">
-            ✓ {t("checks.ok")}
-          </p>
-        )}
-        {checks.length > 0 && (
-          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
-            {checks.map((c, i) => (
-              <li key={i}>
-                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <IssueChecks checks={checks} messages="signoff.checks" />
 
       {changes && <IssueChanges changes={changes} />}
 
