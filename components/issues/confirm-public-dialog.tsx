@@ -19,7 +19,8 @@ export interface PublicActionFacts {
   problems: string[];
 }
 
-export type PublicAction = "publish" | "schedule" | "withdraw" | "restore" | "correction";
+/** correctionSignoff: a correction where the publication requires 签发 (it goes to the signer, not to readers). */
+export type PublicAction = "publish" | "schedule" | "withdraw" | "restore" | "correction" | "correctionSignoff";
 
 export function ConfirmPublicDialog({
   action,

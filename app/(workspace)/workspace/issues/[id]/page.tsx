@@ -15,6 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import { issuePath } from "@/lib/issues/issue-path";
 import { issueLabel } from "@/lib/issues/numbering";
 import { getSignoffState, lastReturnStanding } from "@/lib/issues/signoff";
+import { listCorrections } from "@/lib/issues/corrections";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { IssueEditGuard, EditGuardNotice } from "@/components/issues/edit-guard";
 import { SignoffHistory } from "@/components/signoff/signoff-history";
@@ -34,10 +35,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const editable = issue.status === "draft" || issue.status === "awaiting_signoff" || issue.status === "signed" || issue.status === "scheduled";
   // A change would void a request or a signature: the board warns first.
   const guarded = issue.status === "awaiting_signoff" || issue.status === "signed" || (issue.status === "scheduled" && issue.signedAt !== null);
-  const [unplaced, checks, signoff] = await Promise.all([
+  const [unplaced, checks, signoff, corrections] = await Promise.all([
     editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]),
     checkIssue(viewer, issue.id),
     getSignoffState(viewer, issue.id),
+    issue.status === "published" ? listCorrections(viewer, issue.id) : Promise.resolve([]),
     markNotificationsRead(viewer, undefined, issue.id),
   ]);
   const placed = issue.sections.flatMap((s) => s.articles);
@@ -90,6 +92,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             problems: checks.filter((c) => c.severity !== "warning").map((c) => c.message), // warnings never block; the board shows them
           }}
           signoff={{ requestedAt: signoff.requestedAt, lastReturn: lastReturnStanding(signoff) }}
+          corrections={{ pending: corrections.find((c) => c.status === "pending") ?? null, lastReturned: corrections.at(-1)?.status === "returned" ? corrections.at(-1)! : null }}
         />
       </IssueChecks>
       <AssemblyBoard
