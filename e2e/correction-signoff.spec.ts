@@ -42,16 +42,18 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
   await editor.keyboard.insertText("第二段，数据已经省统计局核实。");
   await expect(body).toContainText(newText);
   await expect(editor.getByText("本刊物须经签发：更正先送签发人审定")).toBeVisible();
-  await editor.getByRole("button", { name: "发布更正" }).click();
+  await editor.getByRole("button", { name: "提交更正签发" }).click();
   const dialog = editor.getByRole("dialog", { name: "确认提交更正签发" });
   await expect(dialog).toContainText(label);
   await expect(dialog).toContainText("签发后读者才能看到");
   await expect(dialog).toContainText(note);
   await expect(dialog).toContainText(w.signerUser.name);
+  await expect(dialog).toContainText("《签发测试甲稿2036》");
+  await expect(dialog).toContainText("改为上面编辑后的正文");
   await editor.screenshot({ path: "test-results/screenshots/correction-confirm-dialog.png" });
   await dialog.getByRole("button", { name: "提交签发" }).click();
   await expect(editor.getByTestId("correction-pending")).toContainText(note);
-  await expect(editor.getByRole("button", { name: "发布更正" })).toHaveCount(0);
+  await expect(editor.getByRole("button", { name: "提交更正签发" })).toHaveCount(0);
 
   // Readers still see the signed text, and no correction.
   const before = await (await request.get(readerUrl)).text();
@@ -72,7 +74,8 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
   await expect(diff).not.toContainText("第一段");
   // The issue as readers will see it once signed.
   await expect(leader.getByRole("tabpanel")).toContainText(newText);
-  await leader.screenshot({ path: "test-results/screenshots/correction-phone.png", fullPage: true });
+  await leader.screenshot({ path: "test-results/screenshots/correction-phone.png" });
+  await leader.screenshot({ path: "test-results/screenshots/correction-phone-full.png", fullPage: true });
   expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await leader.getByRole("button", { name: "签发", exact: true }).click();
   await expect(leader.getByRole("status").filter({ hasText: "已签发，读者已可看到更正" })).toBeVisible();
@@ -94,7 +97,7 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
   // A second correction, returned: the comment is required and reaches the editor; readers see nothing of it.
   const second = "另注：第一段的日期为8月17日。";
   await editor.getByRole("textbox", { name: "更正说明（读者可见，注明日期）" }).fill(second);
-  await editor.getByRole("button", { name: "发布更正" }).click();
+  await editor.getByRole("button", { name: "提交更正签发" }).click();
   await editor.getByRole("dialog", { name: "确认提交更正签发" }).getByRole("button", { name: "提交签发" }).click();
   await expect(editor.getByTestId("correction-pending")).toContainText(second);
   await leader.goto(`/workspace/signoff/${issue.id}`);
@@ -107,7 +110,7 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
   await expect(leader.getByRole("status").filter({ hasText: "已退回" })).toBeVisible();
   await editor.reload();
   await expect(editor.getByTestId("correction-returned")).toContainText("日期请与原件核对");
-  await expect(editor.getByRole("button", { name: "发布更正" })).toBeDisabled();
+  await expect(editor.getByRole("button", { name: "提交更正签发" })).toBeDisabled();
   expect(await (await request.get(readerUrl)).text()).not.toContain(second);
 
   await editor.context().close();

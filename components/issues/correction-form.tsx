@@ -125,11 +125,15 @@ export function CorrectionForm({
           action={withSignoff ? "correctionSignoff" : "correction"}
           facts={facts}
           values={{ text }}
+          rows={[
+            { label: tc("article"), value: articleId ? `《${articles.find((a) => String(a.id) === articleId)?.title ?? ""}》` : t("wholeIssue") },
+            ...(body.kind === "ready" ? [{ label: tc("textRow"), value: tc("textReplaced") }] : []),
+          ]}
           disabled={busy || !text.trim() || body.kind === "loading"}
           onConfirm={send}
           trigger={(p) => (
             <button type="button" disabled={p.disabled} className="rounded border border-stone-300 px-3 py-1.5 text-sm disabled:opacity-50">
-              {t("addCorrection")}
+              {withSignoff ? tc("submit") : t("addCorrection")}
             </button>
           )}
         />

@@ -4,10 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { loadDemo } from "@/lib/demo/load-demo";
-import { createUser, findUserByEmail } from "@/lib/users/users";
-import { viewerFromUser } from "@/lib/auth/viewer";
-import { systemViewer, type Viewer } from "@/lib/auth/permissions";
+import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
+import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/articles";
 import { listRevisions } from "@/lib/articles/revisions";
@@ -24,16 +22,7 @@ let db: TestDb;
 let editor: Viewer, leader: Viewer, leader2: Viewer, admin: Viewer, liaocheng: Viewer;
 beforeAll(async () => {
   db = await createTestDb();
-  await loadDemo({ password: "demo-password-1" });
-  await createUser(systemViewer("test"), { email: "leader2@demo.local", name: "李副主任", role: "signer", password: "demo-password-2" });
-  const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
-  [editor, leader, leader2, admin, liaocheng] = await Promise.all([
-    v("editor@demo.local"),
-    v("leader@demo.local"),
-    v("leader2@demo.local"),
-    v("admin@demo.local"),
-    v("liaocheng@demo.local"),
-  ]);
+  ({ editor, leader, leader2, admin, liaocheng } = await loadDemoWithSigners());
   await createPublication(admin, { slug: "nosign", name: "无需签发简报", issuingBody: "测试组", requiresSignoff: false });
 });
 afterAll(() => db?.drop());
@@ -71,10 +60,12 @@ describe("更正 without 签发", () => {
     expect(after.events.at(-1)).toMatchObject({ type: "corrected", comment: "更正：第二段数字应为 21 个。" });
     expect((await listRevisions(editor, issue.articleId))[0]).toMatchObject({ version: after.version, note: "更正：第二段数字应为 21 个。" });
     expect(await listCorrections(editor, issue.id)).toEqual([expect.objectContaining({ status: "published", replacesText: true, publishedAt: made.createdAt })]);
-    // A note only: no revision.
+    // A note only, or the text unchanged: no revision.
     expect((await addCorrection(editor, issue.id, { text: "另注：见下期。" })).status).toBe("published");
+    await addCorrection(editor, issue.id, { text: "再注。", articleId: issue.articleId, body: doc("原来的第一段。", "原来的第二段，数字是 21 个。") });
     expect((await getArticle(editor, issue.articleId)).version).toBe(after.version);
-    expect((await readerText(2035, issue.number, "nosign")).corrections).toHaveLength(2);
+    expect((await listCorrections(editor, issue.id)).at(-1)).toMatchObject({ replacesText: false });
+    expect((await readerText(2035, issue.number, "nosign")).corrections).toHaveLength(3);
   });
 });
 

@@ -13,7 +13,7 @@ import type { JSONContent } from "@tiptap/core";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { articles, corrections, issueSnapshots, issues, publications, users, type CorrectionStatus, type Issue, type Publication } from "@/db/schema";
+import { articles, corrections, issueSnapshots, issues, publications, users, type CorrectionStatus } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -24,7 +24,7 @@ import { resolveBody, reviseArticleForCorrectionInTx } from "@/lib/articles/muta
 import { diffParagraphs, type DiffBlock } from "@/lib/articles/diff";
 import { issueTitle } from "./numbering";
 import type { Correction } from "./reader";
-import { canonicalJson, recordIssueEvent, signerIds } from "./signoff";
+import { canonicalJson, lockIssue, recordIssueEvent, signerIds } from "./signoff";
 import type { IssueSnapshot } from "./snapshot";
 
 const NO_NUL = /^[^\u0000]*$/;
@@ -51,18 +51,6 @@ type CorrectionRow = typeof corrections.$inferSelect;
 
 const actorId = (viewer: Viewer) => (viewer.kind === "user" ? viewer.id : null);
 const fieldErrors = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[]>;
-
-async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
-  const [row] = await tx
-    .select({ issue: issues, publication: publications })
-    .from(issues)
-    .innerJoin(publications, eq(publications.id, issues.publicationId))
-    .where(eq(issues.id, id))
-    .for("update", { of: issues });
-  if (!row) throw new AppError("not_found", "期刊不存在");
-  return row;
-}
 
 async function latestSnapshot(tx: Tx, issueId: number) {
   const [row] = await tx.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, issueId)).orderBy(desc(issueSnapshots.id)).limit(1);
@@ -123,8 +111,8 @@ export async function addCorrection(viewer: Viewer, id: number, raw: unknown): P
   const parsed = correctionSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid", "更正内容无效", fieldErrors(parsed.error));
   const input = parsed.data;
-  const body = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
-  if (body && !input.articleId) throw new AppError("invalid", "更正正文时请指明稿件", { articleId: ["请指明要更正的稿件"] });
+  const newBody = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
+  if (newBody && !input.articleId) throw new AppError("invalid", "更正正文时请指明稿件", { articleId: ["请指明要更正的稿件"] });
   const articleId = input.articleId ?? null;
   const db = await getDb();
   try {
@@ -132,9 +120,10 @@ export async function addCorrection(viewer: Viewer, id: number, raw: unknown): P
       const row = await lockIssue(tx, id);
       if (row.issue.status !== "published") throw new AppError("conflict", "只有已发布的期刊可以更正");
       const base = await latestSnapshot(tx, id);
-      if (articleId !== null && !base.content.sections.some((s) => s.articles.some((a) => a.id === articleId))) {
-        throw new AppError("invalid", "该稿件不在本期中", { articleId: ["稿件不在本期中"] });
-      }
+      const shown = base.content.sections.flatMap((s) => s.articles).find((a) => a.id === articleId);
+      if (articleId !== null && !shown) throw new AppError("invalid", "该稿件不在本期中", { articleId: ["稿件不在本期中"] });
+      // A text that renders as readers already see it is no new text: a note only, no revision.
+      const body = newBody && shown && renderDocumentHtml(newBody) !== shown.html ? newBody : undefined;
       const createdAt = new Date();
       const who = actorId(viewer);
       if (!row.publication.requiresSignoff) {

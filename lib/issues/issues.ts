@@ -4,23 +4,18 @@
 // asked to be signed or was signed takes it back to draft. Every change is a conditional update in a transaction with its
 // audit row; the numbering uniques are enforced by the database.
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
-import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { articles, corrections, issueSnapshots, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
+import { articles, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { currentChinaYear } from "@/lib/format";
-import { documentText, renderDocumentHtml } from "@/lib/render/document";
-import { indexIssueSnapshot } from "@/lib/search/search";
-import { resolveBody } from "@/lib/articles/mutations";
 import { issueTitle, nextIssueNumbers, type IssueNumbers } from "./numbering";
 import { assertChecksPass, checkIssueInTx, type IssueCheck } from "./checks";
 import { publishIssueInTx } from "./publish";
 import { assertSignedInTx, recordIssueEvent, signatureProblemInTx, voidSignoffInTx } from "./signoff";
 import { buildSnapshot, titleLinesOf, type IssueSnapshot } from "./snapshot";
-import type { Correction } from "./reader";
 
 const YEAR = z.number().int().min(1949).max(9999);
 const NUMBER = z.number().int().min(1).max(100_000);

@@ -94,7 +94,8 @@ export async function signedContentHash(tx: Tx, issueId: number): Promise<string
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
+/** The issue and its publication, the issue's row locked: decisions on it serialize here. */
+export async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
   const [row] = await tx
     .select({ issue: issues, publication: publications })
