@@ -6,17 +6,13 @@
 import fs from "node:fs";
 import { test, expect, createUser, signInThroughForm } from "./fixtures";
 import { E2E } from "./env";
-import { desk, phone, post, readyIssue, tokenFor, world } from "./signoff-world";
+import { desk, phone, post, publishedIssue, tokenFor, world } from "./signoff-world";
 
 test("a correction goes to sign-off: readers keep the old text until the leader signs it on a phone; a return carries its comment", async ({ browser, request }) => {
   test.setTimeout(300_000);
   fs.mkdirSync("test-results/screenshots", { recursive: true });
   const w = await world(request, "c");
-  const issue = await readyIssue(request, w, 2036);
-  const at = (p: string) => `/api/v1/issues/${issue.id}/${p}`;
-  expect((await post(request, at("request-signoff"), w.editor)).status()).toBe(200);
-  expect((await post(request, at("signoff"), w.signer, { decision: "approve" })).status()).toBe(200);
-  expect((await post(request, at("publish"), w.editor)).status()).toBe(200);
+  const issue = await publishedIssue(request, w, 2036);
   const title = `${w.name}2036年第${issue.number}期(总第${issue.totalNumber}期)`;
   const label = `2036年第${issue.number}期 总第${issue.totalNumber}期`;
   const readerUrl = `/p/${w.slug}/2036/${issue.number}`;
@@ -119,11 +115,8 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
 
 test("over HTTP: pending, 422 naming the comment, 403 for editors, 409 for the second signer", async ({ request }) => {
   const w = await world(request, "k");
-  const issue = await readyIssue(request, w, 2037);
+  const issue = await publishedIssue(request, w, 2037);
   const at = (p: string) => `/api/v1/issues/${issue.id}/${p}`;
-  expect((await post(request, at("request-signoff"), w.editor)).status()).toBe(200);
-  expect((await post(request, at("signoff"), w.signer, { decision: "approve" })).status()).toBe(200);
-  expect((await post(request, at("publish"), w.editor)).status()).toBe(200);
 
   const made = await post(request, at("corrections"), w.editor, { text: "更正一处数字。" });
   expect(made.status()).toBe(201);

@@ -74,3 +74,13 @@ export async function desk(browser: Browser, user: TestUser): Promise<Page> {
   await context.addCookies([await sessionCookieFor(user)]);
   return waitForHydration(await context.newPage());
 }
+
+/** A ready issue of `w`'s publication, asked, signed and published through the API. */
+export async function publishedIssue(request: APIRequestContext, w: World, year: number) {
+  const issue = await readyIssue(request, w, year);
+  const at = (p: string) => `/api/v1/issues/${issue.id}/${p}`;
+  expect((await post(request, at("request-signoff"), w.editor)).status()).toBe(200);
+  expect((await post(request, at("signoff"), w.signer, { decision: "approve" })).status()).toBe(200);
+  expect((await post(request, at("publish"), w.editor)).status()).toBe(200);
+  return issue;
+}
