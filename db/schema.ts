@@ -302,6 +302,14 @@ export const issueSnapshots = pgTable(
   (t) => [index("issue_snapshots_issue_idx").on(t.issueId, t.id)],
 );
 
+/**
+ * 更正 status: `published` is shown to readers (in a snapshot); where the
+ * publication requires 签发 a correction waits `pending` until a signer signs
+ * it (then `published`) or returns it (`returned`, with the comment).
+ */
+export const CORRECTION_STATUSES = ["pending", "published", "returned"] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
 /** 更正: a dated, public correction to a published issue. */
 export const corrections = pgTable(
   "corrections",
@@ -312,11 +320,30 @@ export const corrections = pgTable(
       .references(() => issues.id, { onDelete: "cascade" }),
     articleId: integer("article_id").references(() => articles.id),
     text: text("text").notNull(),
+    status: text("status", { enum: CORRECTION_STATUSES }).notNull().default("published"),
+    // The article's new text (Tiptap JSON), when the correction replaces it.
+    body: jsonb("body"),
+    // The snapshot readers saw when the correction was asked for: the diff and the signature are against it.
+    baseSnapshotId: integer("base_snapshot_id").references(() => issueSnapshots.id),
+    // Hash of the corrected content (lib/issues/corrections.ts); a signature covers exactly it.
+    contentHash: text("content_hash"),
+    // The snapshot that shows it to readers (set when published).
     snapshotId: integer("snapshot_id").references(() => issueSnapshots.id),
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
+    // 签发 or 退回 of a correction: who, when, the comment.
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionComment: text("decision_comment"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
   },
-  (t) => [index("corrections_issue_idx").on(t.issueId)],
+  (t) => [
+    index("corrections_issue_idx").on(t.issueId),
+    check("corrections_status_check", sql`${t.status} in ('pending', 'published', 'returned')`),
+    check("corrections_published_check", sql`${t.status} <> 'published' or ${t.snapshotId} is not null`),
+    // One correction at a time waits for 签发 per issue: each is drafted against what readers see.
+    uniqueIndex("corrections_one_pending_key").on(t.issueId).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export const media = pgTable("media", {

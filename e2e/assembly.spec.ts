@@ -43,11 +43,11 @@ async function newPublication(request: APIRequestContext, slug: string, options:
 }
 
 /** Nothing goes public on one click: the dialog names the issue first; this confirms it. */
-async function confirmDialog(page: Page, title: RegExp, expectText: string[]) {
+async function confirmDialog(page: Page, title: RegExp, expectText: string[], confirm = /^确认/) {
   const dialog = page.getByRole("dialog", { name: title });
   await expect(dialog).toBeVisible();
   for (const text of expectText) await expect(dialog).toContainText(text);
-  await dialog.getByRole("button", { name: /^确认/ }).click();
+  await dialog.getByRole("button", { name: confirm }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -209,7 +209,7 @@ test.describe("issue assembly", () => {
   });
 });
 
-test("schedule → the scheduler publishes; withdraw → 410 notice; restore; correction shown to readers", async ({ page, request, loginAs }) => {
+test("schedule → the scheduler publishes; withdraw → 410 notice; restore; a correction signed, then shown to readers", async ({ page, request, loginAs }) => {
   const slug = `sc${Date.now().toString(36)}`;
   await newPublication(request, slug);
   const [a] = (await acceptedSeedArticles(request)) as [number];
@@ -259,9 +259,14 @@ test("schedule → the scheduler publishes; withdraw → 410 notice; restore; co
   await confirmDialog(page, /确认恢复/, ["2031年第1期 总第1期"]);
   await expect(page.getByText("已发布", { exact: true })).toBeVisible();
   await page.getByRole("textbox", { name: "更正说明（读者可见，注明日期）" }).fill("第一篇标题中“六项举措”应为“六项重点举措”。");
-  await page.getByRole("button", { name: "发布更正" }).click();
-  await confirmDialog(page, /确认发布更正/, ["2031年第1期 总第1期", "六项重点举措"]);
-  await expect(page.getByRole("textbox", { name: "更正说明（读者可见，注明日期）" })).toHaveValue("");
+  // The publication requires 签发: the correction goes to the signer first (e2e/correction-signoff.spec.ts drives
+  // the signer's side on the desks); readers see it once signed.
+  await page.getByRole("button", { name: "提交更正签发" }).click();
+  await confirmDialog(page, /确认提交更正签发/, ["2031年第1期 总第1期", "六项重点举措", "签发后读者才能看到"], /^提交签发$/);
+  await expect(page.getByTestId("correction-pending")).toContainText("第一篇标题中“六项举措”应为“六项重点举措”。");
+  expect(await (await request.get(readerUrl)).text()).not.toContain("第一篇标题中“六项举措”应为“六项重点举措”。");
+  const [pending] = (await (await request.get(`/api/v1/issues/${issue.id}/corrections`, { headers: editor })).json()).corrections;
+  expect((await request.post(`/api/v1/issues/${issue.id}/corrections/${pending.id}/signoff`, { headers: signer, data: { decision: "approve" } })).status()).toBe(200);
   const ok = await page.goto(readerUrl);
   expect(ok?.status()).toBe(200);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -147,6 +147,12 @@ export const MATRIX: Record<string, Probe[]> = {
   "POST /api/v1/issues/[id]/withdraw": [{ url: "/api/v1/issues/{publishedIssue}/withdraw", body: {}, expect: editors(422) }],
   "POST /api/v1/issues/[id]/restore": [{ url: "/api/v1/issues/{publishedIssue}/restore", expect: editors(409) }],
   "POST /api/v1/issues/[id]/corrections": [{ url: "/api/v1/issues/{publishedIssue}/corrections", body: {}, expect: editors(422) }],
+  "GET /api/v1/issues/[id]/corrections": [{ url: "/api/v1/issues/{publishedIssue}/corrections", expect: issueReaders(200) }],
+  // 签发 of a correction (signoff:issue:any): a return without its comment → 422; approving a correction that does not exist → 404.
+  "POST /api/v1/issues/[id]/corrections/[correctionId]/signoff": [
+    { url: "/api/v1/issues/{publishedIssue}/corrections/999999999/signoff", body: { decision: "return" }, expect: signers(422) },
+    { url: "/api/v1/issues/{publishedIssue}/corrections/999999999/signoff", body: { decision: "approve" }, expect: signers(404) },
+  ],
   // 签发: an empty issue fails the checks → 422 (request-signoff:issue:any: editors, admins).
   "POST /api/v1/issues/[id]/request-signoff": [{ url: "/api/v1/issues/{draftIssue}/request-signoff", expect: editors(422) }],
   // signoff:issue:any: a return without its comment → 422; approving a draft (not awaiting) → 409. Editors and contributors 403 whatever they send.

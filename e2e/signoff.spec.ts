@@ -2,69 +2,10 @@
 // publish gate (409 not_signed), the races, and the journey with two browser
 // contexts — the editor at a desk, the leader on a phone.
 import fs from "node:fs";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { test, expect, createUser, sessionCookieFor, signInThroughForm, waitForHydration, type TestUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, createUser, signInThroughForm } from "./fixtures";
 import { E2E } from "./env";
-
-type Auth = { authorization: string };
-
-async function tokenFor(request: APIRequestContext, user: { email: string; password: string }): Promise<Auth> {
-  const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
-  expect(res.status(), await res.text()).toBe(200);
-  return { authorization: `Bearer ${(await res.json()).token}` };
-}
-
-const html = (...paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join("");
-
-interface World {
-  slug: string;
-  name: string;
-  editor: Auth;
-  signer: Auth;
-  signerUser: TestUser;
-  admin: Auth;
-  contributor: Auth;
-}
-
-/** A publication of the test's own (sign-off required, the default) and its people. */
-async function world(request: APIRequestContext, tag: string): Promise<World> {
-  const stamp = `${tag}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-  const admin = await tokenFor(request, await createUser("admin"));
-  const name = `签发简报${stamp}`;
-  const created = await request.post("/api/v1/publications", { headers: admin, data: { slug: stamp, name, issuingBody: "宣传信息组" } });
-  expect(created.status()).toBe(201);
-  const signerUser = await createUser("signer");
-  return {
-    slug: stamp,
-    name,
-    admin,
-    editor: await tokenFor(request, await createUser("editor")),
-    signer: await tokenFor(request, signerUser),
-    signerUser,
-    contributor: await tokenFor(request, await createUser("contributor")),
-  };
-}
-
-/** A draft issue that passes the checks: two accepted articles in one section, an editor named. */
-async function readyIssue(request: APIRequestContext, w: World, year: number) {
-  const ids: number[] = [];
-  for (const title of [`签发测试甲稿${year}`, `签发测试乙稿${year}`]) {
-    const a = await request.post("/api/v1/articles", { headers: w.contributor, data: { title, html: html(`${title}的第一段。`, `${title}的第二段。`) } });
-    expect(a.status()).toBe(201);
-    const { id } = await a.json();
-    expect((await request.post(`/api/v1/articles/${id}/submit`, { headers: w.contributor })).status()).toBe(200);
-    expect((await request.post(`/api/v1/articles/${id}/accept`, { headers: w.editor })).status()).toBe(200);
-    ids.push(id);
-  }
-  const issue = await (await request.post("/api/v1/issues", { headers: w.editor, data: { publication: w.slug, year } })).json();
-  const laid = await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: w.editor, data: { sections: [{ heading: "工作动态", articleIds: ids }] } });
-  expect(laid.status()).toBe(200);
-  const patched = await request.patch(`/api/v1/issues/${issue.id}`, { headers: w.editor, data: { version: (await laid.json()).version, editorName: "刘栋" } });
-  expect(patched.status()).toBe(200);
-  return { id: issue.id as number, number: issue.number as number, totalNumber: issue.totalNumber as number, articleIds: ids };
-}
-
-const post = (request: APIRequestContext, url: string, headers: Auth | Record<string, never>, data?: unknown) => request.post(url, { headers, ...(data === undefined ? {} : { data }) });
+import { desk, html, phone, post, readyIssue, tokenFor, world } from "./signoff-world";
 
 test.describe("签发 over HTTP", () => {
   test("request → return (comment required) → request → sign → publish; the publish gate and who may do what", async ({ request }) => {
@@ -177,17 +118,6 @@ test.describe("签发 over HTTP", () => {
     expect((await request.get("/api/v1/articles", { headers: auth })).status()).toBe(403);
   });
 });
-
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  return waitForHydration(await context.newPage());
-}
-
-async function desk(browser: Browser, user: TestUser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([await sessionCookieFor(user)]);
-  return waitForHydration(await context.newPage());
-}
 
 test("journey: editor asks, the leader returns on a phone, fixed, signed, a change voids it, signed again, published", async ({ browser, request }) => {
   test.setTimeout(300_000);

@@ -19,13 +19,15 @@ export interface PublicActionFacts {
   problems: string[];
 }
 
-export type PublicAction = "publish" | "schedule" | "withdraw" | "restore" | "correction";
+/** correctionSignoff: a correction where the publication requires 签发 (it goes to the signer, not to readers). */
+export type PublicAction = "publish" | "schedule" | "withdraw" | "restore" | "correction" | "correctionSignoff";
 
 export function ConfirmPublicDialog({
   action,
   facts,
   trigger,
   values = {},
+  rows = [],
   disabled,
   onConfirm,
 }: {
@@ -35,6 +37,8 @@ export function ConfirmPublicDialog({
   trigger: (props: { disabled?: boolean }) => React.ReactElement;
   /** Words for the dialog's body: {time}, {reason}, {text}. */
   values?: Record<string, string>;
+  /** More facts after the article count, e.g. the article a correction concerns. */
+  rows?: { label: string; value: string }[];
   disabled?: boolean;
   onConfirm: () => Promise<void> | void;
 }) {
@@ -63,8 +67,15 @@ export function ConfirmPublicDialog({
           <dt className="text-stone-500">{t("articles")}</dt>
           <dd>{t("articleCount", { count: facts.articleCount })}</dd>
         </div>
+        {rows.map((r) => (
+          <div key={r.label} className={row}>
+            <dt className="text-stone-500">{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
         <div className={row}>
-          <dt className="text-stone-500">{t("signer")}</dt>
+          {/* A correction comes after the issue was signed and published: the row names that signature. */}
+          <dt className="text-stone-500">{t(action === "correction" || action === "correctionSignoff" ? "issueSigner" : "signer")}</dt>
           <dd>
             {facts.signedBy && facts.signedAt
               ? t("signedByAt", { name: facts.signedBy, time: formatDateTime(facts.signedAt) })

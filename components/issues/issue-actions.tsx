@@ -5,7 +5,9 @@ import { useState } from "react";
 import type { IssueStatus } from "@/db/schema";
 import { callApi } from "@/components/workspace/api-client";
 import { formatDateTime } from "@/lib/format";
+import type { CorrectionView } from "@/lib/issues/corrections";
 import { ConfirmPublicDialog, type PublicActionFacts } from "./confirm-public-dialog";
+import { CorrectionForm } from "./correction-form";
 
 /** The current minute in China time, as a datetime-local value (the times this form sends are +08:00). */
 function chinaMinuteNow() {
@@ -19,6 +21,7 @@ export function IssueActions({
   articles,
   facts,
   signoff,
+  corrections,
 }: {
   issueId: number;
   status: IssueStatus;
@@ -28,6 +31,8 @@ export function IssueActions({
   facts: PublicActionFacts;
   /** When sign-off was asked for, and the last 退回 with the signer's comment. */
   signoff: { requestedAt: string | null; lastReturn: { by: string | null; at: string; comment: string | null } | null };
+  /** Of a published issue: the correction waiting for 签发, and the last one returned. */
+  corrections: { pending: CorrectionView | null; lastReturned: CorrectionView | null };
 }) {
   const t = useTranslations("issues.actions");
   const ts = useTranslations("signoff.board");
@@ -36,7 +41,6 @@ export function IssueActions({
   const [pending, setPending] = useState(false);
   const [at, setAt] = useState("");
   const [reason, setReason] = useState("");
-  const [correction, setCorrection] = useState({ text: "", articleId: "" });
 
   async function run(path: string, json: unknown = {}): Promise<boolean> {
     setPending(true);
@@ -136,37 +140,7 @@ export function IssueActions({
               )}
             />
           </div>
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="block min-w-64 flex-1 text-sm">
-              <span className="mb-1 block text-stone-600">{t("correctionText")}</span>
-              <input value={correction.text} onChange={(e) => setCorrection({ ...correction, text: e.target.value })} required className="w-full rounded border border-stone-300 px-2 py-1" />
-            </label>
-            <label className="block text-sm">
-              <span className="mb-1 block text-stone-600">{t("correctionArticle")}</span>
-              <select value={correction.articleId} onChange={(e) => setCorrection({ ...correction, articleId: e.target.value })} className="max-w-60 rounded border border-stone-300 px-2 py-1">
-                <option value="">{t("wholeIssue")}</option>
-                {articles.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <ConfirmPublicDialog
-              action="correction"
-              facts={facts}
-              values={{ text: correction.text }}
-              disabled={pending || !correction.text.trim()}
-              onConfirm={async () => {
-                if (await run("corrections", { text: correction.text, ...(correction.articleId ? { articleId: Number(correction.articleId) } : {}) })) setCorrection({ text: "", articleId: "" });
-              }}
-              trigger={(p) => (
-                <button type="button" disabled={p.disabled} className={`${button} border border-stone-300`}>
-                  {t("addCorrection")}
-                </button>
-              )}
-            />
-          </div>
+          <CorrectionForm issueId={issueId} articles={articles} facts={facts} pending={corrections.pending} lastReturned={corrections.lastReturned} />
         </>
       )}
       {status === "withdrawn" && (

@@ -2,7 +2,7 @@
 // order of the articles and their texts (changed paragraphs only).
 import { getTranslations } from "next-intl/server";
 import type { IssueDiff, IssuePlace } from "@/lib/issues/issue-diff";
-import { Segments } from "@/components/workspace/diff-view";
+import { DiffBlocks, Segments } from "@/components/workspace/diff-view";
 import { formatDateTime } from "@/lib/format";
 
 export async function IssueChanges({ changes }: { changes: { diff: IssueDiff; returnedAt: string; comment: string | null } }) {
@@ -74,23 +74,7 @@ export async function IssueChanges({ changes }: { changes: { diff: IssueDiff; re
                     {a.blocks && (
                       <div className="mt-1 space-y-1 border-l-2 border-amber-300 pl-2">
                         <p className="text-xs text-stone-600">{a.blocks.some((b) => b.kind !== "same") ? t("edited") : t("formatOnly")}</p>
-                        {a.blocks
-                          .filter((b) => b.kind !== "same")
-                          .map((b, i) =>
-                            b.kind === "changed" ? (
-                              <p key={i}>
-                                <Segments segments={b.segments} />
-                              </p>
-                            ) : b.kind === "added" ? (
-                              <p key={i}>
-                                <ins className="bg-green-100 text-green-900 no-underline">{b.text}</ins>
-                              </p>
-                            ) : b.kind === "removed" ? (
-                              <p key={i}>
-                                <del className="bg-red-100 text-red-900 line-through">{b.text}</del>
-                              </p>
-                            ) : null,
-                          )}
+                        <DiffBlocks blocks={a.blocks} changedOnly />
                       </div>
                     )}
                   </li>

@@ -7,9 +7,18 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/workspace/api-client";
 
-/** Stays mounted when the decision is made (`awaiting` turns false), so its result stays on screen. */
-export function SignoffDecision({ issueId, version, awaiting }: { issueId: number; version: number; awaiting: boolean }) {
+/**
+ * Stays mounted when the decision is made (`awaiting` turns false), so its
+ * result stays on screen. With `correction`: the decision on the issue's
+ * correction waiting for 签发 (null once decided) instead of on the issue.
+ */
+export function SignoffDecision({ issueId, version, awaiting, correction }: { issueId: number; version: number; awaiting: boolean; correction?: { id: number } | null }) {
   const t = useTranslations("signoff.decision");
+  const tc = useTranslations("signoff.correction");
+  const forCorrection = correction !== undefined;
+  // The correction decided last, kept when the page no longer lists it.
+  const [correctionId, setCorrectionId] = useState(correction?.id ?? null);
+  if (correction && correction.id !== correctionId) setCorrectionId(correction.id);
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [pending, setPending] = useState(false);
@@ -24,7 +33,9 @@ export function SignoffDecision({ issueId, version, awaiting }: { issueId: numbe
     setPending(true);
     setCommentError(null);
     setMessage(null);
-    const r = await callApi<{ status: string }>(`/api/v1/issues/${issueId}/signoff`, { json: { decision, comment: comment.trim() || undefined, version } });
+    const r = forCorrection
+      ? await callApi<{ status: string }>(`/api/v1/issues/${issueId}/corrections/${correctionId}/signoff`, { json: { decision, comment: comment.trim() || undefined } })
+      : await callApi<{ status: string }>(`/api/v1/issues/${issueId}/signoff`, { json: { decision, comment: comment.trim() || undefined, version } });
     setPending(false);
     if (!r.ok) {
       const field = r.error.fields?.comment?.[0];
@@ -33,7 +44,8 @@ export function SignoffDecision({ issueId, version, awaiting }: { issueId: numbe
       if (r.status === 409) router.refresh();
       return;
     }
-    setMessage({ ok: true, text: decision === "approve" ? t("signed") : t("returned") });
+    setComment("");
+    setMessage({ ok: true, text: forCorrection ? tc(decision === "approve" ? "signed" : "returned") : t(decision === "approve" ? "signed" : "returned") });
     router.refresh();
   }
 
@@ -45,8 +57,8 @@ export function SignoffDecision({ issueId, version, awaiting }: { issueId: numbe
     );
   }
   return (
-    <section id="decision" aria-label={t("label")} className="rounded border-2 border-stone-300 bg-white p-4">
-      <h2 className="mb-2 font-semibold">{t("label")}</h2>
+    <section id="decision" aria-label={forCorrection ? tc("label") : t("label")} className="rounded border-2 border-stone-300 bg-white p-4">
+      <h2 className="mb-2 font-semibold">{forCorrection ? tc("label") : t("label")}</h2>
       <label className="block text-sm">
         <span className="mb-1 block text-stone-600">{t("comment")}</span>
         <textarea

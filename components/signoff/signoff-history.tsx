@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { IssueEventView } from "@/lib/issues/signoff";
 import { formatDateTime } from "@/lib/format";
 
-const KNOWN = ["signoff_requested", "signed", "signoff_returned", "signoff_voided", "published", "scheduled", "unscheduled", "withdrawn", "restored", "corrected"];
+const KNOWN = ["signoff_requested", "signed", "signoff_returned", "signoff_voided", "published", "scheduled", "unscheduled", "withdrawn", "restored", "corrected", "correction_requested", "correction_signed", "correction_returned"];
 
 export function SignoffHistory({ history }: { history: IssueEventView[] }) {
   const t = useTranslations("signoff.history");

@@ -1,5 +1,5 @@
 import type { RevisionDiff } from "@/lib/articles/revisions";
-import type { Segment } from "@/lib/articles/diff";
+import type { DiffBlock, Segment } from "@/lib/articles/diff";
 
 export function Segments({ segments }: { segments: Segment[] }) {
   return (
@@ -29,27 +29,36 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
         <Segments segments={diff.title} />
       </p>
       <div className="article-body text-[17px]">
-        {diff.blocks.map((b, i) =>
-          b.kind === "same" ? (
-            <p key={i}>{b.text}</p>
-          ) : b.kind === "changed" ? (
-            <p key={i} data-diff="changed">
-              <Segments segments={b.segments} />
-            </p>
-          ) : b.kind === "added" ? (
-            <p key={i} data-diff="added">
-              <ins className="bg-green-100 text-green-900 no-underline">{b.text}</ins>
-            </p>
-          ) : (
-            <p key={i} data-diff="removed">
-              <del className="bg-red-100 text-red-900 line-through">{b.text}</del>
-            </p>
-          ),
-        )}
+        <DiffBlocks blocks={diff.blocks} />
       </div>
       <p className="mt-2 text-right text-sm">
         (<Segments segments={diff.attribution} />)
       </p>
     </div>
+  );
+}
+
+/** Paragraphs compared: changed ones with their segments, added in green, removed struck in red; `changedOnly` leaves out the unchanged. */
+export function DiffBlocks({ blocks, changedOnly = false }: { blocks: DiffBlock[]; changedOnly?: boolean }) {
+  return (
+    <>
+      {blocks.map((b, i) =>
+        b.kind === "same" ? (
+          changedOnly ? null : <p key={i}>{b.text}</p>
+        ) : b.kind === "changed" ? (
+          <p key={i} data-diff="changed">
+            <Segments segments={b.segments} />
+          </p>
+        ) : b.kind === "added" ? (
+          <p key={i} data-diff="added">
+            <ins className="bg-green-100 text-green-900 no-underline">{b.text}</ins>
+          </p>
+        ) : (
+          <p key={i} data-diff="removed">
+            <del className="bg-red-100 text-red-900 line-through">{b.text}</del>
+          </p>
+        ),
+      )}
+    </>
   );
 }

@@ -318,3 +318,28 @@ export async function transitionArticle(
     return { id, status: moved.status, version: moved.version };
   });
 }
+
+/**
+ * A correction (更正) to a published article's text, as it goes before
+ * readers: a new revision with the correction as its note and a `corrected`
+ * event, so the article's history shows the change instead of the body
+ * changing silently. Runs in the correction's transaction (lib/issues/corrections.ts).
+ */
+export async function reviseArticleForCorrectionInTx(
+  tx: Tx,
+  viewer: Viewer,
+  articleId: number,
+  body: JSONContent,
+  { authorId, note }: { authorId: number | null; note: string },
+): Promise<{ version: number }> {
+  const [saved] = await tx
+    .update(articles)
+    .set({ body, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+    .where(eq(articles.id, articleId))
+    .returning();
+  if (!saved) throw new AppError("not_found", "稿件不存在");
+  await tx.insert(articleRevisions).values({ articleId, version: saved.version, title: saved.title, body, attribution: saved.attribution, authorId, note });
+  await tx.insert(articleEvents).values({ articleId, type: "corrected", fromStatus: saved.status, toStatus: saved.status, actorId: authorId, comment: note });
+  await recordAudit(tx, viewer, { action: "article.correct", targetType: "article", targetId: articleId, details: { version: saved.version } });
+  return { version: saved.version };
+}

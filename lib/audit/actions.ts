@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "demo.load",
   "article.create",
   "article.update",
+  "article.correct",
   "article.submit",
   "article.withdraw",
   "article.return",
@@ -55,6 +56,9 @@ export const AUDIT_ACTIONS = [
   "issue.withdraw",
   "issue.restore",
   "issue.correct",
+  "issue.correction_request",
+  "issue.correction_signoff",
+  "issue.correction_return",
   "media.upload",
 ] as const satisfies readonly string[];
 

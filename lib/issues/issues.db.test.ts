@@ -11,8 +11,8 @@ import { getArticle } from "@/lib/articles/articles";
 import { getDb } from "@/db";
 import { issueSnapshots, publications } from "@/db/schema";
 import { getReaderIssue } from "./reader";
+import { addCorrection, signoffCorrection } from "./corrections";
 import {
-  addCorrection,
   cancelSchedule,
   checkIssue,
   createIssue,
@@ -168,7 +168,10 @@ describe("assembly and publishing", () => {
     await expect(getReaderIssue("sdtp", 2017, 88)).rejects.toMatchObject({ code: "gone", details: { reason: "数据有误，核实后重新发布" } });
     await restoreIssue(editor, id);
     const first = seed.snapshot.sections[0]!.articles[0]!;
-    await addCorrection(editor, id, { text: "第一篇第一段“狠抓六项举措”应为“狠抓六项重点举措”。", articleId: first.id, body: doc("更正后的正文。") });
+    const correction = await addCorrection(editor, id, { text: "第一篇第一段“狠抓六项举措”应为“狠抓六项重点举措”。", articleId: first.id, body: doc("更正后的正文。") });
+    // The demo publication requires 签发: the correction waits for it (corrections.db.test.ts tests that path).
+    expect(correction.status).toBe("pending");
+    await signoffCorrection(leader, id, correction.id, { decision: "approve" });
     const corrected = await getReaderIssue("sdtp", 2017, 88);
     expect(corrected.corrections).toEqual([expect.objectContaining({ text: "第一篇第一段“狠抓六项举措”应为“狠抓六项重点举措”。", articleId: first.id })]);
     expect(corrected.snapshot.sections[0]!.articles[0]!.html).toBe("<p>更正后的正文。</p>");

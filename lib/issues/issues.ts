@@ -1,26 +1,21 @@
 // Issue assembly (组期): numbers, fields, layout (sections and order), checks,
-// preview, scheduling, withdrawal and corrections. Publishing itself is in
-// publish.ts, 签发 (sign-off) in signoff.ts: a change to an issue that was
+// preview, scheduling and withdrawal. Publishing itself is in publish.ts,
+// corrections (更正) in corrections.ts, 签发 (sign-off) in signoff.ts: a change to an issue that was
 // asked to be signed or was signed takes it back to draft. Every change is a conditional update in a transaction with its
 // audit row; the numbering uniques are enforced by the database.
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
-import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { articles, corrections, issueSnapshots, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
+import { articles, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { currentChinaYear } from "@/lib/format";
-import { documentText, renderDocumentHtml } from "@/lib/render/document";
-import { indexIssueSnapshot } from "@/lib/search/search";
-import { resolveBody } from "@/lib/articles/mutations";
 import { issueTitle, nextIssueNumbers, type IssueNumbers } from "./numbering";
 import { assertChecksPass, checkIssueInTx, type IssueCheck } from "./checks";
 import { publishIssueInTx } from "./publish";
 import { assertSignedInTx, recordIssueEvent, signatureProblemInTx, voidSignoffInTx } from "./signoff";
 import { buildSnapshot, titleLinesOf, type IssueSnapshot } from "./snapshot";
-import type { Correction } from "./reader";
 
 const YEAR = z.number().int().min(1949).max(9999);
 const NUMBER = z.number().int().min(1).max(100_000);
@@ -563,55 +558,5 @@ export async function restoreIssue(viewer: Viewer, id: number): Promise<{ id: nu
     await recordIssueEvent(tx, viewer, id, { type: "restored", from: "withdrawn", to: "published" });
     await recordAudit(tx, viewer, { action: "issue.restore", targetType: "issue", targetId: id });
     return { id, status: "published" as const };
-  });
-}
-
-export const correctionSchema = z
-  .object({
-    text: z.string().trim().min(1, "请填写更正说明").max(2000).regex(NO_NUL, NUL_MESSAGE),
-    articleId: z.number().int().min(1).optional(),
-    body: z.unknown().optional(),
-    html: z.string().optional(),
-  })
-  .strict();
-
-/**
- * 更正: a dated, public correction. Optionally replaces one article's text in
- * what readers see. A new snapshot is written; the earlier ones are kept.
- */
-export async function addCorrection(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; createdAt: string }> {
-  authorize(viewer, "publish:issue:any");
-  const parsed = correctionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "更正内容无效", fieldErrors(parsed.error));
-  const input = parsed.data;
-  const body = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
-  if (body && !input.articleId) throw new AppError("invalid", "更正正文时请指明稿件", { articleId: ["请指明要更正的稿件"] });
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { issue } = await loadIssue(tx, id, true);
-    if (issue.status !== "published") throw new AppError("conflict", "只有已发布的期刊可以更正");
-    const [latest] = await tx.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, id)).orderBy(desc(issueSnapshots.id)).limit(1);
-    const content = structuredClone(latest!.content) as IssueSnapshot & { corrections?: Correction[] };
-    if (input.articleId) {
-      const article = content.sections.flatMap((s) => s.articles).find((a) => a.id === input.articleId);
-      if (!article) throw new AppError("invalid", "该稿件不在本期中", { articleId: ["稿件不在本期中"] });
-      if (body) {
-        article.html = renderDocumentHtml(body as JSONContent);
-        article.text = documentText(body as JSONContent);
-        await tx.update(articles).set({ body, updatedAt: new Date() }).where(eq(articles.id, input.articleId));
-      }
-    }
-    const createdAt = new Date();
-    content.corrections = [...(content.corrections ?? []), { text: input.text, createdAt: createdAt.toISOString(), articleId: input.articleId ?? null }];
-    const [snapshot] = await tx.insert(issueSnapshots).values({ issueId: id, content, reason: "correction", createdById: viewer.kind === "user" ? viewer.id : null }).returning({ id: issueSnapshots.id });
-    const [row] = await tx
-      .insert(corrections)
-      .values({ issueId: id, articleId: input.articleId ?? null, text: input.text, snapshotId: snapshot!.id, createdById: viewer.kind === "user" ? viewer.id : null, createdAt })
-      .returning({ id: corrections.id });
-    await tx.update(issues).set({ version: sql`${issues.version} + 1`, updatedAt: new Date() }).where(eq(issues.id, id));
-    await indexIssueSnapshot(tx, content);
-    await recordIssueEvent(tx, viewer, id, { type: "corrected", comment: input.text });
-    await recordAudit(tx, viewer, { action: "issue.correct", targetType: "issue", targetId: id, details: { text: input.text, articleId: input.articleId ?? null } });
-    return { id: row!.id, createdAt: createdAt.toISOString() };
   });
 }

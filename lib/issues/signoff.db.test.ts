@@ -3,9 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { loadDemo } from "@/lib/demo/load-demo";
-import { findUserByEmail, createUser } from "@/lib/users/users";
-import { viewerFromUser } from "@/lib/auth/viewer";
+import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
 import { anonymous, systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/articles";
@@ -24,16 +22,7 @@ let db: TestDb;
 let editor: Viewer, leader: Viewer, leader2: Viewer, admin: Viewer, liaocheng: Viewer;
 beforeAll(async () => {
   db = await createTestDb();
-  await loadDemo({ password: "demo-password-1" });
-  await createUser(systemViewer("test"), { email: "leader2@demo.local", name: "李副主任", role: "signer", password: "demo-password-2" });
-  const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
-  [editor, leader, leader2, admin, liaocheng] = await Promise.all([
-    v("editor@demo.local"),
-    v("leader@demo.local"),
-    v("leader2@demo.local"),
-    v("admin@demo.local"),
-    v("liaocheng@demo.local"),
-  ]);
+  ({ editor, leader, leader2, admin, liaocheng } = await loadDemoWithSigners());
 });
 afterAll(() => db?.drop());
 

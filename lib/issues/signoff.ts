@@ -38,7 +38,7 @@ export type SignoffInput = z.infer<typeof signoffSchema>;
 const actorId = (viewer: Viewer) => (viewer.kind === "user" ? viewer.id : null);
 
 /** JSON with object keys sorted, so equal content always hashes alike. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -94,7 +94,8 @@ export async function signedContentHash(tx: Tx, issueId: number): Promise<string
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
+/** The issue and its publication, the issue's row locked: decisions on it serialize here. */
+export async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
   const [row] = await tx
     .select({ issue: issues, publication: publications })
@@ -128,7 +129,7 @@ export async function recordIssueEvent(
 }
 
 /** Who should learn of a new request: the active signers (admins when there is none). */
-async function signerIds(tx: Tx): Promise<number[]> {
+export async function signerIds(tx: Tx): Promise<number[]> {
   const rows = await tx.select({ id: users.id, role: users.role }).from(users).where(and(inArray(users.role, ["signer", "admin"]), eq(users.active, true)));
   const signers = rows.filter((r) => r.role === "signer");
   return (signers.length ? signers : rows).map((r) => r.id);

@@ -8,7 +8,8 @@ import { viewerFromUser } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle } from "@/lib/articles/mutations";
 import { loadDemo } from "@/lib/demo/load-demo";
-import { addCorrection, createIssue, restoreIssue, setIssueLayout, withdrawIssue } from "@/lib/issues/issues";
+import { addCorrection, signoffCorrection } from "@/lib/issues/corrections";
+import { createIssue, restoreIssue, setIssueLayout, withdrawIssue } from "@/lib/issues/issues";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
 import { readerVersion, readerVersionIsWatched } from "./runtime";
@@ -16,6 +17,7 @@ import { readerVersion, readerVersionIsWatched } from "./runtime";
 let db: TestDb;
 let editor: Viewer;
 let contributor: Viewer;
+let leader: Viewer;
 let issueId: number;
 
 beforeAll(async () => {
@@ -23,6 +25,7 @@ beforeAll(async () => {
   await loadDemo({ password: "demo-password-1" });
   editor = viewerFromUser((await findUserByEmail("editor@demo.local"))!);
   contributor = viewerFromUser((await findUserByEmail("liaocheng@demo.local"))!);
+  leader = viewerFromUser((await findUserByEmail("leader@demo.local"))!);
   const [seedIssue] = await (await getDb()).select({ id: issues.id }).from(issues).where(eq(issues.number, 88));
   issueId = seedIssue!.id;
 });
@@ -40,7 +43,10 @@ describe("reader version", () => {
   it("changes with withdrawal, restoration and corrections", async () => {
     expect(await changes(() => withdrawIssue(editor, issueId, { reason: "核实中" }))).toBe(true);
     expect(await changes(() => restoreIssue(editor, issueId))).toBe(true);
-    expect(await changes(() => addCorrection(editor, issueId, { text: "更正一处文字。" }))).toBe(true);
+    // The demo publication requires 签发: a correction waiting for it changes nothing readers see; signing it does.
+    let correctionId = 0;
+    expect(await changes(async () => (correctionId = (await addCorrection(editor, issueId, { text: "更正一处文字。" })).id))).toBe(false);
+    expect(await changes(() => signoffCorrection(leader, issueId, correctionId, { decision: "approve" }))).toBe(true);
   });
 
   it("does not change with work readers cannot see: a contributor's draft, an issue being assembled", async () => {

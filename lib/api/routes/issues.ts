@@ -1,10 +1,8 @@
 // Issues (期): numbering, assembly, preview, publishing — the editors' board over HTTP.
 import { z } from "zod";
 import {
-  addCorrection,
   cancelSchedule,
   checkIssue,
-  correctionSchema,
   createIssue,
   createIssueSchema,
   getIssue,
@@ -22,6 +20,7 @@ import {
   withdrawSchema,
 } from "@/lib/issues/issues";
 import { changesSinceReturn, getSignoffState, requestSignoff, signoffIssue, signoffSchema } from "@/lib/issues/signoff";
+import { addCorrection, correctionSchema, correctionSignoffSchema, listCorrections, signoffCorrection } from "@/lib/issues/corrections";
 import { issueOfferQuerySchema, offerIssueNumbers } from "@/lib/issues/offer";
 import { defineRoute, idParam } from "../route";
 import { isoDateTime, looseObject } from "./schemas";
@@ -219,7 +218,7 @@ export const issueRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/issues/{id}/corrections",
-    summary: "A dated correction (更正) shown to readers; optionally a new text for one article",
+    summary: "A dated correction (更正); optionally a new text for one article. Shown at once, or `pending` until signed where the publication requires 签发",
     tag: TAG,
     access: "signed-in",
     permission: "publish:issue:any",
@@ -227,9 +226,36 @@ export const issueRoutes = [
     notFound: NOT_FOUND,
     body: { schema: correctionSchema, maxBytes: 4 * 1024 * 1024, invalidMessage: "更正内容无效" },
     status: 201,
-    response: z.object({ id: z.number().int(), createdAt: isoDateTime }),
+    response: z.object({ id: z.number().int(), createdAt: isoDateTime, status: z.enum(["pending", "published"]) }),
     errors: [403, 404, 409, 413, 422],
     handler: ({ viewer, params, body }) => addCorrection(viewer, params.id, body),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/issues/{id}/corrections",
+    summary: "The issue's corrections (shown, pending 签发, returned with the signer's comment) — desks only",
+    tag: TAG,
+    access: "signed-in",
+    permission: "read:issue:any",
+    params: idParams,
+    notFound: NOT_FOUND,
+    response: z.object({ corrections: z.array(looseObject("{id, status, text, articleId, articleTitle, replacesText, createdBy, createdAt, decidedBy, decidedAt, decisionComment, publishedAt}")) }),
+    errors: [403, 404],
+    handler: async ({ viewer, params }) => ({ corrections: await listCorrections(viewer, params.id) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/issues/{id}/corrections/{correctionId}/signoff",
+    summary: "Sign (approve: shown to readers) or return with a comment a pending correction — signers and admins",
+    tag: TAG,
+    access: "signed-in",
+    permission: "signoff:issue:any",
+    params: z.object({ id: idParam, correctionId: idParam }),
+    notFound: "更正不存在",
+    body: { schema: correctionSignoffSchema, maxBytes: SMALL, invalidMessage: "签发意见无效" },
+    response: z.object({ id: z.number().int(), status: z.enum(["published", "returned"]), decidedBy: z.string().nullable(), decidedAt: isoDateTime, contentHash: z.string().nullable() }),
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body }) => signoffCorrection(viewer, params.id, params.correctionId, body),
   }),
   defineRoute({
     method: "POST",

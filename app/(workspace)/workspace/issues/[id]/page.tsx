@@ -8,12 +8,14 @@ import { checkIssue, getIssue, listUnplacedArticles } from "@/lib/issues/issues"
 import { AssemblyBoard } from "@/components/issues/assembly-board";
 import { IssueFieldsForm } from "@/components/issues/issue-fields-form";
 import { IssueActions } from "@/components/issues/issue-actions";
+import { IssueChecks } from "@/components/issues/issue-checks";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueVersionProvider } from "@/components/issues/issue-version";
 import { formatDateTime } from "@/lib/format";
 import { issuePath } from "@/lib/issues/issue-path";
 import { issueLabel } from "@/lib/issues/numbering";
 import { getSignoffState, lastReturnStanding } from "@/lib/issues/signoff";
+import { listCorrections } from "@/lib/issues/corrections";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { IssueEditGuard, EditGuardNotice } from "@/components/issues/edit-guard";
 import { SignoffHistory } from "@/components/signoff/signoff-history";
@@ -33,10 +35,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const editable = issue.status === "draft" || issue.status === "awaiting_signoff" || issue.status === "signed" || issue.status === "scheduled";
   // A change would void a request or a signature: the board warns first.
   const guarded = issue.status === "awaiting_signoff" || issue.status === "signed" || (issue.status === "scheduled" && issue.signedAt !== null);
-  const [unplaced, checks, signoff] = await Promise.all([
+  const [unplaced, checks, signoff, corrections] = await Promise.all([
     editable ? listUnplacedArticles(viewer, issue.publication.slug) : Promise.resolve([]),
     checkIssue(viewer, issue.id),
     getSignoffState(viewer, issue.id),
+    issue.status === "published" ? listCorrections(viewer, issue.id) : Promise.resolve([]),
     markNotificationsRead(viewer, undefined, issue.id),
   ]);
   const placed = issue.sections.flatMap((s) => s.articles);
@@ -73,24 +76,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         editable={editable}
         initial={{ source: issue.source, editorName: issue.editorName ?? "", note: issue.note ?? "", publishedAt: issue.publishedAt }}
       />
-      <section aria-label={t("checks.title")} className="my-6 rounded border border-stone-200 bg-white p-4 text-sm">
-        <h2 className="mb-2 font-semibold">{t("checks.title")}</h2>
-        {/* Warnings (e.g. a year that differs from the date's) are shown but never block: the checks still pass. */}
-        {checks.every((c) => c.severity === "warning") && (
-          <p className="text-green-800" data-testid="checks-ok">
-            ✓ {t("checks.ok")}
-          </p>
-        )}
-        {checks.length > 0 && (
-          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
-            {checks.map((c, i) => (
-              <li key={i} data-severity={c.severity ?? "error"}>
-                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
+      <IssueChecks checks={checks} messages="issues.checks" className="my-6">
         <IssueActions
           issueId={issue.id}
           status={issue.status}
@@ -106,8 +92,9 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             problems: checks.filter((c) => c.severity !== "warning").map((c) => c.message), // warnings never block; the board shows them
           }}
           signoff={{ requestedAt: signoff.requestedAt, lastReturn: lastReturnStanding(signoff) }}
+          corrections={{ pending: corrections.find((c) => c.status === "pending") ?? null, lastReturned: corrections.at(-1)?.status === "returned" ? corrections.at(-1)! : null }}
         />
-      </section>
+      </IssueChecks>
       <AssemblyBoard
         issueId={issue.id}
         sections={issue.sections.map((s) => ({ heading: s.heading, articleIds: s.articles.map((a) => a.id) }))}

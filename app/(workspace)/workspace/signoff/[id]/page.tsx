@@ -10,16 +10,21 @@ import { changesSinceReturn, getSignoffState } from "@/lib/issues/signoff";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { formatDateTime } from "@/lib/format";
 import { IssueView } from "@/components/bulletin/issue-view";
+import { IssueChecks } from "@/components/issues/issue-checks";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { IssueChanges } from "@/components/signoff/issue-changes";
 import { IssueForms } from "@/components/signoff/issue-forms";
 import { SignoffDecision } from "@/components/signoff/signoff-decision";
+import { CorrectionReview } from "@/components/signoff/correction-review";
+import { getPendingCorrection } from "@/lib/issues/corrections";
 import { SignoffHistory } from "@/components/signoff/signoff-history";
 
 /**
  * One issue on the signer's desk, in exactly the form it will take (the web
  * page and the printed 简报, from the same snapshot publishing builds), with
- * the checks, what changed since a 退回, and 签发 / 退回.
+ * the checks, what changed since a 退回, and 签发 / 退回. For a published
+ * issue: a correction waiting for 签发, with exactly what it changes, and the
+ * issue as readers will see it once the correction is signed.
  */
 export default async function SignoffIssuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -27,18 +32,35 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
   if (!can(viewer, "read:issue:any") || !/^\d{1,9}$/.test(id)) notFound();
   let loaded;
   try {
-    loaded = await Promise.all([getIssue(viewer, Number(id)), previewIssue(viewer, Number(id)), checkIssue(viewer, Number(id)), getSignoffState(viewer, Number(id)), changesSinceReturn(viewer, Number(id))]);
+    loaded = await Promise.all([
+      getIssue(viewer, Number(id)),
+      previewIssue(viewer, Number(id)),
+      checkIssue(viewer, Number(id)),
+      getSignoffState(viewer, Number(id)),
+      changesSinceReturn(viewer, Number(id)),
+      getPendingCorrection(viewer, Number(id)),
+    ]);
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   }
-  const [issue, snapshot, checks, state, changes] = loaded;
+  const [issue, preview, checks, state, changes, correction] = loaded;
   await markNotificationsRead(viewer, undefined, issue.id);
   const [t, tr] = await Promise.all([getTranslations("signoff"), getTranslations("reader")]);
   const labels = { contents: tr("contents"), corrections: tr("corrections"), backToTop: tr("backToTop") };
   const articleCount = issue.sections.reduce((n, s) => n + s.articles.length, 0);
   const awaiting = issue.status === "awaiting_signoff";
-  const mayDecide = awaiting && can(viewer, "signoff:issue:any");
+  const maySign = can(viewer, "signoff:issue:any");
+  const mayDecide = (awaiting || correction !== null) && maySign;
+  // A published issue: what may wait for 签发 is a correction, shown as readers will see the issue once it is signed.
+  const published = issue.status === "published";
+  const snapshot = correction?.snapshot ?? preview;
+  const corrections = correction?.snapshot.corrections;
+  const decision = published ? (
+    <SignoffDecision issueId={issue.id} version={issue.version} awaiting={correction !== null} correction={correction ? { id: correction.correction.id } : null} />
+  ) : (
+    <SignoffDecision issueId={issue.id} version={issue.version} awaiting={awaiting} />
+  );
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <p className="text-sm">
@@ -50,50 +72,36 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
         <h1 data-testid="signoff-title" className="font-serif text-xl leading-snug font-bold text-bulletin-red sm:text-2xl">{issue.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
           <IssueStatusBadge status={issue.status} />
+          {correction && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("correction.badge")}</span>}
           <span>{t("articleCount", { count: articleCount })}</span>
           {awaiting && state.requestedBy && state.requestedAt && <span>{t("requestedBy", { name: state.requestedBy, time: formatDateTime(state.requestedAt) })}</span>}
           {issue.signedBy && issue.signedAt && <span>{t("signedByAt", { name: issue.signedBy, time: formatDateTime(issue.signedAt) })}</span>}
         </p>
         {mayDecide && (
           <a href="#decision" className="mt-2 inline-block text-sm text-stone-700 underline sm:hidden">
-            ↓ {t("decision.label")}
+            ↓ {correction ? t("correction.label") : t("decision.label")}
           </a>
         )}
       </header>
 
-      <section aria-label={t("checks.title")} className="rounded border border-stone-200 bg-white p-4 text-sm">
-        <h2 className="mb-1 font-semibold">{t("checks.title")}</h2>
-        {/* Warnings never block: the checks pass with them, and they are shown. */}
-        {checks.every((c) => c.severity === "warning") && (
-          <p className="text-green-800" data-testid="checks-ok">
-            ✓ {t("checks.ok")}
-          </p>
-        )}
-        {checks.length > 0 && (
-          <ul className="list-disc space-y-1 pl-5 text-amber-900" data-testid="checks-problems">
-            {checks.map((c, i) => (
-              <li key={i}>
-                {c.severity === "warning" && <span className="font-medium">{t("checks.warning")}</span>}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {correction && <CorrectionReview review={correction} />}
+      {published && maySign && decision}
+
+      <IssueChecks checks={checks} messages="signoff.checks" />
 
       {changes && <IssueChanges changes={changes} />}
 
       <IssueForms
-        web={<IssueView snapshot={snapshot} labels={labels} />}
+        web={<IssueView snapshot={snapshot} corrections={corrections} labels={labels} />}
         print={
           <div className="print-sheet">
-            <IssueView snapshot={snapshot} labels={labels} variant="print" />
+            <IssueView snapshot={snapshot} corrections={corrections} labels={labels} variant="print" />
           </div>
         }
       />
 
-      {can(viewer, "signoff:issue:any") ? (
-        <SignoffDecision issueId={issue.id} version={issue.version} awaiting={awaiting} />
+      {maySign ? (
+        !published && decision
       ) : (
         !awaiting && <p className="rounded border border-stone-200 bg-white p-3 text-sm text-stone-600">{t("decision.notAwaiting")}</p>
       )}
