@@ -1,4 +1,4 @@
-// Checks the audit log's hash chain (drizzle/0007_audit_append_only.sql): each
+// Checks the audit log's hash chain (drizzle/0008_audit_append_only.sql): each
 // row's hash is recomputed by the same database function the insert trigger
 // used, and each row must carry the previous row's hash. The first row that
 // does not fit is named: a row changed, deleted or inserted behind the
