@@ -8,3 +8,37 @@ export const LOCALE_COOKIE = "locale";
 export function localeOf(value: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
 }
+
+/** The supported locale an `Accept-Language` header prefers (by q-value, then order), or the default. */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  const ranges = (header ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = Number(rest.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      return { tag: tag.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((r) => r.tag && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { tag } of ranges) {
+    if (tag === "*") return DEFAULT_LOCALE;
+    if (tag === "zh" || tag.startsWith("zh-")) return "zh-CN";
+    if (tag === "en" || tag.startsWith("en-")) return "en";
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
+ * The language of an answer to an HTTP request that is not a page (the API's
+ * errors): the `locale` cookie the desks and reader set when there is one;
+ * else, from a browser signed in to the desks (session cookie), the desks'
+ * default, as the pages around it show; else — an API client with a token,
+ * or none — the `Accept-Language` header.
+ */
+export function localeOfRequest(headers: Headers): Locale {
+  const cookies = headers.get("cookie") ?? "";
+  const chosen = /(?:^|;\s*)locale=([^;]*)/.exec(cookies)?.[1];
+  if (chosen !== undefined) return localeOf(decodeURIComponent(chosen));
+  if (/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/.test(cookies)) return DEFAULT_LOCALE;
+  return localeFromAcceptLanguage(headers.get("accept-language"));
+}

@@ -8,7 +8,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { ROLES, type Role } from "@/db/schema";
 import { migrateDb } from "@/db/migrate";
 import { systemViewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { createUser, findUserByEmail, setUserPassword } from "@/lib/users/users";
 import { randomPassword } from "@/lib/users/passwords";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -112,7 +112,7 @@ async function run(argv: string[]): Promise<void> {
     if (!values.password) console.log(`New password (shown once): ${password}`);
   } else if (command === "token create") {
     const user = await findUserByEmail(email);
-    if (!user) throw new AppError("not_found", `没有邮箱为 ${email} 的用户`);
+    if (!user) throw new AppError("not_found", msg("user.noUserWithEmail", { email }));
     const { token } = await createApiToken(cli, user.id, option(values, "name", false) ?? "CLI");
     console.log(`API token for ${user.email} (shown once):\n${token}`);
   }

@@ -1,5 +1,6 @@
 // The typed result every workspace server action returns, shown next to the fields.
 import { headers } from "next/headers";
+import { localizeError } from "@/i18n/errors";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { recordRefusal } from "@/lib/audit/refusals";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,8 @@ export type ActionResult<T = undefined> =
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
- * An AppError becomes a result the form can show; anything else is a real
+ * An AppError becomes a result the form can show, in the user's language;
+ * anything else is a real
  * failure and is rethrown. A permission refused to a signed-in user is put in
  * the audit log first (等保 安全审计: every refusal is recorded).
  */
@@ -19,5 +21,6 @@ export async function failure(e: unknown): Promise<{ ok: false; message: string;
     const h = await headers();
     await recordRefusal(e, { userId: e.refusal.userId, channel: "action", ip: clientAddress(h), userAgent: userAgentOf(h) });
   }
-  return { ok: false, message: e.message, fieldErrors: e.fields };
+  const { message, fields } = await localizeError(e);
+  return { ok: false, message, fieldErrors: fields };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { readBodyCapped } from "./body";
 
-const tooLarge = () => new AppError("too_large", "请求内容过大");
+const tooLarge = () => new AppError("too_large", "api.bodyTooLarge");
 
 /** A chunked body of `chunks` × 64 KiB that counts how much of it was pulled. */
 function streamed(chunks: number) {

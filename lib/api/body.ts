@@ -24,7 +24,7 @@ export async function readBodyCapped(request: Request, maxBytes: number, tooLarg
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError("bad_request", "无法读取请求内容");
+    throw new AppError("bad_request", "api.unreadableBody");
   }
   const all = new Uint8Array(new ArrayBuffer(size));
   let at = 0;

@@ -9,7 +9,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { can, authorize, type Permission, type Viewer } from "@/lib/auth/permissions";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidInput, type ErrorKey } from "@/lib/errors";
 import { handleApi, readJsonValue } from "./handler";
 import { readUpload } from "./upload";
 
@@ -20,7 +20,7 @@ export interface JsonBody<B extends z.ZodType> {
   schema: B;
   maxBytes: number;
   /** Sent with the 422 when the body does not fit (the field messages come from the schema). */
-  invalidMessage?: string;
+  invalidMessage?: ErrorKey;
   /** Whether an empty body is allowed (read as `{}`). */
   optional?: boolean;
 }
@@ -67,10 +67,10 @@ export interface RouteDefinition<
   permission?: Permission | readonly Permission[];
   /** Path parameters; a value that does not fit answers 404 with `notFound`. */
   params?: P;
-  notFound?: string;
+  notFound?: ErrorKey;
   query?: Q;
   /** What a query that does not fit answers (422 "查询参数无效" unless said). */
-  queryInvalid?: { code: "bad_request" | "invalid"; message: string };
+  queryInvalid?: { code: "bad_request" | "invalid"; message: ErrorKey };
   body?: B extends z.ZodType ? JsonBody<B> : UploadBody;
   /** Success status (200 unless said). */
   status?: 200 | 201;
@@ -103,7 +103,7 @@ export function routeHandler(def: AnyRoute) {
       let params: unknown = rawParams;
       if (def.params) {
         const parsed = def.params.safeParse(rawParams);
-        if (!parsed.success) throw new AppError("not_found", def.notFound ?? "内容不存在");
+        if (!parsed.success) throw new AppError("not_found", def.notFound ?? "common.notFound");
         params = parsed.data;
       }
       let query: unknown = undefined;
@@ -111,7 +111,7 @@ export function routeHandler(def: AnyRoute) {
         const search = new URL(request.url).searchParams;
         // The first value of a repeated parameter, as URLSearchParams.get gives it.
         const parsed = def.query.safeParse(Object.fromEntries([...new Set(search.keys())].map((k) => [k, search.get(k)])));
-        if (!parsed.success) throw invalidInput(parsed.error, def.queryInvalid?.message ?? "查询参数无效", def.queryInvalid?.code ?? "invalid");
+        if (!parsed.success) throw invalidInput(parsed.error, def.queryInvalid?.message ?? "api.queryInvalid", def.queryInvalid?.code ?? "invalid");
         query = parsed.data;
       }
       let body: unknown = undefined;

@@ -122,7 +122,7 @@ export interface ArticleDetail {
 /** One article, if the viewer may see it; otherwise not found. */
 export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDetail> {
   const where = visibleArticles(viewer);
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "稿件不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "article.notFound");
   const db = await getDb();
   const [row] = await db
     .select({ article: articles, unit: units.name, author: users.name })
@@ -131,7 +131,7 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(and(eq(articles.id, id), where))
     .limit(1);
-  if (!row) throw new AppError("not_found", "稿件不存在");
+  if (!row) throw new AppError("not_found", "article.notFound");
   const events = await db
     .select({ type: articleEvents.type, comment: articleEvents.comment, by: users.name, at: articleEvents.createdAt })
     .from(articleEvents)
@@ -173,9 +173,9 @@ export function availableActions(viewer: Viewer, article: { status: ArticleStatu
 /** The unit a contributor writes for (its name is the default attribution). */
 export async function writingUnit(viewer: Viewer): Promise<{ id: number; name: string; active: boolean }> {
   authorize(viewer, "create:article:own-unit");
-  if (viewer.kind !== "user" || viewer.unitId === null) throw new AppError("forbidden", "您不属于任何供稿单位");
+  if (viewer.kind !== "user" || viewer.unitId === null) throw new AppError("forbidden", "article.noUnit");
   const db = await getDb();
   const [unit] = await db.select({ id: units.id, name: units.name, active: units.active }).from(units).where(eq(units.id, viewer.unitId));
-  if (!unit) throw new AppError("forbidden", "您不属于任何供稿单位");
+  if (!unit) throw new AppError("forbidden", "article.noUnit");
   return unit;
 }

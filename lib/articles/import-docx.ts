@@ -7,7 +7,7 @@
 import mammoth from "mammoth";
 import JSZip from "jszip";
 import type { JSONContent } from "@tiptap/core";
-import { AppError } from "@/lib/errors";
+import { AppError, msg, messageOfText } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { storeMedia } from "@/lib/media/media";
 import { createArticle } from "./mutations";
@@ -348,8 +348,8 @@ function stripIndents(node: JSONContent): JSONContent {
 
 /** A .docx file as the parts of a new draft. Pictures are kept through `storeImage`; without it they are left out. */
 export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: StoreImage } = {}): Promise<DocxDraft> {
-  if (bytes.byteLength > maxDocxBytes()) throw new AppError("too_large", `文件不能超过 ${Math.round(maxDocxBytes() / 1024 / 1024)} MB`, { file: ["文件过大"] });
-  if (!ZIP_SIGNATURE.every((v, i) => bytes[i] === v)) throw new AppError("invalid", "这不是 Word (.docx) 文件", { file: ["请选择 .docx 格式的 Word 文档"] });
+  if (bytes.byteLength > maxDocxBytes()) throw new AppError("too_large", msg("upload.fileTooLarge", { mb: Math.round(maxDocxBytes() / 1024 / 1024) }), { file: ["upload.fileTooLargeField"] });
+  if (!ZIP_SIGNATURE.every((v, i) => bytes[i] === v)) throw new AppError("invalid", "document.notDocx", { file: ["document.chooseDocx"] });
   const warnings: string[] = [];
   let dropped = 0;
   let storeError: unknown = null;
@@ -371,7 +371,7 @@ export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: Sto
       await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, convertImage, transformDocument: (d: MammothNode) => markLevels(markDirectTitle(d), looks) })
     ).value;
   } catch {
-    throw new AppError("invalid", "无法读取这个 Word 文档，文件可能已损坏", { file: ["文件已损坏或不是 .docx"] });
+    throw new AppError("invalid", "document.unreadable", { file: ["document.damaged"] });
   }
   if (storeError) throw storeError;
   if (dropped) warnings.push(`${dropped} 张图片的格式网页无法显示（如 EMF、TIFF），没有导入，请另存为 PNG 或 JPEG 后插入`);
@@ -381,7 +381,7 @@ export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: Sto
   try {
     converted = htmlToDocument(blocks.join("") || "<p></p>");
   } catch (e) {
-    if (e instanceof InvalidDocumentError) throw new AppError("invalid", e.message, { file: [e.message] });
+    if (e instanceof InvalidDocumentError) throw new AppError("invalid", messageOfText(e.message), { file: [messageOfText(e.message)] });
     throw e;
   }
   const { body, attribution } = takeAttribution(stripIndents(converted));

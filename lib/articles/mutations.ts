@@ -8,7 +8,7 @@ import { getDb, type Tx } from "@/db";
 import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidInput, messageOfText, msg } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
 import { voidSignoffForArticleInTx } from "@/lib/issues/signoff";
@@ -61,9 +61,9 @@ export function normalizeTitle(title: string, field: "title" | "titleLines" = "t
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  if (lines.length > MAX_TITLE_LINES) throw new AppError("invalid", `标题最多 ${MAX_TITLE_LINES} 行`, { [field]: [`标题最多 ${MAX_TITLE_LINES} 行`] });
+  if (lines.length > MAX_TITLE_LINES) throw new AppError("invalid", msg("article.titleMaxLines", { max: MAX_TITLE_LINES }), { [field]: [msg("article.titleMaxLines", { max: MAX_TITLE_LINES })] });
   const joined = lines.join("\n");
-  if (lines.join("").length > MAX_TITLE_CHARS) throw new AppError("invalid", `标题不能超过 ${MAX_TITLE_CHARS} 字`, { [field]: [`标题不能超过 ${MAX_TITLE_CHARS} 字`] });
+  if (lines.join("").length > MAX_TITLE_CHARS) throw new AppError("invalid", msg("article.titleMaxChars", { max: MAX_TITLE_CHARS }), { [field]: [msg("article.titleMaxChars", { max: MAX_TITLE_CHARS })] });
   return joined;
 }
 
@@ -82,8 +82,7 @@ export function resolveTitle(input: { title?: string; titleLines?: string[] }, c
   const fromLines = input.titleLines === undefined ? undefined : normalizeTitle(input.titleLines.join("\n"), "titleLines");
   const fromTitle = input.title === undefined ? undefined : normalizeTitle(input.title);
   if (fromLines !== undefined && fromTitle !== undefined && joinedTitle(fromLines) !== joinedTitle(fromTitle)) {
-    const message = "title 与 titleLines 不一致：只改其中一个时，请不要同时发送另一个";
-    throw new AppError("invalid", message, { title: [message], titleLines: [message] });
+    throw new AppError("invalid", "article.titleLinesMismatch", { title: ["article.titleLinesMismatch"], titleLines: ["article.titleLinesMismatch"] });
   }
   if (fromLines !== undefined) return fromLines;
   if (fromTitle === undefined) return undefined;
@@ -98,7 +97,7 @@ function withoutControls(s: string): string {
 
 export function normalizeAttribution(value: string): string {
   const a = withoutControls(value).replace(/\s+/g, " ").trim().replace(/^[(（](.*)[)）]$/, "$1").trim();
-  if (a.length > MAX_ATTRIBUTION_CHARS) throw new AppError("invalid", "署名过长", { attribution: [`署名不能超过 ${MAX_ATTRIBUTION_CHARS} 字`] });
+  if (a.length > MAX_ATTRIBUTION_CHARS) throw new AppError("invalid", "article.attributionTooLong", { attribution: [msg("article.attributionMaxChars", { max: MAX_ATTRIBUTION_CHARS })] });
   return a;
 }
 
@@ -107,14 +106,14 @@ export function resolveBody(input: { body?: unknown; html?: string }): JSONConte
   try {
     if (input.body !== undefined) return parseDocument(input.body);
     if (input.html !== undefined) {
-      if (Buffer.byteLength(input.html) > MAX_HTML_BYTES) throw new AppError("too_large", "正文过大（HTML 最大 2 MB）", { html: ["正文过大"] });
+      if (Buffer.byteLength(input.html) > MAX_HTML_BYTES) throw new AppError("too_large", "article.htmlTooLarge", { html: ["article.bodyTooLarge"] });
       return htmlToDocument(input.html);
     }
     return undefined;
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
-      if (e.message === "正文过大") throw new AppError("too_large", `正文过大（最大 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB）`, { body: [e.message] });
-      throw new AppError("invalid", e.message, { body: [e.message] });
+      if (e.message === "article.bodyTooLarge") throw new AppError("too_large", msg("article.bodyTooLargeMax", { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }), { body: ["article.bodyTooLarge"] });
+      throw new AppError("invalid", messageOfText(e.message), { body: [messageOfText(e.message)] });
     }
     throw e;
   }
@@ -126,20 +125,20 @@ function actorId(viewer: Viewer) {
 
 async function activeUnit(tx: Tx, unitId: number) {
   const [unit] = await tx.select().from(units).where(eq(units.id, unitId));
-  if (!unit) throw new AppError("invalid", "供稿单位不存在");
-  if (!unit.active) throw new AppError("forbidden", `供稿单位“${unit.name}”已停用，不能再提交稿件`);
+  if (!unit) throw new AppError("invalid", "unit.notFound");
+  if (!unit.active) throw new AppError("forbidden", msg("article.unitInactive", { unit: unit.name }));
   return unit;
 }
 
 /** The article if the viewer may see it, locked for update; otherwise not found. */
 async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article> {
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "稿件不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "article.notFound");
   const [row] = await tx.select().from(articles).where(eq(articles.id, id)).for("update");
-  if (!row) throw new AppError("not_found", "稿件不存在");
+  if (!row) throw new AppError("not_found", "article.notFound");
   if (can(viewer, "read:article:any")) return row;
   if (viewer.kind === "user" && viewer.role === "contributor" && viewer.unitId === row.unitId) return row;
-  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
-  throw new AppError("not_found", "稿件不存在");
+  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "common.signInFirst");
+  throw new AppError("not_found", "article.notFound");
 }
 
 /** Creates a draft: a contributor for their own unit; an editor for a named unit. */
@@ -147,7 +146,7 @@ export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id:
   // Who may write at all, before the body: signers never write articles (403).
   if (!can(viewer, "update:article:any")) authorize(viewer, "create:article:own-unit");
   const parsed = articleInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "article.invalid");
   const input = parsed.data;
   const title = resolveTitle(input) ?? "";
   const body = resolveBody(input) ?? EMPTY_DOC;
@@ -156,13 +155,13 @@ export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id:
     let unitId: number;
     if (viewer.kind === "user" && viewer.role === "contributor") {
       authorize(viewer, "create:article:own-unit");
-      if (viewer.unitId === null) throw new AppError("forbidden", "您不属于任何供稿单位");
+      if (viewer.unitId === null) throw new AppError("forbidden", "article.noUnit");
       unitId = viewer.unitId;
     } else {
       authorize(viewer, "update:article:any");
-      if (!input.unit) throw new AppError("invalid", "请指定供稿单位", { unit: ["编辑代为录入时须指定供稿单位"] });
+      if (!input.unit) throw new AppError("invalid", "article.chooseUnit", { unit: ["article.chooseUnitField"] });
       const [u] = await tx.select().from(units).where(sql`${units.name} = ${input.unit} or ${units.shortName} = ${input.unit}`).limit(1);
-      if (!u) throw new AppError("invalid", "供稿单位不存在", { unit: ["供稿单位不存在"] });
+      if (!u) throw new AppError("invalid", "unit.notFound", { unit: ["unit.notFound"] });
       unitId = u.id;
     }
     const unit = await activeUnit(tx, unitId);
@@ -192,7 +191,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
   // 401 signed out; 403 for those who write no articles at all (signers).
   if (!can(viewer, "update:article:any")) authorize(viewer, "update:article:own-unit");
   const parsed = articleUpdateSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "稿件内容无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "article.invalid");
   const input = parsed.data;
   const body = resolveBody(input);
   // Checked here, before the transaction, for bad input; resolved against the stored lines below.
@@ -214,7 +213,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
     if (!editable.includes(current.status)) {
       throw new AppError(
         "forbidden",
-        asEditor ? "只有已提交或已采用的稿件可以编辑修改" : "稿件已提交或已采用，不能再修改；如需修改请先撤回提交",
+        asEditor ? "article.editorEditable" : "article.contributorLocked",
       );
     }
     if (current.version !== input.version) {
@@ -226,11 +225,11 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
         body: current.body as JSONContent,
         status: current.status,
       };
-      throw new AppError("conflict", "稿件已被他人或其他窗口修改，您的内容未保存。请对照最新版本后再保存。", undefined, { current: conflict });
+      throw new AppError("conflict", "article.saveConflict", undefined, { current: conflict });
     }
-    if (input.id !== undefined && input.id !== id) throw new AppError("invalid", "id 与地址中的稿件不符", { id: ["id 与地址中的稿件不符"] });
+    if (input.id !== undefined && input.id !== id) throw new AppError("invalid", "article.idMismatch", { id: ["article.idMismatch"] });
     if (input.status !== undefined && input.status !== current.status) {
-      throw new AppError("invalid", "状态不能通过保存修改，请用提交、采用等操作", { status: ["状态是只读的"] });
+      throw new AppError("invalid", "article.statusReadOnly", { status: ["article.statusReadOnlyField"] });
     }
     const next = {
       title: resolveTitle(input, current.title) ?? current.title,
@@ -242,7 +241,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
       .set({ ...next, version: sql`${articles.version} + 1`, updatedAt: new Date() })
       .where(and(eq(articles.id, id), eq(articles.version, input.version), inArray(articles.status, editable)))
       .returning();
-    if (!saved) throw new AppError("conflict", "稿件已被修改，请刷新后再试");
+    if (!saved) throw new AppError("conflict", "article.changedRefresh");
     const [last] = await tx.select().from(articleRevisions).where(eq(articleRevisions.articleId, id)).orderBy(desc(articleRevisions.version)).limit(1);
     const coalesce =
       last && !input.note && !last.note && last.authorId === actorId(viewer) && Date.now() - last.createdAt.getTime() < REVISION_COALESCE_MS && last.version > 1;
@@ -280,23 +279,23 @@ export async function transitionArticle(
   const rule = TRANSITIONS[transition];
   authorize(viewer, rule.permission);
   const parsed = transitionSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error, "意见无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "article.commentInvalid");
   const comment = parsed.data.comment || null;
-  if (rule.comment && !comment) throw new AppError("invalid", "请填写意见", { comment: ["退回或不采用时必须填写意见"] });
+  if (rule.comment && !comment) throw new AppError("invalid", "article.commentRequired", { comment: ["article.commentRequiredField"] });
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await loadVisible(tx, viewer, id);
     if (rule.permission === "update:article:own-unit" && !(viewer.kind === "user" && viewer.unitId === current.unitId)) {
-      throw new AppError("not_found", "稿件不存在");
+      throw new AppError("not_found", "article.notFound");
     }
     if (transition === "submit") {
       await activeUnit(tx, current.unitId);
-      if (!current.title.trim()) throw new AppError("invalid", "请先填写标题", { title: ["提交前请填写标题"] });
-      if (!documentText(current.body as JSONContent).trim()) throw new AppError("invalid", "正文为空，不能提交", { body: ["正文为空"] });
+      if (!current.title.trim()) throw new AppError("invalid", "article.titleFirst", { title: ["article.titleBeforeSubmit"] });
+      if (!documentText(current.body as JSONContent).trim()) throw new AppError("invalid", "article.bodyEmptySubmit", { body: ["article.bodyEmpty"] });
     }
     if (transition === "unaccept") {
       const [placed] = await tx.select({ id: placements.id }).from(placements).where(eq(placements.articleId, id));
-      if (placed) throw new AppError("conflict", "稿件已编入期刊，请先从期刊中移出");
+      if (placed) throw new AppError("conflict", "article.placedRemoveFirst");
     }
     const [moved] = await tx
       .update(articles)
@@ -304,7 +303,7 @@ export async function transitionArticle(
       .where(and(eq(articles.id, id), inArray(articles.status, rule.from)))
       .returning();
     if (!moved) {
-      throw new AppError("conflict", `稿件当前状态为“${current.status}”，不能执行此操作（可能已被他人处理），请刷新`, undefined, {
+      throw new AppError("conflict", msg("article.wrongStatus", { status: current.status }), undefined, {
         status: current.status,
       });
     }
@@ -337,7 +336,7 @@ export async function reviseArticleForCorrectionInTx(
     .set({ body, version: sql`${articles.version} + 1`, updatedAt: new Date() })
     .where(eq(articles.id, articleId))
     .returning();
-  if (!saved) throw new AppError("not_found", "稿件不存在");
+  if (!saved) throw new AppError("not_found", "article.notFound");
   await tx.insert(articleRevisions).values({ articleId, version: saved.version, title: saved.title, body, attribution: saved.attribution, authorId, note });
   await tx.insert(articleEvents).values({ articleId, type: "corrected", fromStatus: saved.status, toStatus: saved.status, actorId: authorId, comment: note });
   await recordAudit(tx, viewer, { action: "article.correct", targetType: "article", targetId: articleId, details: { version: saved.version } });

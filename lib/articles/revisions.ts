@@ -5,7 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
 import { articleEvents, articleRevisions, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { documentText } from "@/lib/render/document";
 import { getArticle } from "./articles";
 import { diffParagraphs, diffText, type DiffBlock, type Segment } from "./diff";
@@ -37,7 +37,7 @@ async function revisionAt(articleId: number, version: number) {
     .select()
     .from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.version, version)));
-  if (!row) throw new AppError("not_found", `第 ${version} 版不存在`);
+  if (!row) throw new AppError("not_found", msg("article.versionNotFound", { version }));
   return row;
 }
 

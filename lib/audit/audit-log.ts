@@ -52,7 +52,7 @@ export function auditFilterConditions(f: Omit<z.output<typeof auditFilterSchema>
 export async function listAuditEntries(viewer: Viewer, filter: AuditFilter = {}): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
   authorize(viewer, "read:audit:any");
   const parsed = auditFilterSchema.safeParse(filter);
-  if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "api.filterInvalid");
   const f = parsed.data;
   const conditions = [...auditFilterConditions(f), f.before ? lt(auditLog.id, f.before) : undefined];
   const db = await getDb();

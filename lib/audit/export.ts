@@ -7,7 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidInput, msg } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { auditFilterConditions, auditFilterSchema, type AuditFilter } from "./audit-log";
 
@@ -27,7 +27,7 @@ export function csvCell(value: unknown): string {
 export async function exportAuditCsv(viewer: Viewer, filter: AuditFilter, request: { ip?: string; userAgent?: string } = {}): Promise<{ csv: Buffer; rows: number }> {
   authorize(viewer, "export:audit:any");
   const parsed = auditFilterSchema.omit({ before: true, limit: true }).safeParse(filter);
-  if (!parsed.success) throw invalidInput(parsed.error, "筛选条件无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "api.filterInvalid");
   const f = parsed.data;
   const conditions = auditFilterConditions(f);
   const db = await getDb();
@@ -40,7 +40,7 @@ export async function exportAuditCsv(viewer: Viewer, filter: AuditFilter, reques
       .orderBy(asc(auditLog.id))
       .limit(AUDIT_EXPORT_MAX_ROWS + 1);
     if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-      throw new AppError("invalid", `一次最多导出 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围`, { from: ["请缩小日期范围"] });
+      throw new AppError("invalid", msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }), { from: ["audit.narrowDates"] });
     }
     const lines = [AUDIT_CSV_HEADERS.join(",")];
     for (const { entry: e, actorName, actorEmail } of rows) {

@@ -77,13 +77,13 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 /** Throws 401 for the signed-out and 403 for the signed-in who lack the permission. */
 export function authorize(viewer: Viewer, permission: Permission): void {
   if (can(viewer, permission)) return;
-  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind === "anonymous") throw new AppError("unauthorized", "common.signInFirst");
   const refused =
     viewer.kind === "user" && viewer.mustChangePassword
-      ? new AppError("must_change_password", "请先修改一次性密码")
+      ? new AppError("must_change_password", "auth.mustChangePassword")
       : viewer.kind === "user" && viewer.twoFactorEnrolmentRequired
-        ? new AppError("two_factor_required", "请先启用两步验证")
-        : new AppError("forbidden", "没有权限执行此操作");
+        ? new AppError("two_factor_required", "auth.enableTwoFactor")
+        : new AppError("forbidden", "common.forbidden");
   // Whoever catches it records the refusal in the audit log (API handler, server actions).
   if (viewer.kind === "user") refused.refusal = { userId: viewer.id, permission };
   throw refused;
@@ -104,10 +104,10 @@ export function isSignedIn(viewer: Viewer): viewer is Extract<Viewer, { kind: "u
 export function authorizeAccountChange(viewer: Viewer, target: { role: string }, newRole?: string): void {
   authorize(viewer, "manage:user:any");
   if (!strictSeparation()) return;
-  if (newRole === "admin") throw new AppError("invalid", "三权分立模式下不再使用 admin 角色:请改用系统管理员、安全管理员或审计管理员", { role: ["三权分立模式下不能选择 admin"] });
+  if (newRole === "admin") throw new AppError("invalid", "auth.separationNoAdmin", { role: ["auth.separationNoAdminField"] });
   if (viewer.kind !== "user") return;
   if (isAdminRole(target.role) || (newRole !== undefined && isAdminRole(newRole))) {
-    const refused = new AppError("forbidden", "三权分立模式下，管理员账户只能由运维人员用命令行创建、修改或重置");
+    const refused = new AppError("forbidden", "auth.separationAdminCli");
     refused.refusal = { userId: viewer.id, permission: "manage:user:any" };
     throw refused;
   }

@@ -5,7 +5,7 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db";
 import { loginAttempts, users, type User } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/audit";
 import { findUserByEmail } from "@/lib/users/users";
 import { hashPassword, verifyPassword } from "@/lib/users/passwords";
@@ -96,11 +96,11 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
   // The account first: a locked account says so from any address.
   if (Number(counts?.byAccount ?? 0) >= perAccount) {
     await recordFailedSignIn(db, { ...failure, reason: "locked" });
-    throw new AppError("locked", `该账户登录失败次数过多，已锁定，请 ${windowMinutes} 分钟后再试或请管理员解锁`);
+    throw new AppError("locked", msg("auth.locked", { minutes: windowMinutes }));
   }
   if (Number(counts?.byAddress ?? 0) >= perAddress) {
     await recordFailedSignIn(db, { ...failure, reason: "rate_limited" });
-    throw new AppError("rate_limited", `登录失败次数过多，请 ${windowMinutes} 分钟后再试`);
+    throw new AppError("rate_limited", msg("auth.rateLimited", { minutes: windowMinutes }));
   }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
   let success = Boolean(user && ok && user.active);
@@ -117,7 +117,7 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
   }
   if (otpFailure === "two_factor_not_enrolled") {
     await recordFailedSignIn(db, { ...failure, reason: otpFailure });
-    throw new AppError("otp_required", "您的角色须使用两步验证:请先在网页上登录并启用，之后用验证码换取令牌");
+    throw new AppError("otp_required", "auth.twoFactorEnrolFirst");
   }
   await db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ email, ip, success });
@@ -133,7 +133,7 @@ export async function signInWithPassword(input: SignInInput): Promise<User> {
       await recordFailedSignIn(tx, { ...failure, reason: otpFailure ?? (!user ? "unknown_account" : !ok ? "wrong_password" : "inactive") });
     }
   });
-  if (otpFailure) throw new AppError("otp_required", otpFailure === "otp_missing" ? "请输入两步验证码" : "两步验证码不正确");
-  if (!success) throw new AppError("unauthorized", "邮箱或密码不正确");
+  if (otpFailure) throw new AppError("otp_required", otpFailure === "otp_missing" ? "auth.otpMissing" : "auth.otpWrong");
+  if (!success) throw new AppError("unauthorized", "auth.badCredentials");
   return user!;
 }

@@ -35,7 +35,7 @@ export async function createApiToken(
   if (viewer.kind === "user" && viewer.id === userId) authorize(viewer, "manage:token:own");
   else authorize(viewer, "manage:token:any");
   const parsed = createTokenSchema.safeParse({ name, ...options });
-  if (!parsed.success) throw new AppError("invalid", "令牌名称无效", { name: ["请填写 1–100 字的名称"] });
+  if (!parsed.success) throw new AppError("invalid", "token.nameInvalid", { name: ["token.nameRule"] });
   const token = PREFIX + randomBytes(32).toString("base64url");
   const scope = parsed.data.scope ?? "write";
   const expiresAt = new Date(Date.now() + (parsed.data.expiresInDays ?? defaultTokenDays()) * 86_400_000);
@@ -90,7 +90,7 @@ export interface TokenListItem {
 export async function listApiTokens(viewer: Viewer, options: { all?: boolean } = {}): Promise<TokenListItem[]> {
   if (options.all) authorize(viewer, "manage:token:any");
   else authorize(viewer, "manage:token:own");
-  if (!options.all && viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  if (!options.all && viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   const db = await getDb();
   const rows = await db
     .select({
@@ -123,7 +123,7 @@ export async function listApiTokens(viewer: Viewer, options: { all?: boolean } =
 /** Revokes a token: one's own, or anyone's for an admin. Someone else's token is "not found" to a non-admin. */
 export async function revokeApiToken(viewer: Viewer, id: number): Promise<{ id: number; revokedAt: string }> {
   authorize(viewer, "manage:token:own");
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "令牌不存在");
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "token.notFound");
   const mayRevokeAny = can(viewer, "manage:token:any");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -134,7 +134,7 @@ export async function revokeApiToken(viewer: Viewer, id: number): Promise<{ id: 
       .where(and(eq(apiTokens.id, id), ownership))
       .for("update")
       .limit(1);
-    if (!token) throw new AppError("not_found", "令牌不存在");
+    if (!token) throw new AppError("not_found", "token.notFound");
     if (token.revokedAt) return { id, revokedAt: token.revokedAt.toISOString() };
     const revokedAt = new Date();
     await tx.update(apiTokens).set({ revokedAt }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));

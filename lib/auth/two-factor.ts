@@ -10,7 +10,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { ROLES, securitySettings, users, type Role, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { authorize, type Viewer } from "./permissions";
 
 const ISSUER = "简报系统";
@@ -31,7 +31,7 @@ function newRecoveryCodes(): string[] {
 }
 
 function signedIn(viewer: Viewer): Extract<Viewer, { kind: "user" }> {
-  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   return viewer;
 }
 
@@ -45,7 +45,7 @@ export async function setupTwoFactor(viewer: Viewer): Promise<{ secret: string; 
     .set({ totpSecret: secret, updatedAt: new Date() })
     .where(and(eq(users.id, me.id), isNull(users.totpEnabledAt)))
     .returning({ id: users.id });
-  if (!updated.length) throw new AppError("conflict", "两步验证已经启用；如需更换，请先停用");
+  if (!updated.length) throw new AppError("conflict", "twoFactor.alreadyEnabledReplace");
   return { secret, otpauthUrl: totpFor(secret, me.email).toString() };
 }
 
@@ -54,10 +54,10 @@ export async function enableTwoFactor(viewer: Viewer, code: string): Promise<{ o
   const me = signedIn(viewer);
   const db = await getDb();
   const [row] = await db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, me.id)).limit(1);
-  if (row?.enabledAt) throw new AppError("conflict", "两步验证已经启用");
-  if (!row?.secret) throw new AppError("conflict", "请先开始设置(POST /api/v1/auth/2fa/setup)");
+  if (row?.enabledAt) throw new AppError("conflict", "twoFactor.alreadyEnabled");
+  if (!row?.secret) throw new AppError("conflict", "twoFactor.startSetupFirst");
   if (totpFor(row.secret, me.email).validate({ token: code.replace(/\s/g, ""), window: 1 }) === null) {
-    throw new AppError("invalid", "验证码不正确", { code: ["验证码不正确，请输入验证器应用中当前的 6 位数字"] });
+    throw new AppError("invalid", "twoFactor.codeWrong", { code: ["twoFactor.codeWrongField"] });
   }
   const recoveryCodes = newRecoveryCodes();
   await db.transaction(async (tx) => {
@@ -66,7 +66,7 @@ export async function enableTwoFactor(viewer: Viewer, code: string): Promise<{ o
       .set({ totpEnabledAt: new Date(), recoveryCodeHashes: recoveryCodes.map(hashCode), updatedAt: new Date() })
       .where(and(eq(users.id, me.id), eq(users.totpSecret, row.secret!), isNull(users.totpEnabledAt)))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("conflict", "设置已变化，请重新开始");
+    if (!updated.length) throw new AppError("conflict", "twoFactor.setupChanged");
     await recordAudit(tx, me, { action: "user.2fa-enable", targetType: "user", targetId: me.id });
   });
   return { ok: true, recoveryCodes };
@@ -83,7 +83,7 @@ export async function disableTwoFactor(viewer: Viewer, userId: number): Promise<
       .set({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: null, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    if (!updated.length) throw new AppError("not_found", "user.notFound");
     await recordAudit(tx, viewer, { action: "user.2fa-disable", targetType: "user", targetId: userId });
   });
   return { ok: true };
@@ -139,9 +139,9 @@ export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise
   const parsed = securityPolicySchema.safeParse(input);
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
-    throw new AppError("invalid", "安全策略无效", {
-      ...(fields.twoFactorRoles ? { twoFactorRoles: ["角色只能是 " + ROLES.join("、")] } : {}),
-      ...(fields.passwordMaxAgeDays ? { passwordMaxAgeDays: ["密码有效期为 1–3650 天，或 null 表示不过期"] } : {}),
+    throw new AppError("invalid", "security.policyInvalid", {
+      ...(fields.twoFactorRoles ? { twoFactorRoles: [msg("security.rolesOnly", { roles: ROLES.join("、") })] } : {}),
+      ...(fields.passwordMaxAgeDays ? { passwordMaxAgeDays: ["security.passwordMaxAge"] } : {}),
     });
   }
   const roles = [...new Set(parsed.data.twoFactorRoles)];

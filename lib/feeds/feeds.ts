@@ -56,7 +56,7 @@ export function contentsHtml(snapshot: Pick<FeedSnapshot, "sections">, issueUrl:
 export async function publicationAtomFeed(slug: string, origin: string): Promise<string> {
   const db = await getDb();
   const [publication] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
-  if (!publication) throw new AppError("not_found", "刊物不存在");
+  if (!publication) throw new AppError("not_found", "publication.notFound");
   const rows = await db
     .select({ snapshot: latestSnapshotContents, snapshotAt: latestSnapshotAt, publishedAt: issues.publishedAt })
     .from(issues)

@@ -16,7 +16,7 @@ import { getDb, type Tx } from "@/db";
 import { articles, corrections, issueSnapshots, issues, publications, users, type CorrectionStatus } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, invalidInput, isUniqueViolation } from "@/lib/errors";
 import { notifyAboutIssue } from "@/lib/notifications/notifications";
 import { documentText, renderDocumentHtml } from "@/lib/render/document";
 import { indexIssueSnapshot } from "@/lib/search/search";
@@ -50,11 +50,10 @@ type Snapshot = IssueSnapshot & { corrections?: Correction[] };
 type CorrectionRow = typeof corrections.$inferSelect;
 
 const actorId = (viewer: Viewer) => (viewer.kind === "user" ? viewer.id : null);
-const fieldErrors = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[]>;
 
 async function latestSnapshot(tx: Tx, issueId: number) {
   const [row] = await tx.select().from(issueSnapshots).where(eq(issueSnapshots.issueId, issueId)).orderBy(desc(issueSnapshots.id)).limit(1);
-  if (!row) throw new AppError("conflict", "本期没有已发布的版本，不能更正");
+  if (!row) throw new AppError("conflict", "correction.noPublishedVersion");
   return { id: row.id, content: row.content as Snapshot };
 }
 
@@ -109,19 +108,19 @@ export interface CorrectionCreated {
 export async function addCorrection(viewer: Viewer, id: number, raw: unknown): Promise<CorrectionCreated> {
   authorize(viewer, "publish:issue:any");
   const parsed = correctionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "更正内容无效", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.correctionInvalid");
   const input = parsed.data;
   const newBody = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
-  if (newBody && !input.articleId) throw new AppError("invalid", "更正正文时请指明稿件", { articleId: ["请指明要更正的稿件"] });
+  if (newBody && !input.articleId) throw new AppError("invalid", "issue.correctionNameArticle", { articleId: ["issue.correctionNameArticleField"] });
   const articleId = input.articleId ?? null;
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       const row = await lockIssue(tx, id);
-      if (row.issue.status !== "published") throw new AppError("conflict", "只有已发布的期刊可以更正");
+      if (row.issue.status !== "published") throw new AppError("conflict", "issue.onlyPublishedCorrect");
       const base = await latestSnapshot(tx, id);
       const shown = base.content.sections.flatMap((s) => s.articles).find((a) => a.id === articleId);
-      if (articleId !== null && !shown) throw new AppError("invalid", "该稿件不在本期中", { articleId: ["稿件不在本期中"] });
+      if (articleId !== null && !shown) throw new AppError("invalid", "issue.articleNotInIssue", { articleId: ["issue.articleNotInIssueField"] });
       // A text that renders as readers already see it is no new text: a note only, no revision.
       const body = newBody && shown && renderDocumentHtml(newBody) !== shown.html ? newBody : undefined;
       const createdAt = new Date();
@@ -137,7 +136,7 @@ export async function addCorrection(viewer: Viewer, id: number, raw: unknown): P
         return { id: saved!.id, createdAt: createdAt.toISOString(), status: "published" as const };
       }
       const [waiting] = await tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.issueId, id), eq(corrections.status, "pending")));
-      if (waiting) throw new AppError("conflict", "本期已有一条更正在等待签发，签发或退回后才能再提交更正", undefined, { correctionId: waiting.id });
+      if (waiting) throw new AppError("conflict", "correction.onePending", undefined, { correctionId: waiting.id });
       const contentHash = correctionContentHash({ issueId: id, baseSnapshotId: base.id, text: input.text, articleId, body: body ?? null });
       const [saved] = await tx
         .insert(corrections)
@@ -153,7 +152,7 @@ export async function addCorrection(viewer: Viewer, id: number, raw: unknown): P
     });
   } catch (e) {
     // Two editors at once: the partial unique index lets one correction wait.
-    if (isUniqueViolation(e)) throw new AppError("conflict", "本期已有一条更正在等待签发，签发或退回后才能再提交更正");
+    if (isUniqueViolation(e)) throw new AppError("conflict", "correction.onePending");
     throw e;
   }
 }
@@ -175,16 +174,16 @@ export interface CorrectionDecision {
 export async function signoffCorrection(viewer: Viewer, issueId: number, correctionId: number, raw: unknown): Promise<CorrectionDecision> {
   authorize(viewer, "signoff:issue:any");
   const parsed = correctionSignoffSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("invalid", "签发意见无效", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "signoff.invalid");
   const input = parsed.data;
   const comment = input.comment || null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockIssue(tx, issueId);
-    if (!Number.isSafeInteger(correctionId) || correctionId < 1) throw new AppError("not_found", "更正不存在");
+    if (!Number.isSafeInteger(correctionId) || correctionId < 1) throw new AppError("not_found", "correction.notFound");
     const [c] = await tx.select().from(corrections).where(and(eq(corrections.id, correctionId), eq(corrections.issueId, issueId))).for("update");
-    if (!c) throw new AppError("not_found", "更正不存在");
-    if (c.status !== "pending") throw new AppError("conflict", `这条更正已${c.status === "published" ? "签发" : "退回"}（可能已由他人处理），请刷新`, undefined, { status: c.status });
+    if (!c) throw new AppError("not_found", "correction.notFound");
+    if (c.status !== "pending") throw new AppError("conflict", c.status === "published" ? "correction.alreadySigned" : "correction.alreadyReturned", undefined, { status: c.status });
     const title = issueTitle(row.publication.name, row.issue, row.publication.showTotalNumber);
     const decidedAt = new Date();
     const decidedBy = viewer.kind === "user" ? viewer.name : "系统";
@@ -197,24 +196,24 @@ export async function signoffCorrection(viewer: Viewer, issueId: number, correct
         .set({ status: "returned", decidedById: actorId(viewer), decidedAt, decisionComment: comment })
         .where(and(eq(corrections.id, correctionId), eq(corrections.status, "pending")))
         .returning({ id: corrections.id });
-      if (!moved) throw new AppError("conflict", "这条更正已由他人处理，请刷新");
+      if (!moved) throw new AppError("conflict", "correction.handled");
       await recordIssueEvent(tx, viewer, issueId, { type: "correction_returned", comment });
       await tell("correction_returned", `${title} 的更正被退回：${comment}`);
       await recordAudit(tx, viewer, { action: "issue.correction_return", targetType: "issue", targetId: issueId, details: { correctionId, comment } });
       return { id: correctionId, status: "returned" as const, decidedBy, decidedAt: decidedAt.toISOString(), contentHash: null };
     }
-    if (row.issue.status !== "published") throw new AppError("conflict", "本期已不在发布状态（可能已撤回），不能签发更正", undefined, { status: row.issue.status });
+    if (row.issue.status !== "published") throw new AppError("conflict", "correction.issueNotPublished", undefined, { status: row.issue.status });
     const base = await latestSnapshot(tx, issueId);
-    if (base.id !== c.baseSnapshotId) throw new AppError("conflict", "提交更正后读者看到的内容已变化，请编辑重新提交更正");
+    if (base.id !== c.baseSnapshotId) throw new AppError("conflict", "correction.readerChanged");
     const contentHash = correctionContentHash(c);
-    if (contentHash !== c.contentHash) throw new AppError("conflict", "提交签发后更正内容已变化，请编辑重新提交更正");
+    if (contentHash !== c.contentHash) throw new AppError("conflict", "correction.contentChanged");
     const snapshotId = await showCorrectionInTx(tx, viewer, issueId, base.content, c, decidedAt);
     const [moved] = await tx
       .update(corrections)
       .set({ status: "published", snapshotId, decidedById: actorId(viewer), decidedAt, decisionComment: comment, publishedAt: decidedAt })
       .where(and(eq(corrections.id, correctionId), eq(corrections.status, "pending")))
       .returning({ id: corrections.id });
-    if (!moved) throw new AppError("conflict", "这条更正已由他人处理，请刷新");
+    if (!moved) throw new AppError("conflict", "correction.handled");
     await recordIssueEvent(tx, viewer, issueId, { type: "correction_signed", comment: comment ?? c.text, contentHash });
     await tell("correction_signed", `${title} 的更正已签发，读者已可见：${c.text}`);
     await recordAudit(tx, viewer, { action: "issue.correction_signoff", targetType: "issue", targetId: issueId, details: { correctionId, contentHash, ...(comment ? { comment } : {}) } });
@@ -274,11 +273,11 @@ function selectCorrections(tx: Tx) {
 /** An issue's corrections, oldest first: shown, waiting for 签发, returned. Desks only. */
 export async function listCorrections(viewer: Viewer, issueId: number): Promise<CorrectionView[]> {
   authorize(viewer, "read:issue:any");
-  if (!Number.isSafeInteger(issueId) || issueId < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(issueId) || issueId < 1) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [issue] = await tx.select({ id: issues.id }).from(issues).where(eq(issues.id, issueId));
-    if (!issue) throw new AppError("not_found", "期刊不存在");
+    if (!issue) throw new AppError("not_found", "issue.notFound");
     const rows = await selectCorrections(tx).where(eq(corrections.issueId, issueId)).orderBy(asc(corrections.id));
     return rows.map(toView);
   });
@@ -295,7 +294,7 @@ export interface PendingCorrectionReview {
 /** The correction waiting for 签发 on an issue, with exactly what it changes; null when none waits. */
 export async function getPendingCorrection(viewer: Viewer, issueId: number): Promise<PendingCorrectionReview | null> {
   authorize(viewer, "read:issue:any");
-  if (!Number.isSafeInteger(issueId) || issueId < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(issueId) || issueId < 1) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await selectCorrections(tx).where(and(eq(corrections.issueId, issueId), eq(corrections.status, "pending")));

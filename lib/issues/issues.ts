@@ -9,7 +9,7 @@ import { getDb, type Tx } from "@/db";
 import { articles, issues, placements, publications, sections, units, users, type Issue } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, msg, invalidInput } from "@/lib/errors";
 import { currentChinaYear } from "@/lib/format";
 import { issueTitle, nextIssueNumbers, type IssueNumbers } from "./numbering";
 import { assertChecksPass, checkIssueInTx, type IssueCheck } from "./checks";
@@ -45,13 +45,10 @@ export interface IssueCreated {
   status: Issue["status"];
 }
 
-function fieldErrors(error: z.ZodError) {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
-}
 
 async function publicationBySlug(tx: Tx, slug: string) {
   const [p] = await tx.select().from(publications).where(eq(publications.slug, slug));
-  if (!p) throw new AppError("invalid", `刊物“${slug}”不存在`, { publication: ["刊物不存在"] });
+  if (!p) throw new AppError("invalid", msg("publication.noSuchSlug", { slug }), { publication: ["publication.notFound"] });
   return p;
 }
 
@@ -71,7 +68,7 @@ export async function suggestIssueNumbers(viewer: Viewer, slug: string, year = c
 export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCreated> {
   authorize(viewer, "manage:issue:any");
   const parsed = createIssueSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "期号信息无效", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.numbersInvalid");
   const input = parsed.data;
   const year = input.year ?? currentChinaYear();
   const series = input.series ?? "regular";
@@ -104,11 +101,11 @@ export async function createIssue(viewer: Viewer, raw: unknown): Promise<IssueCr
       throw new AppError(
         "conflict",
         !s
-          ? "期号已被使用"
+          ? "issue.numberTaken"
           : series === "supplement"
-            ? `期号已被使用。下一个可用的是${year}年增刊第${s.number}期`
-            : `期号已被使用。下一个可用的是${year}年第${s.number}期(总第${s.totalNumber}期)`,
-        { number: ["期号已被使用"] },
+            ? msg("issue.numberTakenNextSupplement", { year, number: s.number })
+            : msg("issue.numberTakenNext", { year, number: s.number, totalNumber: s.totalNumber }),
+        { number: ["issue.numberTaken"] },
         s ? { suggestion: s } : undefined,
       );
     }
@@ -152,10 +149,10 @@ export interface EditorIssue {
 }
 
 async function loadIssue(tx: Tx, id: number, lock = false) {
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "issue.notFound");
   const q = tx.select({ issue: issues, publication: publications }).from(issues).innerJoin(publications, eq(publications.id, issues.publicationId)).where(eq(issues.id, id));
   const [row] = lock ? await q.for("update", { of: issues }) : await q;
-  if (!row) throw new AppError("not_found", "期刊不存在");
+  if (!row) throw new AppError("not_found", "issue.notFound");
   return row;
 }
 
@@ -253,14 +250,14 @@ export const updateIssueSchema = z
 export async function updateIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number }> {
   authorize(viewer, "manage:issue:any");
   const parsed = updateIssueSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "期刊信息无效", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.infoInvalid");
   const { version, publishedAt, ...fields } = parsed.data;
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       const { issue } = await loadIssue(tx, id, true);
-      if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "已发布的期刊不能再修改；请使用“更正”");
-      if (issue.version !== version) throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
+      if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "issue.publishedUseCorrection");
+      if (issue.version !== version) throw new AppError("conflict", "issue.changedRefresh", undefined, { version: issue.version });
       await voidSignoffInTx(tx, viewer, id, "本期信息已修改", { bumpVersion: false });
       const [saved] = await tx
         .update(issues)
@@ -272,12 +269,12 @@ export async function updateIssue(viewer: Viewer, id: number, raw: unknown): Pro
         })
         .where(and(eq(issues.id, id), eq(issues.version, version)))
         .returning({ version: issues.version });
-      if (!saved) throw new AppError("conflict", "期刊已被他人修改，请刷新后再试");
+      if (!saved) throw new AppError("conflict", "issue.changedRefresh");
       await recordAudit(tx, viewer, { action: "issue.update", targetType: "issue", targetId: id, details: parsed.data });
       return { id, version: saved.version };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("conflict", "期号已被使用", { number: ["期号已被使用"] });
+    if (isUniqueViolation(e)) throw new AppError("conflict", "issue.numberTaken", { number: ["issue.numberTaken"] });
     throw e;
   }
 }
@@ -304,20 +301,20 @@ export type Layout = z.infer<typeof layoutSchema>;
 export async function setIssueLayout(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number }> {
   authorize(viewer, "manage:issue:any");
   const parsed = layoutSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "版面结构无效", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.layoutInvalid");
   const layout = parsed.data;
   if (layout.sections.slice(1).some((s) => s.heading === null)) {
-    throw new AppError("invalid", "只有第一组可以没有栏目名（栏目之前的稿件）", { sections: ["栏目名不能为空"] });
+    throw new AppError("invalid", "issue.onlyFirstUnheaded", { sections: ["issue.headingRequired"] });
   }
   const ids = layout.sections.flatMap((s) => s.articleIds);
   const duplicates = [...new Set(ids.filter((x, i) => ids.indexOf(x) !== i))];
-  if (duplicates.length) throw new AppError("invalid", `稿件重复编排：${duplicates.join(", ")}`, undefined, { articleIds: duplicates, reason: "duplicate" });
+  if (duplicates.length) throw new AppError("invalid", msg("issue.duplicateArticles", { ids: duplicates.join(", ") }), undefined, { articleIds: duplicates, reason: "duplicate" });
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { issue } = await loadIssue(tx, id, true);
-    if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "已发布的期刊不能再调整版面");
+    if (!CHANGEABLE.includes(issue.status)) throw new AppError("conflict", "issue.publishedNoLayout");
     if (layout.version !== undefined && layout.version !== issue.version) {
-      throw new AppError("conflict", "期刊已被他人修改，请刷新后再试", undefined, { version: issue.version });
+      throw new AppError("conflict", "issue.changedRefresh", undefined, { version: issue.version });
     }
     if (ids.length) {
       const found = await tx
@@ -328,13 +325,13 @@ export async function setIssueLayout(viewer: Viewer, id: number, raw: unknown): 
         .for("update", { of: articles });
       const byId = new Map(found.map((f) => [f.id, f]));
       const unknown = ids.filter((x) => !byId.has(x));
-      if (unknown.length) throw new AppError("invalid", `稿件不存在：${unknown.join(", ")}`, undefined, { articleIds: unknown, reason: "unknown" });
+      if (unknown.length) throw new AppError("invalid", msg("issue.unknownArticles", { ids: unknown.join(", ") }), undefined, { articleIds: unknown, reason: "unknown" });
       const notAccepted = found.filter((f) => f.status !== "accepted").map((f) => f.id);
-      if (notAccepted.length) throw new AppError("invalid", `只有已采用的稿件可以编入期刊：${notAccepted.join(", ")}`, undefined, { articleIds: notAccepted, reason: "not_accepted" });
+      if (notAccepted.length) throw new AppError("invalid", msg("issue.onlyAccepted", { ids: notAccepted.join(", ") }), undefined, { articleIds: notAccepted, reason: "not_accepted" });
       const otherPublication = found.filter((f) => f.publicationId !== null && f.publicationId !== issue.publicationId).map((f) => f.id);
-      if (otherPublication.length) throw new AppError("invalid", `稿件属于其他刊物：${otherPublication.join(", ")}`, undefined, { articleIds: otherPublication, reason: "other_publication" });
+      if (otherPublication.length) throw new AppError("invalid", msg("issue.otherPublication", { ids: otherPublication.join(", ") }), undefined, { articleIds: otherPublication, reason: "other_publication" });
       const elsewhere = found.filter((f) => f.placedIn !== null && f.placedIn !== id).map((f) => f.id);
-      if (elsewhere.length) throw new AppError("invalid", `稿件已编入其他期：${elsewhere.join(", ")}`, undefined, { articleIds: elsewhere, reason: "in_other_issue" });
+      if (elsewhere.length) throw new AppError("invalid", msg("issue.inOtherIssue", { ids: elsewhere.join(", ") }), undefined, { articleIds: elsewhere, reason: "in_other_issue" });
     }
     await voidSignoffInTx(tx, viewer, id, "版面已调整", { bumpVersion: false });
     await tx.delete(placements).where(eq(placements.issueId, id));
@@ -379,7 +376,7 @@ export async function listUnplacedArticles(viewer: Viewer, publicationSlug?: str
 /** The checks shown before publishing; publishing refuses while any fails. */
 export async function checkIssue(viewer: Viewer, id: number): Promise<IssueCheck[]> {
   authorize(viewer, "read:issue:any");
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   return db.transaction((tx) => checkIssueInTx(tx, id));
 }
@@ -391,7 +388,7 @@ export async function publishCheckedIssue(viewer: Viewer, id: number): Promise<{
   return voidingChangedSignature(viewer, id, () =>
     db.transaction(async (tx) => {
       const { issue, publication } = await loadIssue(tx, id, true);
-      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", `本期状态为“${issue.status}”，不能发布`);
+      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", msg("issue.cannotPublish", { status: issue.status }));
       await assertSignedInTx(tx, issue, publication);
       await assertChecksPass(tx, id);
       return publishIssueInTx(tx, viewer, id);
@@ -441,16 +438,16 @@ export const SCHEDULE_GRACE_MS = 3 * 60_000;
 export async function scheduleIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; scheduledAt: string }> {
   authorize(viewer, "publish:issue:any");
   const parsed = scheduleSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "请给出发布时间", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.giveTime");
   const at = new Date(parsed.data.at);
   // The form picks whole minutes: the current minute, chosen and sent a few
   // seconds later, is "now", not the past. It publishes at the next tick.
-  if (at.getTime() < Date.now() - SCHEDULE_GRACE_MS) throw new AppError("invalid", "定时发布的时间已经过去", { at: ["请选择将来的时间"] });
+  if (at.getTime() < Date.now() - SCHEDULE_GRACE_MS) throw new AppError("invalid", "issue.timePassed", { at: ["issue.chooseFuture"] });
   const db = await getDb();
   return voidingChangedSignature(viewer, id, () =>
     db.transaction(async (tx) => {
       const { issue, publication } = await loadIssue(tx, id, true);
-      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", "只有未发布的期刊可以定时发布");
+      if (issue.status === "published" || issue.status === "withdrawn") throw new AppError("conflict", "issue.onlyUnpublishedSchedule");
       await assertSignedInTx(tx, issue, publication);
       await assertChecksPass(tx, id);
       const [row] = await tx
@@ -458,7 +455,7 @@ export async function scheduleIssue(viewer: Viewer, id: number, raw: unknown): P
         .set({ status: "scheduled", scheduledAt: at, version: sql`${issues.version} + 1`, updatedAt: new Date() })
         .where(and(eq(issues.id, id), inArray(issues.status, ["draft", "signed", "scheduled"])))
         .returning();
-      if (!row) throw new AppError("conflict", "只有草稿、已签发或已定时的期刊可以定时发布");
+      if (!row) throw new AppError("conflict", "issue.scheduleStatuses");
       await recordIssueEvent(tx, viewer, id, { type: "scheduled", from: issue.status, to: "scheduled", comment: at.toISOString() });
       await recordAudit(tx, viewer, { action: "issue.schedule", targetType: "issue", targetId: id, details: { at: at.toISOString() } });
       return { id, scheduledAt: at.toISOString() };
@@ -476,7 +473,7 @@ export async function cancelSchedule(viewer: Viewer, id: number): Promise<{ id: 
       .set({ status: sql`case when ${issues.signedHash} is null then 'draft' else 'signed' end`, scheduledAt: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
       .where(and(eq(issues.id, id), eq(issues.status, "scheduled")))
       .returning({ id: issues.id, status: issues.status });
-    if (!row) throw new AppError("conflict", "该期刊没有定时发布");
+    if (!row) throw new AppError("conflict", "issue.notScheduled");
     const status = row.status === "signed" ? ("signed" as const) : ("draft" as const);
     await recordIssueEvent(tx, viewer, id, { type: "unscheduled", from: "scheduled", to: status });
     await recordAudit(tx, viewer, { action: "issue.unschedule", targetType: "issue", targetId: id });
@@ -529,7 +526,7 @@ export const withdrawSchema = z.object({ reason: z.string().trim().min(1, "请�
 export async function withdrawIssue(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; status: "withdrawn" }> {
   authorize(viewer, "publish:issue:any");
   const parsed = withdrawSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "请填写撤回原因", fieldErrors(parsed.error));
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.withdrawReason");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -537,7 +534,7 @@ export async function withdrawIssue(viewer: Viewer, id: number, raw: unknown): P
       .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: parsed.data.reason, version: sql`${issues.version} + 1`, updatedAt: new Date() })
       .where(and(eq(issues.id, id), eq(issues.status, "published")))
       .returning({ id: issues.id });
-    if (!row) throw new AppError("conflict", "只有已发布的期刊可以撤回");
+    if (!row) throw new AppError("conflict", "issue.onlyPublishedWithdraw");
     await recordIssueEvent(tx, viewer, id, { type: "withdrawn", from: "published", to: "withdrawn", comment: parsed.data.reason });
     await recordAudit(tx, viewer, { action: "issue.withdraw", targetType: "issue", targetId: id, details: { reason: parsed.data.reason } });
     return { id, status: "withdrawn" as const };
@@ -554,7 +551,7 @@ export async function restoreIssue(viewer: Viewer, id: number): Promise<{ id: nu
       .set({ status: "published", withdrawnAt: null, withdrawnReason: null, version: sql`${issues.version} + 1`, updatedAt: new Date() })
       .where(and(eq(issues.id, id), eq(issues.status, "withdrawn")))
       .returning({ id: issues.id });
-    if (!row) throw new AppError("conflict", "只有已撤回的期刊可以恢复");
+    if (!row) throw new AppError("conflict", "issue.onlyWithdrawnRestore");
     await recordIssueEvent(tx, viewer, id, { type: "restored", from: "withdrawn", to: "published" });
     await recordAudit(tx, viewer, { action: "issue.restore", targetType: "issue", targetId: id });
     return { id, status: "published" as const };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { publications } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidInput, msg } from "@/lib/errors";
 import { currentChinaYear } from "@/lib/format";
 import { issueTitle, nextIssueNumbers, previousIssue, type IssueNumbers } from "./numbering";
 
@@ -28,11 +28,11 @@ export interface IssueOffer extends IssueNumbers {
 export async function offerIssueNumbers(viewer: Viewer, raw: unknown): Promise<IssueOffer> {
   authorize(viewer, "manage:issue:any");
   const parsed = issueOfferQuerySchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "期号查询无效");
+  if (!parsed.success) throw invalidInput(parsed.error, "issue.offerInvalid");
   const { publication: slug, year = currentChinaYear(), series = "regular" } = parsed.data;
   const db = await getDb();
   const [publication] = await db.select().from(publications).where(eq(publications.slug, slug));
-  if (!publication) throw new AppError("invalid", `刊物“${slug}”不存在`, { publication: ["刊物不存在"] });
+  if (!publication) throw new AppError("invalid", msg("publication.noSuchSlug", { slug }), { publication: ["publication.notFound"] });
   const [numbers, previous] = await Promise.all([nextIssueNumbers(db, publication.id, year, series), previousIssue(db, publication.id, year, series)]);
   return {
     ...numbers,

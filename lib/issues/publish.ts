@@ -7,7 +7,7 @@ import type { Tx } from "@/db";
 import { articleEvents, articles, issueSnapshots, issues, publications, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { notifyArticlesPublished } from "@/lib/notifications/notifications";
 import { indexIssueSnapshot } from "@/lib/search/search";
 import { assertSignedInTx, recordIssueEvent } from "./signoff";
@@ -30,9 +30,9 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, 
     .innerJoin(publications, eq(publications.id, issues.publicationId))
     .where(eq(issues.id, issueId))
     .for("update", { of: issues });
-  if (!current) throw new AppError("not_found", "期刊不存在");
+  if (!current) throw new AppError("not_found", "issue.notFound");
   if (!["draft", "signed", "scheduled"].includes(current.issue.status)) {
-    throw new AppError("conflict", `本期状态为“${current.issue.status}”，不能发布`);
+    throw new AppError("conflict", msg("issue.cannotPublish", { status: current.issue.status }));
   }
   await assertSignedInTx(tx, current.issue, current.publication);
   const [issue] = await tx
@@ -49,11 +49,11 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, 
     .returning();
   if (!issue) {
     const [existing] = await tx.select({ status: issues.status }).from(issues).where(eq(issues.id, issueId));
-    if (!existing) throw new AppError("not_found", "期刊不存在");
-    throw new AppError("conflict", `本期状态为“${existing.status}”，不能发布`);
+    if (!existing) throw new AppError("not_found", "issue.notFound");
+    throw new AppError("conflict", msg("issue.cannotPublish", { status: existing.status }));
   }
   const ids = await placedArticleIds(tx, issueId);
-  if (!ids.length) throw new AppError("invalid", "本期没有稿件，不能发布");
+  if (!ids.length) throw new AppError("invalid", "issue.noArticles");
   const moved = await tx
     .update(articles)
     .set({ status: "published", updatedAt: new Date() })
@@ -62,7 +62,7 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, 
   if (moved.length !== ids.length) {
     const ok = new Set(moved.map((m) => m.id));
     const bad = ids.filter((id) => !ok.has(id));
-    throw new AppError("invalid", `以下稿件未处于“已采用”状态：${bad.join(", ")}`, undefined, { articleIds: bad });
+    throw new AppError("invalid", msg("issue.notAccepted", { ids: bad.join(", ") }), undefined, { articleIds: bad });
   }
   await tx.insert(articleEvents).values(
     ids.map((id) => ({

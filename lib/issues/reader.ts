@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { issues, publications } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import type { IssueSeries } from "./issue-path";
 import { issueTitle } from "./numbering";
 import type { IssueSnapshot } from "./snapshot";
@@ -44,7 +44,7 @@ export class IssueWithdrawnError extends AppError {
     public readonly withdrawnAt: string,
     public readonly reason: string,
   ) {
-    super("gone", `本期已撤回：${reason}`, undefined, { title, withdrawnAt, reason });
+    super("gone", msg("issue.withdrawn", { reason }), undefined, { title, withdrawnAt, reason });
   }
 }
 
@@ -113,7 +113,7 @@ export async function getPublication(slug: string): Promise<PublicationSummary> 
     .from(publications)
     .where(eq(publications.slug, slug))
     .limit(1);
-  if (!row) throw new AppError("not_found", "刊物不存在");
+  if (!row) throw new AppError("not_found", "publication.notFound");
   return row;
 }
 
@@ -149,7 +149,7 @@ function seriesOf(series: string): IssueSeries {
  * that series. Throws not_found, or IssueWithdrawnError (410).
  */
 export async function getReaderIssue(slug: string, year: number, number: number, series: IssueSeries = "regular"): Promise<ReaderIssue> {
-  if (!Number.isSafeInteger(year) || !Number.isSafeInteger(number)) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(year) || !Number.isSafeInteger(number)) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   const [row] = await db
     .select({ issue: issues, publication: publications, snapshot: latestSnapshot })
@@ -158,7 +158,7 @@ export async function getReaderIssue(slug: string, year: number, number: number,
     .where(and(eq(publications.slug, slug), eq(issues.year, year), eq(issues.number, number), eq(issues.series, series)))
     .limit(1);
   if (!row || !row.snapshot || (row.issue.status !== "published" && row.issue.status !== "withdrawn")) {
-    throw new AppError("not_found", "期刊不存在");
+    throw new AppError("not_found", "issue.notFound");
   }
   if (row.issue.status === "withdrawn") {
     throw new IssueWithdrawnError(row.snapshot.title, row.issue.withdrawnAt!.toISOString(), row.issue.withdrawnReason ?? "");

@@ -14,7 +14,7 @@ import { getDb, type Tx } from "@/db";
 import { articles, issueEvents, issues, placements, publications, sections, users, type Issue, type IssueStatus, type Publication } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, msg, formatError, invalidInput, type ErrorKey } from "@/lib/errors";
 import { notifyAboutIssue } from "@/lib/notifications/notifications";
 import { assertChecksPass } from "./checks";
 import { diffIssueSnapshots, type IssueDiff } from "./issue-diff";
@@ -57,7 +57,7 @@ export function canonicalJson(value: unknown): string {
  */
 export async function signedContentHash(tx: Tx, issueId: number): Promise<string> {
   const [row] = await tx.select({ issue: issues, publication: publications }).from(issues).innerJoin(publications, eq(publications.id, issues.publicationId)).where(eq(issues.id, issueId));
-  if (!row) throw new AppError("not_found", "期刊不存在");
+  if (!row) throw new AppError("not_found", "issue.notFound");
   const { issue, publication: p } = row;
   const sectionRows = await tx.select().from(sections).where(eq(sections.issueId, issueId)).orderBy(asc(sections.position));
   const placed = await tx
@@ -96,14 +96,14 @@ export async function signedContentHash(tx: Tx, issueId: number): Promise<string
 
 /** The issue and its publication, the issue's row locked: decisions on it serialize here. */
 export async function lockIssue(tx: Tx, id: number): Promise<{ issue: Issue; publication: Publication }> {
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "issue.notFound");
   const [row] = await tx
     .select({ issue: issues, publication: publications })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
     .where(eq(issues.id, id))
     .for("update", { of: issues });
-  if (!row) throw new AppError("not_found", "期刊不存在");
+  if (!row) throw new AppError("not_found", "issue.notFound");
   return row;
 }
 
@@ -152,9 +152,9 @@ export async function requestSignoff(viewer: Viewer, id: number): Promise<{ id: 
   return db.transaction(async (tx) => {
     const row = await lockIssue(tx, id);
     const status = row.issue.status;
-    if (status === "awaiting_signoff") throw new AppError("conflict", "本期已提交签发，正在等待签发");
-    if (status !== "draft") throw new AppError("conflict", `本期状态为“${status}”，不能提交签发`, undefined, { status });
-    await assertChecksPass(tx, id, "发布前检查未通过，不能提交签发");
+    if (status === "awaiting_signoff") throw new AppError("conflict", "signoff.awaiting");
+    if (status !== "draft") throw new AppError("conflict", msg("signoff.cannotRequest", { status }), undefined, { status });
+    await assertChecksPass(tx, id, "issue.checksFailedSignoff");
     const contentHash = await signedContentHash(tx, id);
     const content = await buildSnapshot(tx, id, row.issue.publishedAt ?? new Date());
     const [moved] = await tx
@@ -162,7 +162,7 @@ export async function requestSignoff(viewer: Viewer, id: number): Promise<{ id: 
       .set({ status: "awaiting_signoff", version: sql`${issues.version} + 1`, updatedAt: new Date() })
       .where(and(eq(issues.id, id), eq(issues.status, "draft")))
       .returning({ version: issues.version });
-    if (!moved) throw new AppError("conflict", "本期状态已变化，请刷新后再试");
+    if (!moved) throw new AppError("conflict", "signoff.statusChanged");
     await recordIssueEvent(tx, viewer, id, { type: "signoff_requested", from: "draft", to: "awaiting_signoff", contentHash, content });
     const title = titleOf(row);
     for (const userId of await signerIds(tx)) {
@@ -190,16 +190,16 @@ export interface SignoffResult {
 export async function signoffIssue(viewer: Viewer, id: number, raw: unknown): Promise<SignoffResult> {
   authorize(viewer, "signoff:issue:any");
   const parsed = signoffSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("invalid", "签发意见无效", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success) throw invalidInput(parsed.error, "signoff.invalid");
   const input = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockIssue(tx, id);
     if (row.issue.status !== "awaiting_signoff") {
-      throw new AppError("conflict", `本期当前状态为“${row.issue.status}”，不在待签发中（可能已由他人处理），请刷新`, undefined, { status: row.issue.status });
+      throw new AppError("conflict", msg("signoff.notAwaiting", { status: row.issue.status }), undefined, { status: row.issue.status });
     }
     if (input.version !== undefined && input.version !== row.issue.version) {
-      throw new AppError("conflict", "本期内容已变化，请刷新后重新审阅", undefined, { version: row.issue.version });
+      throw new AppError("conflict", "signoff.contentChangedReview", undefined, { version: row.issue.version });
     }
     const request = await latestEvent(tx, id, "signoff_requested");
     const title = titleOf(row);
@@ -210,16 +210,16 @@ export async function signoffIssue(viewer: Viewer, id: number, raw: unknown): Pr
         .set({ status: "draft", version: sql`${issues.version} + 1`, updatedAt: new Date() })
         .where(and(eq(issues.id, id), eq(issues.status, "awaiting_signoff")))
         .returning({ version: issues.version });
-      if (!moved) throw new AppError("conflict", "本期已由他人处理，请刷新");
+      if (!moved) throw new AppError("conflict", "signoff.handled");
       await recordIssueEvent(tx, viewer, id, { type: "signoff_returned", from: "awaiting_signoff", to: "draft", comment });
       if (request?.actorId && request.actorId !== actorId(viewer)) await notifyAboutIssue(tx, request.actorId, id, "signoff_returned", `${title} 被退回：${comment}`);
       await recordAudit(tx, viewer, { action: "issue.signoff_return", targetType: "issue", targetId: id, details: { comment } });
       return { id, status: "draft" as const, signedBy: null, signedAt: null, version: moved.version };
     }
-    await assertChecksPass(tx, id, "发布前检查未通过，不能签发");
+    await assertChecksPass(tx, id, "issue.checksFailedSign");
     const contentHash = await signedContentHash(tx, id);
     if (request?.contentHash && request.contentHash !== contentHash) {
-      throw new AppError("conflict", "提交签发后本期内容已变化，请编辑重新提交签发");
+      throw new AppError("conflict", "signoff.changedSinceRequest");
     }
     const signedAt = new Date();
     const [moved] = await tx
@@ -227,7 +227,7 @@ export async function signoffIssue(viewer: Viewer, id: number, raw: unknown): Pr
       .set({ status: "signed", signedById: actorId(viewer), signedAt, signedHash: contentHash, version: sql`${issues.version} + 1`, updatedAt: signedAt })
       .where(and(eq(issues.id, id), eq(issues.status, "awaiting_signoff")))
       .returning({ version: issues.version });
-    if (!moved) throw new AppError("conflict", "本期已由他人处理，请刷新");
+    if (!moved) throw new AppError("conflict", "signoff.handled");
     await recordIssueEvent(tx, viewer, id, { type: "signed", from: "awaiting_signoff", to: "signed", comment, contentHash });
     if (request?.actorId && request.actorId !== actorId(viewer)) {
       await notifyAboutIssue(tx, request.actorId, id, "signed", comment ? `${title} 已签发：${comment}` : `${title} 已签发，可以发布`);
@@ -296,15 +296,18 @@ export async function voidSignoffsOfPublicationInTx(tx: Tx, viewer: Viewer, publ
   return voided;
 }
 
+// `message` is the Chinese words, for the issue's history and the audit log.
+const signatureProblem = (text: ErrorKey, changed: boolean) => ({ message: formatError(text), text, changed });
+
 /** Why an issue may not be published or scheduled now, or null when it may. The caller holds the row lock. */
-export async function signatureProblemInTx(tx: Tx, issue: Issue, publication: Publication): Promise<{ message: string; changed: boolean } | null> {
-  if (issue.status === "awaiting_signoff") return { message: "本期正在等待签发，签发后才能发布", changed: false };
+export async function signatureProblemInTx(tx: Tx, issue: Issue, publication: Publication): Promise<{ message: string; text: ErrorKey; changed: boolean } | null> {
+  if (issue.status === "awaiting_signoff") return signatureProblem("signoff.awaitingBeforePublish", false);
   if (!publication.requiresSignoff) return null;
   if (!issue.signedHash || !(issue.status === "signed" || issue.status === "scheduled")) {
-    return { message: "本刊物须经签发：本期尚未签发，请先提交签发", changed: false };
+    return signatureProblem("signoff.required", false);
   }
   if ((await signedContentHash(tx, issue.id)) !== issue.signedHash) {
-    return { message: "签发后本期内容已变化，签发已失效，请重新提交签发", changed: true };
+    return signatureProblem("signoff.invalidated", true);
   }
   return null;
 }
@@ -312,7 +315,7 @@ export async function signatureProblemInTx(tx: Tx, issue: Issue, publication: Pu
 /** Refuses (409 not_signed) to publish or schedule an issue without a valid signature. */
 export async function assertSignedInTx(tx: Tx, issue: Issue, publication: Publication): Promise<void> {
   const problem = await signatureProblemInTx(tx, issue, publication);
-  if (problem) throw new AppError("not_signed", problem.message, undefined, { reason: problem.changed ? "content_changed" : "not_signed" });
+  if (problem) throw new AppError("not_signed", problem.text, undefined, { reason: problem.changed ? "content_changed" : "not_signed" });
 }
 
 /** Records a signature directly (the demo's seed issue, signed by the demo signer). */
@@ -350,7 +353,7 @@ export interface SignoffState {
 /** Sign-off state and history of an issue, for the desks (never for readers). */
 export async function getSignoffState(viewer: Viewer, id: number): Promise<SignoffState> {
   authorize(viewer, "read:issue:any");
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   const [row] = await db
     .select({ issue: issues, publication: publications, signer: users.name })
@@ -358,7 +361,7 @@ export async function getSignoffState(viewer: Viewer, id: number): Promise<Signo
     .innerJoin(publications, eq(publications.id, issues.publicationId))
     .leftJoin(users, eq(users.id, issues.signedById))
     .where(eq(issues.id, id));
-  if (!row) throw new AppError("not_found", "期刊不存在");
+  if (!row) throw new AppError("not_found", "issue.notFound");
   const events = await db
     .select({ event: issueEvents, by: users.name })
     .from(issueEvents)
@@ -402,7 +405,7 @@ export function lastReturnStanding(state: Pick<SignoffState, "history">): IssueE
  */
 export async function changesSinceReturn(viewer: Viewer, id: number): Promise<{ diff: IssueDiff; returnedAt: string; comment: string | null } | null> {
   authorize(viewer, "read:issue:any");
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "期刊不存在");
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "issue.notFound");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const returned = await latestEvent(tx, id, "signoff_returned");
@@ -411,7 +414,7 @@ export async function changesSinceReturn(viewer: Viewer, id: number): Promise<{ 
     if (!returnedRequest?.content) return null;
     const latest = await latestEvent(tx, id, "signoff_requested");
     const [issue] = await tx.select({ status: issues.status, publishedAt: issues.publishedAt }).from(issues).where(eq(issues.id, id));
-    if (!issue) throw new AppError("not_found", "期刊不存在");
+    if (!issue) throw new AppError("not_found", "issue.notFound");
     const now =
       latest && latest.id > returned.id && latest.content && SIGNOFF_STATUSES.includes(issue.status)
         ? (latest.content as IssueSnapshot)

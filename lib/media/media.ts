@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { media } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 
 export const MEDIA_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -30,11 +30,11 @@ export const mediaUrl = (sha256: string) => `/media/${sha256}`;
 export async function storeMedia(viewer: Viewer, bytes: Uint8Array): Promise<{ url: string; mime: MediaType; size: number }> {
   if (!(can(viewer, "create:article:own-unit") || can(viewer, "update:article:any"))) authorize(viewer, "update:article:any");
   if (bytes.byteLength > maxMediaBytes()) {
-    throw new AppError("too_large", `图片不能超过 ${Math.round(maxMediaBytes() / 1024 / 1024)} MB`, { file: ["图片过大"] });
+    throw new AppError("too_large", msg("media.imageTooLarge", { mb: Math.round(maxMediaBytes() / 1024 / 1024) }), { file: ["media.imageTooLargeField"] });
   }
-  if (bytes.byteLength === 0) throw new AppError("invalid", "文件为空", { file: ["文件为空"] });
+  if (bytes.byteLength === 0) throw new AppError("invalid", "media.empty", { file: ["media.empty"] });
   const mime = detectImageType(bytes);
-  if (!mime) throw new AppError("invalid", "只支持 PNG、JPEG、WebP 和 GIF 图片", { file: ["不是支持的图片格式"] });
+  if (!mime) throw new AppError("invalid", "media.unsupported", { file: ["media.unsupportedField"] });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ export async function notifyAboutIssue(tx: Tx, userId: number, issueId: number, 
 }
 
 function requireUser(viewer: Viewer) {
-  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   return viewer;
 }
 

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { publications, type Publication } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput, msg } from "@/lib/errors";
 import { voidSignoffsOfPublicationInTx } from "@/lib/issues/signoff";
 
 /** What an issue prints and shows of its publication: a change voids the 签发 of its pending issues. */
@@ -52,9 +52,9 @@ export type PublicationDetail = Omit<Publication, "createdAt"> & { createdAt: st
 const toDetail = (p: Publication): PublicationDetail => ({ ...p, createdAt: p.createdAt.toISOString() });
 
 function invalid(error: z.ZodError) {
-  return invalidInput(error, "请检查填写的内容");
+  return invalidInput(error, "common.checkInput");
 }
-const slugTaken = (slug: string) => new AppError("conflict", `刊物代号 ${slug} 已被使用`, { slug: ["代号已被使用"] });
+const slugTaken = (slug: string) => new AppError("conflict", msg("publication.slugTaken", { slug }), { slug: ["publication.slugTakenField"] });
 
 export async function listPublicationsForAdmin(viewer: Viewer): Promise<PublicationDetail[]> {
   authorize(viewer, "manage:publication:any");
@@ -66,7 +66,7 @@ export async function getPublicationForAdmin(viewer: Viewer, slug: string): Prom
   authorize(viewer, "manage:publication:any");
   const db = await getDb();
   const [row] = await db.select().from(publications).where(eq(publications.slug, slug)).limit(1);
-  if (!row) throw new AppError("not_found", "刊物不存在");
+  if (!row) throw new AppError("not_found", "publication.notFound");
   return toDetail(row);
 }
 
@@ -99,7 +99,7 @@ export async function updatePublication(viewer: Viewer, slug: string, input: z.i
   try {
     return await db.transaction(async (tx) => {
       const [current] = await tx.select().from(publications).where(eq(publications.slug, slug)).for("update").limit(1);
-      if (!current) throw new AppError("not_found", "刊物不存在");
+      if (!current) throw new AppError("not_found", "publication.notFound");
       const entries = Object.entries(parsed.data).filter(([k, v]) => v !== undefined && v !== current[k as keyof Publication]);
       if (!entries.length) return toDetail(current);
       const changed = Object.fromEntries(entries.map(([k, v]) => [k, { from: current[k as keyof Publication], to: v }]));

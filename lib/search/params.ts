@@ -36,7 +36,7 @@ export function parseSearchParams(raw: Raw | URLSearchParams): SearchInput {
   };
   const parsed = searchParamsSchema.safeParse(Object.fromEntries(Object.keys(searchParamsSchema.shape).map((k) => [k, get(k)])));
   if (!parsed.success) {
-    throw invalidInput(parsed.error, "搜索参数无效", "bad_request");
+    throw invalidInput(parsed.error, "api.searchParamsInvalid", "bad_request");
   }
   return parsed.data;
 }

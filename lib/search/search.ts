@@ -8,7 +8,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Db, type Tx } from "@/db";
 import { issues, searchDocuments } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { issueNumberSegment } from "@/lib/issues/issue-path";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { highlightSnippet } from "./snippet";
@@ -173,10 +173,10 @@ export async function searchArticles(viewer: Viewer, input: SearchInput): Promis
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)));
   const parsed = parseQuery(input.q);
   if (!parsed.ok) {
-    if (parsed.reason === "too_long") throw new AppError("bad_request", `搜索词过长（最多 ${MAX_QUERY_CHARS} 个字）`);
+    if (parsed.reason === "too_long") throw new AppError("bad_request", msg("search.queryTooLong", { max: MAX_QUERY_CHARS }));
     return { results: [], total: 0, totalIsLowerBound: false, page, pageSize };
   }
-  if (!Number.isSafeInteger(page) || page > 10_000) throw new AppError("bad_request", "页码无效");
+  if (!Number.isSafeInteger(page) || page > 10_000) throw new AppError("bad_request", "search.pageInvalid");
   // The query as the user meant it (phrases: <->), and only its lexemes
   // ANDed. The GIN index answers the second exactly; for the first it can
   // only give candidates, each rechecked by decompressing its tokens.

@@ -45,7 +45,7 @@ function make(kind: PeriodKind, key: string, from: Date, to: Date): Period {
 }
 
 function validYear(y: number) {
-  if (y < 1949 || y > 9998) throw new AppError("invalid", "年份无效", { period: ["年份应在 1949–9998 之间"] });
+  if (y < 1949 || y > 9998) throw new AppError("invalid", "stats.yearInvalid", { period: ["stats.yearRange"] });
 }
 
 /** Parses one canonical period string. */
@@ -67,7 +67,7 @@ export function parsePeriod(key: string): Period {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     validYear(y);
-    if (mo < 1 || mo > 12) throw new AppError("invalid", "月份无效", { period: ["月份无效"] });
+    if (mo < 1 || mo > 12) throw new AppError("invalid", "stats.monthInvalid", { period: ["stats.monthInvalid"] });
     return make("month", key, chinaMidnight(y, mo, 1), mo === 12 ? chinaMidnight(y + 1, 1, 1) : chinaMidnight(y, mo + 1, 1));
   }
   if ((m = /^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$/.exec(key))) {
@@ -77,13 +77,13 @@ export function parsePeriod(key: string): Period {
     const from = chinaMidnight(y1, m1, d1);
     const last = chinaMidnight(y2, m2, d2);
     if (Number.isNaN(from.getTime()) || Number.isNaN(last.getTime()) || dayString(from) !== `${y1}-${pad(m1)}-${pad(d1)}` || dayString(last) !== `${y2}-${pad(m2)}-${pad(d2)}`) {
-      throw new AppError("invalid", "日期无效", { period: ["日期无效"] });
+      throw new AppError("invalid", "common.dateInvalid", { period: ["common.dateInvalid"] });
     }
-    if (last < from) throw new AppError("invalid", "结束日期早于开始日期", { period: ["结束日期早于开始日期"] });
-    if (y2 - y1 > 10) throw new AppError("invalid", "时间段不能超过十年", { period: ["时间段不能超过十年"] });
+    if (last < from) throw new AppError("invalid", "stats.endBeforeStart", { period: ["stats.endBeforeStart"] });
+    if (y2 - y1 > 10) throw new AppError("invalid", "stats.tooLong", { period: ["stats.tooLong"] });
     return make("custom", key, from, new Date(last.getTime() + 86_400_000));
   }
-  throw new AppError("invalid", "时间段格式无效", { period: ["格式为 2024、2024-Q1、2024-03 或 2024-01-05..2024-02-10"] });
+  throw new AppError("invalid", "stats.periodFormatInvalid", { period: ["stats.periodFormat"] });
 }
 
 /** The period asked for by a form or query string; the current month when nothing is given. */
@@ -96,14 +96,14 @@ export function resolvePeriod(params: PeriodParams, now = new Date()): Period {
     case "quarter":
       return parsePeriod(params.quarter || `${today.y}-Q${Math.ceil(today.m / 3)}`);
     case "custom":
-      if (!params.from || !params.to) throw new AppError("invalid", "请选择开始和结束日期", { period: ["请选择开始和结束日期"] });
+      if (!params.from || !params.to) throw new AppError("invalid", "stats.chooseDates", { period: ["stats.chooseDates"] });
       return parsePeriod(`${params.from}..${params.to}`);
     case "month":
     case undefined:
     case "":
       return parsePeriod(params.month || `${today.y}-${pad(today.m)}`);
     default:
-      throw new AppError("invalid", "时间段类型无效", { period: ["时间段类型无效"] });
+      throw new AppError("invalid", "stats.periodTypeInvalid", { period: ["stats.periodTypeInvalid"] });
   }
 }
 

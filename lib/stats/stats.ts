@@ -198,7 +198,7 @@ export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publ
       .from(publications)
       .where(eq(publications.slug, params.publication))
       .limit(1);
-    if (!row) throw new AppError("invalid", "刊物不存在", { publication: ["刊物不存在"] });
+    if (!row) throw new AppError("invalid", "publication.notFound", { publication: ["publication.notFound"] });
     publication = row;
   }
   const trend = trendRange(period);

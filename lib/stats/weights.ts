@@ -71,16 +71,16 @@ export async function setWeights(viewer: Viewer, input: z.input<typeof setWeight
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
     const nested = parsed.error.issues.filter((i) => i.path[0] === "weights" && i.path.length > 1).map((i) => [String(i.path[1]), [i.message]]);
-    throw new AppError("invalid", "请检查填写的分值", { ...(flat.fieldErrors as Record<string, string[]>), ...Object.fromEntries(nested) });
+    throw new AppError("invalid", "stats.checkPoints", { ...(flat.fieldErrors as Record<string, string[]>), ...Object.fromEntries(nested) });
   }
   let effectiveFrom = now;
   if (parsed.data.effectiveFrom) {
     const day = new Date(`${parsed.data.effectiveFrom}T00:00:00+08:00`);
-    if (Number.isNaN(day.getTime())) throw new AppError("invalid", "日期无效", { effectiveFrom: ["日期无效"] });
+    if (Number.isNaN(day.getTime())) throw new AppError("invalid", "common.dateInvalid", { effectiveFrom: ["common.dateInvalid"] });
     if (day < now && viewer.kind !== "system") {
       // Today means "from now"; an earlier day is refused.
       if (now.getTime() - day.getTime() >= 86_400_000) {
-        throw new AppError("invalid", "记分标准不能追溯到过去", { effectiveFrom: ["只能从今天或以后生效"] });
+        throw new AppError("invalid", "stats.noBackdating", { effectiveFrom: ["stats.fromTodayOn"] });
       }
     } else {
       effectiveFrom = day;

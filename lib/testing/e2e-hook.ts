@@ -36,7 +36,7 @@ export async function createE2eUser(input: z.infer<typeof e2eUserSchema>) {
   const unit = input.role === "contributor" ? (input.unit ?? "聊城市扶贫办") : undefined;
   await createUser(systemViewer("e2e"), { email, name: `测试${input.role}`, role: input.role, unit, password });
   const user = await findUserByEmail(email);
-  if (!user) throw new AppError("internal", "e2e user not created");
+  if (!user) throw new AppError("internal", "common.internal");
   if (input.passwordAgeDays) {
     const db = await getDb();
     await db.update(users).set({ passwordChangedAt: new Date(Date.now() - input.passwordAgeDays * 86_400_000) }).where(eq(users.id, user.id));

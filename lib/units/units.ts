@@ -7,7 +7,7 @@ import { getDb, type Db, type Tx } from "@/db";
 import { units } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput, msg } from "@/lib/errors";
 
 export const unitInputSchema = z.object({
   name: z.string().trim().min(1, "请填写单位名称").max(100, "单位名称过长"),
@@ -64,13 +64,13 @@ export async function unitOptions(viewer: Viewer): Promise<{ id: number; name: s
 }
 
 function uniqueNameError(name: string) {
-  return new AppError("conflict", `已有名为“${name}”的供稿单位`, { name: ["单位名称已存在"] });
+  return new AppError("conflict", msg("unit.nameTaken", { name }), { name: ["unit.nameTakenField"] });
 }
 
 export async function createUnit(viewer: Viewer, input: z.input<typeof unitInputSchema> | Record<string, unknown>): Promise<{ id: number }> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error, "请检查填写的内容");
+  if (!parsed.success) throw invalidInput(parsed.error, "common.checkInput");
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
@@ -88,13 +88,13 @@ export async function createUnit(viewer: Viewer, input: z.input<typeof unitInput
 export async function updateUnit(viewer: Viewer, id: number, input: z.input<typeof unitUpdateSchema> | Record<string, unknown>): Promise<UnitListItem> {
   authorize(viewer, "manage:unit:any");
   const parsed = unitUpdateSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error, "请检查填写的内容");
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "供稿单位不存在");
+  if (!parsed.success) throw invalidInput(parsed.error, "common.checkInput");
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError("not_found", "unit.notFound");
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(units).where(eq(units.id, id)).for("update").limit(1);
-      if (!current) throw new AppError("not_found", "供稿单位不存在");
+      if (!current) throw new AppError("not_found", "unit.notFound");
       const next = { name: parsed.data.name ?? current.name, shortName: parsed.data.shortName !== undefined ? parsed.data.shortName : current.shortName, active: parsed.data.active ?? current.active };
       const changed = Object.fromEntries(
         (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]).map((k) => [k, { from: current[k], to: next[k] }]),
@@ -119,6 +119,6 @@ export async function updateUnit(viewer: Viewer, id: number, input: z.input<type
  */
 export async function assertUnitActive(tx: Tx | Db, unitId: number): Promise<void> {
   const [unit] = await tx.select({ active: units.active }).from(units).where(eq(units.id, unitId)).for("share").limit(1);
-  if (!unit) throw new AppError("not_found", "供稿单位不存在");
-  if (!unit.active) throw new AppError("conflict", "本单位已停用，不能提交稿件；请联系管理员");
+  if (!unit) throw new AppError("not_found", "unit.notFound");
+  if (!unit.active) throw new AppError("conflict", "unit.inactiveCannotSubmit");
 }

@@ -18,7 +18,7 @@ export const firstAdminSchema = z.object({
 export async function createFirstAdmin(input: unknown): Promise<{ id: number }> {
   const parsed = firstAdminSchema.safeParse(input);
   if (!parsed.success) {
-    throw invalidInput(parsed.error, "请检查填写的内容");
+    throw invalidInput(parsed.error, "common.checkInput");
   }
   assertPasswordAllowed(parsed.data.password, parsed.data);
   const passwordHash = await hashPassword(parsed.data.password);
@@ -28,7 +28,7 @@ export async function createFirstAdmin(input: unknown): Promise<{ id: number }> 
     await tx.execute(sql`select pg_advisory_xact_lock(734001)`);
     const [row] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from users`);
     const n = Number(row?.n ?? 0);
-    if (n > 0) throw new AppError("conflict", "系统已经初始化，请直接登录");
+    if (n > 0) throw new AppError("conflict", "user.alreadySetUp");
     const [user] = await tx
       .insert(users)
       .values({ email: parsed.data.email, name: parsed.data.name, role: "admin", passwordHash })

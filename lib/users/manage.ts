@@ -9,7 +9,7 @@ import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permi
 import { recordAudit } from "@/lib/audit/audit";
 import { endUserSessionsInTx } from "@/lib/auth/sessions";
 import { lockedUserIds } from "@/lib/auth/sign-in";
-import { AppError, isUniqueViolation, pgError, invalidInput } from "@/lib/errors";
+import { AppError, isUniqueViolation, pgError, invalidInput, msg, messageOfText, type ErrorMessage } from "@/lib/errors";
 import { hashPassword, randomPassword, verifyPassword } from "./passwords";
 import { assertPasswordAllowed } from "./users";
 
@@ -75,7 +75,7 @@ const userColumns = {
 type UserRow = Omit<ManagedUser, "createdAt" | "locked"> & { createdAt: Date };
 const toManaged = (r: UserRow, locked: Set<number>): ManagedUser => ({ ...r, locked: locked.has(r.id), createdAt: r.createdAt.toISOString() });
 
-function invalid(error: z.ZodError, message = "请检查填写的内容"): AppError {
+function invalid(error: z.ZodError, message: ErrorMessage = "common.checkInput"): AppError {
   return invalidInput(error, message);
 }
 
@@ -83,7 +83,7 @@ function invalid(error: z.ZodError, message = "请检查填写的内容"): AppEr
 export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) {
   authorize(viewer, "read:user:any");
   const parsed = userFilterSchema.safeParse(filter);
-  if (!parsed.success) throw invalid(parsed.error, "筛选条件无效");
+  if (!parsed.success) throw invalid(parsed.error, "api.filterInvalid");
   const f = parsed.data;
   const conditions: (SQL | undefined)[] = [
     f.q ? or(ilike(users.email, `%${escapeLike(f.q)}%`), ilike(users.name, `%${escapeLike(f.q)}%`)) : undefined,
@@ -120,21 +120,21 @@ export function escapeLike(s: string): string {
 /** One user, for the admin's detail page. */
 export async function getManagedUser(viewer: Viewer, id: number): Promise<ManagedUser> {
   authorize(viewer, "read:user:any");
-  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "user.notFound");
   const db = await getDb();
   const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
-  if (!row) throw new AppError("not_found", "用户不存在");
+  if (!row) throw new AppError("not_found", "user.notFound");
   return toManaged(row, await lockedUserIds([row.id]));
 }
 
 /** Lifts a sign-in lock: the failures so far stop counting for the account (not for the address). */
 export async function unlockUser(viewer: Viewer, id: number): Promise<ManagedUser> {
   authorize(viewer, "manage:security:any");
-  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "user.notFound");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx.update(users).set({ unlockedAt: new Date() }).where(eq(users.id, id)).returning({ id: users.id, email: users.email });
-    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    if (!updated.length) throw new AppError("not_found", "user.notFound");
     await recordAudit(tx, viewer, { action: "user.unlock", targetType: "user", targetId: id, details: { email: updated[0]!.email } });
   });
   return getManagedUser(viewer, id);
@@ -143,8 +143,8 @@ export async function unlockUser(viewer: Viewer, id: number): Promise<ManagedUse
 /** A unit a user may be attached to: it exists and is active. */
 async function requireAssignableUnit(tx: Tx, unitId: number) {
   const [unit] = await tx.select({ id: units.id, active: units.active }).from(units).where(eq(units.id, unitId)).limit(1);
-  if (!unit) throw new AppError("invalid", "供稿单位不存在", { unitId: ["供稿单位不存在"] });
-  if (!unit.active) throw new AppError("invalid", "该供稿单位已停用", { unitId: ["该供稿单位已停用"] });
+  if (!unit) throw new AppError("invalid", "unit.notFound", { unitId: ["unit.notFound"] });
+  if (!unit.active) throw new AppError("invalid", "unit.inactive", { unitId: ["unit.inactive"] });
 }
 
 /**
@@ -159,7 +159,7 @@ async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
     sql`select count(*)::int as n from users where role = 'admin' and active and id <> ${exceptUserId}`,
   );
   if (Number(row?.n ?? 0) < 1) {
-    throw new AppError("conflict", "不能停用或降级最后一位管理员", { role: ["系统至少需要一位启用的管理员"] });
+    throw new AppError("conflict", "user.lastAdmin", { role: ["user.lastAdminField"] });
   }
 }
 
@@ -167,12 +167,12 @@ async function assertAnotherActiveAdmin(tx: Tx, exceptUserId: number) {
 export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUserInput | Record<string, unknown>): Promise<{ user: ManagedUser; password: string }> {
   authorize(viewer, "manage:user:any");
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error, "用户信息不完整或有误");
+  if (!parsed.success) throw invalid(parsed.error, "user.infoInvalid");
   const data = parsed.data;
   authorizeAccountChange(viewer, { role: data.role }, data.role);
   const unitId = data.unitId ?? null;
   if (data.role === "contributor" && !unitId) {
-    throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
+    throw new AppError("invalid", "user.contributorNeedsUnit", { unitId: ["user.contributorNeedsUnitField"] });
   }
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
@@ -194,7 +194,7 @@ export async function createUserWithOneTimePassword(viewer: Viewer, input: NewUs
     });
     return { user: await getManagedUser(viewer, id), password };
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("conflict", `邮箱 ${data.email} 已被使用`, { email: ["该邮箱已被使用"] });
+    if (isUniqueViolation(e)) throw new AppError("conflict", msg("user.emailTaken", { email: data.email }), { email: ["user.emailTakenField"] });
     throw e;
   }
 }
@@ -205,19 +205,19 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
   const parsed = updateUserSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const change = parsed.data;
-  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "user.notFound");
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update").limit(1);
-      if (!current) throw new AppError("not_found", "用户不存在");
+      if (!current) throw new AppError("not_found", "user.notFound");
       authorizeAccountChange(viewer, current, change.role);
       const role = change.role ?? current.role;
       const active = change.active ?? current.active;
       // Contributors always write for a unit; editors and admins may keep one (e.g. 宣传信息组).
       const unitId = change.unitId !== undefined ? change.unitId : current.unitId;
       if (role === "contributor" && !unitId) {
-        throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unitId: ["供稿人必须指定供稿单位"] });
+        throw new AppError("invalid", "user.contributorNeedsUnit", { unitId: ["user.contributorNeedsUnitField"] });
       }
       if (unitId && unitId !== current.unitId) await requireAssignableUnit(tx, unitId);
       const losesAdmin = current.role === "admin" && current.active && (role !== "admin" || !active);
@@ -246,7 +246,7 @@ export async function updateManagedUser(viewer: Viewer, id: number, input: Updat
       });
     });
   } catch (e) {
-    if (pgError(e)?.code === "23514") throw new AppError("invalid", "用户信息不符合规则", { unitId: ["供稿人必须指定供稿单位"] });
+    if (pgError(e)?.code === "23514") throw new AppError("invalid", "user.infoBreaksRules", { unitId: ["user.contributorNeedsUnitField"] });
     throw e;
   }
   return getManagedUser(viewer, id);
@@ -265,10 +265,10 @@ async function revokeAllTokens(tx: Tx, userId: number): Promise<number> {
 /** Gives a user a new one-time password (returned once); they must change it at their next sign-in. */
 export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ password: string }> {
   authorize(viewer, "manage:user:any");
-  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "用户不存在");
+  if (!idSchema.safeParse(id).success) throw new AppError("not_found", "user.notFound");
   const db = await getDb();
   const [target] = await db.select({ role: users.role }).from(users).where(eq(users.id, id)).limit(1);
-  if (!target) throw new AppError("not_found", "用户不存在");
+  if (!target) throw new AppError("not_found", "user.notFound");
   authorizeAccountChange(viewer, target);
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
@@ -278,7 +278,7 @@ export async function resetUserPassword(viewer: Viewer, id: number): Promise<{ p
       .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionsRevokedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("not_found", "用户不存在");
+    if (!updated.length) throw new AppError("not_found", "user.notFound");
     // Whoever held the old password holds nothing now: every session and API token of the user ends.
     const tokensRevoked = await revokeAllTokens(tx, id);
     await endUserSessionsInTx(tx, id);
@@ -294,7 +294,7 @@ export const changePasswordSchema = z
 
 /** A signed-in user replaces their password (and with it a one-time password). */
 export async function changeOwnPassword(viewer: Viewer, input: z.input<typeof changeOwnPasswordSchema>): Promise<void> {
-  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   const parsed = changeOwnPasswordSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   await replacePassword(viewer, parsed.data.current, parsed.data.password, "current");
@@ -302,14 +302,14 @@ export async function changeOwnPassword(viewer: Viewer, input: z.input<typeof ch
 
 /** The same through the API: `{currentPassword, newPassword}`; the fields of a 422 carry those names. */
 export async function changePassword(viewer: Viewer, input: z.input<typeof changePasswordSchema>): Promise<{ ok: true }> {
-  if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+  if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, firstMessage(parsed.error));
   await replacePassword(viewer, parsed.data.currentPassword, parsed.data.newPassword, "currentPassword");
   return { ok: true };
 }
 
-const firstMessage = (error: z.ZodError) => error.issues[0]?.message ?? "请检查填写的内容";
+const firstMessage = (error: z.ZodError): ErrorMessage => messageOfText(error.issues[0]?.message ?? "请检查填写的内容");
 
 async function replacePassword(
   viewer: Extract<Viewer, { kind: "user" }>,
@@ -319,9 +319,9 @@ async function replacePassword(
 ): Promise<void> {
   const db = await getDb();
   const [current] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true))).limit(1);
-  if (!current) throw new AppError("unauthorized", "请先登录");
+  if (!current) throw new AppError("unauthorized", "common.signInFirst");
   if (!(await verifyPassword(currentPassword, current.hash))) {
-    throw new AppError("invalid", "当前密码不正确", { [currentField]: ["当前密码不正确"] });
+    throw new AppError("invalid", "user.currentPasswordWrong", { [currentField]: ["user.currentPasswordWrong"] });
   }
   assertPasswordAllowed(newPassword, viewer, currentField === "current" ? "password" : "newPassword");
   const passwordHash = await hashPassword(newPassword);
@@ -332,7 +332,7 @@ async function replacePassword(
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(users.id, viewer.id), eq(users.passwordHash, current.hash)))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("conflict", "密码刚被管理员重置，请重新登录");
+    if (!updated.length) throw new AppError("conflict", "user.passwordResetByAdmin");
     // API tokens minted with the old password end; the session that made the change stays (see docs/security.md).
     const tokensRevoked = await revokeAllTokens(tx, viewer.id);
     await recordAudit(tx, viewer, { action: "user.change-password", targetType: "user", targetId: viewer.id, ...(tokensRevoked ? { details: { tokensRevoked } } : {}) });

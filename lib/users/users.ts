@@ -5,9 +5,9 @@ import { getDb } from "@/db";
 import { units, users, ROLES, type User } from "@/db/schema";
 import { authorize, authorizeAccountChange, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, isUniqueViolation, invalidInput } from "@/lib/errors";
+import { AppError, isUniqueViolation, invalidInput, msg, messageOfText, type ErrorKey } from "@/lib/errors";
 import { hashPassword } from "./passwords";
-import { PASSWORD_RULES, passwordRuleBroken } from "./password-policy";
+import { PASSWORD_RULES, passwordRuleBroken, type PasswordRule } from "./password-policy";
 
 /** A new password: the rules that need no one's name (see password-policy.ts); `assertPasswordAllowed` adds the personal one. */
 export const passwordSchema = z
@@ -18,10 +18,17 @@ export const passwordSchema = z
     if (rule) ctx.addIssue({ code: "custom", message: PASSWORD_RULES[rule], params: { rule } });
   });
 
+const PASSWORD_RULE_MESSAGES: Record<PasswordRule, ErrorKey> = {
+  length: "password.length",
+  classes: "password.classes",
+  common: "password.common",
+  personal: "password.personal",
+};
+
 /** Refuses a password that breaks a rule (personal included), as a 422 naming the rule in `rule` and in the field. */
 export function assertPasswordAllowed(password: string, who: { email?: string | null; name?: string | null }, field = "password"): void {
   const rule = passwordRuleBroken(password, who);
-  if (rule) throw new AppError("invalid", PASSWORD_RULES[rule], { [field]: [PASSWORD_RULES[rule]] }, { rule });
+  if (rule) throw new AppError("invalid", PASSWORD_RULE_MESSAGES[rule], { [field]: [PASSWORD_RULE_MESSAGES[rule]] }, { rule });
 }
 
 export const createUserSchema = z.object({
@@ -40,7 +47,7 @@ export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "unitId" 
 export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<PublicUser> {
   authorize(viewer, "manage:user:any");
   const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error, "用户信息不完整或有误");
+  if (!parsed.success) throw invalidInput(parsed.error, "user.infoInvalid");
   const data = parsed.data;
   authorizeAccountChange(viewer, { role: data.role }, data.role);
   assertPasswordAllowed(data.password, data);
@@ -52,11 +59,11 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
       .from(units)
       .where(sql`${units.name} = ${data.unit} or ${units.shortName} = ${data.unit}`)
       .limit(1);
-    if (!unit) throw new AppError("invalid", `没有名为“${data.unit}”的供稿单位`, { unit: ["供稿单位不存在"] });
+    if (!unit) throw new AppError("invalid", msg("user.noUnitNamed", { unit: data.unit }), { unit: ["unit.notFound"] });
     unitId = unit.id;
   }
   if (data.role === "contributor" && !unitId) {
-    throw new AppError("invalid", "供稿人必须属于一个供稿单位", { unit: ["供稿人必须指定供稿单位"] });
+    throw new AppError("invalid", "user.contributorNeedsUnit", { unit: ["user.contributorNeedsUnitField"] });
   }
   const passwordHash = await hashPassword(data.password);
   try {
@@ -76,7 +83,7 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
       return user!;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("conflict", `邮箱 ${data.email} 已被使用`, { email: ["该邮箱已被使用"] });
+    if (isUniqueViolation(e)) throw new AppError("conflict", msg("user.emailTaken", { email: data.email }), { email: ["user.emailTakenField"] });
     throw e;
   }
 }
@@ -85,7 +92,7 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
 export async function setUserPassword(viewer: Viewer, email: string, password: string): Promise<void> {
   authorize(viewer, "manage:user:any");
   const pw = passwordSchema.safeParse(password);
-  if (!pw.success) throw new AppError("invalid", pw.error.issues[0]!.message, { password: [pw.error.issues[0]!.message] });
+  if (!pw.success) throw new AppError("invalid", messageOfText(pw.error.issues[0]!.message), { password: [messageOfText(pw.error.issues[0]!.message)] });
   const db = await getDb();
   const [owner] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   if (owner) assertPasswordAllowed(password, owner);
@@ -96,7 +103,7 @@ export async function setUserPassword(viewer: Viewer, email: string, password: s
       .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.email, email.trim().toLowerCase()))
       .returning({ id: users.id });
-    if (!updated.length) throw new AppError("not_found", `没有邮箱为 ${email} 的用户`);
+    if (!updated.length) throw new AppError("not_found", msg("user.noUserWithEmail", { email }));
     await recordAudit(tx, viewer, { action: "user.password", targetType: "user", targetId: updated[0]!.id });
   });
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { anonymous } from "@/lib/auth/permissions";
+import { localizeError } from "@/i18n/errors";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { parseSearchParams } from "@/lib/search/params";
@@ -35,7 +36,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     if (input.q.trim()) result = await searchArticles(anonymous, input);
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
-    error = e.message;
+    error = (await localizeError(e)).message;
   }
   const filters = await searchFilters(anonymous);
   // Past TOTAL_CAP matches the total is a lower bound: "1,000+", and "next" while pages are full.

@@ -25,7 +25,7 @@ import { isoDateTime, looseObject, okSchema } from "./schemas";
 const SMALL = 16 * 1024;
 const idParams = z.object({ id: idParam });
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
-const FILTER_INVALID = { code: "invalid", message: "筛选条件无效" } as const;
+const FILTER_INVALID = { code: "invalid", message: "api.filterInvalid" } as const;
 
 const statsQuerySchema = z.object({
   period: z.string().max(100).optional().describe("2024-03 | 2024-Q1 | 2024 | 2024-01-05..2024-02-10"),
@@ -74,7 +74,7 @@ const userRoutes = [
     access: "signed-in",
     permission: "read:user:any",
     params: idParams,
-    notFound: "用户不存在",
+    notFound: "user.notFound",
     response: userSchema,
     errors: [403, 404],
     handler: ({ viewer, params }) => getManagedUser(viewer, params.id),
@@ -87,7 +87,7 @@ const userRoutes = [
     access: "signed-in",
     permission: "manage:user:any",
     params: idParams,
-    notFound: "用户不存在",
+    notFound: "user.notFound",
     body: { schema: updateUserSchema, maxBytes: SMALL },
     response: userSchema,
     errors: [403, 404, 409, 422],
@@ -101,7 +101,7 @@ const userRoutes = [
     access: "signed-in",
     permission: "manage:user:any",
     params: idParams,
-    notFound: "用户不存在",
+    notFound: "user.notFound",
     response: z.object({ password: z.string() }),
     errors: [403, 404],
     handler: ({ viewer, params }) => resetUserPassword(viewer, params.id),
@@ -114,7 +114,7 @@ const userRoutes = [
     access: "signed-in",
     permission: "manage:security:any",
     params: idParams,
-    notFound: "用户不存在",
+    notFound: "user.notFound",
     response: userSchema,
     errors: [403, 404],
     handler: ({ viewer, params }) => unlockUser(viewer, params.id),
@@ -157,7 +157,7 @@ const unitRoutes = [
     access: "signed-in",
     permission: "manage:unit:any",
     params: idParams,
-    notFound: "供稿单位不存在",
+    notFound: "unit.notFound",
     body: { schema: unitUpdateSchema, maxBytes: 8 * 1024 },
     response: looseObject("The unit"),
     errors: [403, 404, 409, 422],
@@ -187,7 +187,7 @@ const publicationRoutes = [
     access: "signed-in",
     permission: "manage:publication:any",
     params: slugParams,
-    notFound: "刊物不存在",
+    notFound: "publication.notFound",
     response: looseObject("The publication's settings"),
     errors: [403, 404],
     handler: ({ viewer, params }) => getPublicationForAdmin(viewer, params.slug),
@@ -200,7 +200,7 @@ const publicationRoutes = [
     access: "signed-in",
     permission: "manage:publication:any",
     params: slugParams,
-    notFound: "刊物不存在",
+    notFound: "publication.notFound",
     body: { schema: publicationUpdateSchema, maxBytes: SMALL },
     response: looseObject("The publication's settings"),
     errors: [403, 404, 409, 422],
@@ -236,7 +236,7 @@ const statsRoutes = [
     errors: [403, 422],
     handler: async ({ viewer, query }) => {
       const format = query.format ?? "csv";
-      if (format !== "csv" && format !== "xlsx") throw new AppError("invalid", "导出格式只能是 csv 或 xlsx", { format: ["csv 或 xlsx"] });
+      if (format !== "csv" && format !== "xlsx") throw new AppError("invalid", "api.exportFormat", { format: ["api.csvOrXlsx"] });
       const report = await getUnitStats(viewer, query);
       const key = report.period.key.replace("..", "_");
       const suffix = report.publication ? `-${report.publication.slug}` : "";
@@ -383,7 +383,7 @@ const tokenRoutes = [
     response: z.object({ id: z.number().int(), name: z.string(), token: z.string(), expiresAt: isoDateTime, scope: z.enum(["read", "write"]) }),
     errors: [403, 422],
     handler: async ({ viewer, body }) => {
-      if (viewer.kind !== "user") throw new AppError("forbidden", "没有权限执行此操作");
+      if (viewer.kind !== "user") throw new AppError("forbidden", "common.forbidden");
       const { id, token, expiresAt, scope } = await createApiToken(viewer, viewer.id, body.name, { expiresInDays: body.expiresInDays, scope: body.scope });
       return { id, name: body.name, token, expiresAt, scope };
     },
@@ -396,7 +396,7 @@ const tokenRoutes = [
     access: "signed-in",
     permission: "manage:token:own",
     params: idParams,
-    notFound: "令牌不存在",
+    notFound: "token.notFound",
     response: z.object({ id: z.number().int(), revokedAt: isoDateTime }),
     errors: [403, 404],
     handler: ({ viewer, params }) => revokeApiToken(viewer, params.id),
@@ -435,7 +435,7 @@ const twoFactorRoutes = [
     access: "signed-in",
     permission: "manage:security:any",
     params: idParams,
-    notFound: "用户不存在",
+    notFound: "user.notFound",
     response: okSchema,
     errors: [403, 404],
     handler: ({ viewer, params }) => disableTwoFactor(viewer, params.id),

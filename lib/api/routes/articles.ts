@@ -10,7 +10,7 @@ import { articleStatusSchema, idVersionSchema, isoDateTime, looseObject, tiptapD
 
 const TAG = "Articles";
 const idParams = z.object({ id: idParam });
-const NOT_FOUND = "稿件不存在";
+const NOT_FOUND = "article.notFound";
 /** A 2 MB document as JSON, with room for escaping; the service checks the real limits (413 past 2 MB). */
 const ARTICLE_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -61,7 +61,7 @@ const transitionRoutes = (Object.keys(TRANSITIONS) as Transition[]).map((transit
     permission: TRANSITIONS[transition].permission,
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: transitionSchema, maxBytes: 16 * 1024, invalidMessage: "意见无效", optional: true },
+    body: { schema: transitionSchema, maxBytes: 16 * 1024, invalidMessage: "article.commentInvalid", optional: true },
     response: transitionResultSchema,
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => transitionArticle(viewer, params.id, transition, body),
@@ -87,7 +87,7 @@ export const articleRoutes = [
     tag: TAG,
     access: "signed-in",
     permission: ["create:article:own-unit", "update:article:any"],
-    body: { schema: articleInputSchema, maxBytes: ARTICLE_BODY_BYTES, invalidMessage: "稿件内容无效" },
+    body: { schema: articleInputSchema, maxBytes: ARTICLE_BODY_BYTES, invalidMessage: "article.invalid" },
     status: 201,
     response: z.object({ id: z.number().int(), status: z.literal("draft"), version: z.number().int() }),
     errors: [403, 413, 422],
@@ -133,7 +133,7 @@ export const articleRoutes = [
     permission: ["update:article:own-unit", "update:article:any"],
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: articleUpdateSchema, maxBytes: ARTICLE_BODY_BYTES, invalidMessage: "稿件内容无效" },
+    body: { schema: articleUpdateSchema, maxBytes: ARTICLE_BODY_BYTES, invalidMessage: "article.invalid" },
     response: z.object({ id: z.number().int(), version: z.number().int(), status: articleStatusSchema }),
     errors: [403, 404, 409, 413, 422],
     handler: ({ viewer, params, body }) => updateArticle(viewer, params.id, body),

@@ -27,7 +27,7 @@ import { isoDateTime, looseObject } from "./schemas";
 
 const TAG = "Issues";
 const idParams = z.object({ id: idParam });
-const NOT_FOUND = "期刊不存在";
+const NOT_FOUND = "issue.notFound";
 const SMALL = 16 * 1024;
 const issueStatusSchema = z.enum(["draft", "awaiting_signoff", "signed", "scheduled", "published", "withdrawn"]);
 
@@ -50,7 +50,7 @@ export const issueRoutes = [
     tag: TAG,
     access: "signed-in",
     permission: "manage:issue:any",
-    body: { schema: createIssueSchema, maxBytes: SMALL, invalidMessage: "期号信息无效" },
+    body: { schema: createIssueSchema, maxBytes: SMALL, invalidMessage: "issue.numbersInvalid" },
     status: 201,
     response: z.object({
       id: z.number().int(),
@@ -103,7 +103,7 @@ export const issueRoutes = [
     permission: "manage:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: updateIssueSchema, maxBytes: SMALL, invalidMessage: "期刊信息无效" },
+    body: { schema: updateIssueSchema, maxBytes: SMALL, invalidMessage: "issue.infoInvalid" },
     response: z.object({ id: z.number().int(), version: z.number().int() }),
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => updateIssue(viewer, params.id, body),
@@ -117,7 +117,7 @@ export const issueRoutes = [
     permission: "manage:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: layoutSchema, maxBytes: 1024 * 1024, invalidMessage: "版面结构无效" },
+    body: { schema: layoutSchema, maxBytes: 1024 * 1024, invalidMessage: "issue.layoutInvalid" },
     response: z.object({ id: z.number().int(), version: z.number().int() }),
     errors: [403, 404, 409, 413, 422],
     handler: ({ viewer, params, body }) => setIssueLayout(viewer, params.id, body),
@@ -170,7 +170,7 @@ export const issueRoutes = [
     permission: "publish:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: scheduleSchema, maxBytes: SMALL, invalidMessage: "请给出发布时间" },
+    body: { schema: scheduleSchema, maxBytes: SMALL, invalidMessage: "issue.giveTime" },
     response: z.object({ id: z.number().int(), scheduledAt: isoDateTime }),
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => scheduleIssue(viewer, params.id, body),
@@ -197,7 +197,7 @@ export const issueRoutes = [
     permission: "publish:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: withdrawSchema, maxBytes: SMALL, invalidMessage: "请填写撤回原因" },
+    body: { schema: withdrawSchema, maxBytes: SMALL, invalidMessage: "issue.withdrawReason" },
     response: z.object({ id: z.number().int(), status: z.literal("withdrawn") }),
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => withdrawIssue(viewer, params.id, body),
@@ -224,7 +224,7 @@ export const issueRoutes = [
     permission: "publish:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: correctionSchema, maxBytes: 4 * 1024 * 1024, invalidMessage: "更正内容无效" },
+    body: { schema: correctionSchema, maxBytes: 4 * 1024 * 1024, invalidMessage: "issue.correctionInvalid" },
     status: 201,
     response: z.object({ id: z.number().int(), createdAt: isoDateTime, status: z.enum(["pending", "published"]) }),
     errors: [403, 404, 409, 413, 422],
@@ -251,8 +251,8 @@ export const issueRoutes = [
     access: "signed-in",
     permission: "signoff:issue:any",
     params: z.object({ id: idParam, correctionId: idParam }),
-    notFound: "更正不存在",
-    body: { schema: correctionSignoffSchema, maxBytes: SMALL, invalidMessage: "签发意见无效" },
+    notFound: "correction.notFound",
+    body: { schema: correctionSignoffSchema, maxBytes: SMALL, invalidMessage: "signoff.invalid" },
     response: z.object({ id: z.number().int(), status: z.enum(["published", "returned"]), decidedBy: z.string().nullable(), decidedAt: isoDateTime, contentHash: z.string().nullable() }),
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => signoffCorrection(viewer, params.id, params.correctionId, body),
@@ -292,7 +292,7 @@ export const issueRoutes = [
     permission: "signoff:issue:any",
     params: idParams,
     notFound: NOT_FOUND,
-    body: { schema: signoffSchema, maxBytes: SMALL, invalidMessage: "签发意见无效" },
+    body: { schema: signoffSchema, maxBytes: SMALL, invalidMessage: "signoff.invalid" },
     response: z.object({ status: z.enum(["signed", "draft"]), signedBy: z.string().nullable(), signedAt: isoDateTime.nullable() }).loose(),
     errors: [403, 404, 409, 422],
     handler: ({ viewer, params, body }) => signoffIssue(viewer, params.id, body),

@@ -44,7 +44,7 @@ export const publicRoutes = [
     tag: TAG,
     access: "public",
     params: slugParams,
-    notFound: "刊物不存在",
+    notFound: "publication.notFound",
     response: z.array(z.object({ year: z.number().int(), number: z.number().int(), totalNumber: z.number().int().nullable(), title: z.string(), publishedAt: isoDateTime })),
     errors: [404],
     handler: async ({ params }) => {
@@ -59,7 +59,7 @@ export const publicRoutes = [
     tag: TAG,
     access: "public",
     params: issueParams,
-    notFound: "期刊不存在",
+    notFound: "issue.notFound",
     response: z.object({
       publication: z.string(),
       year: z.number().int(),
@@ -75,7 +75,7 @@ export const publicRoutes = [
     errors: [404, 410],
     handler: async ({ params }) => {
       const ref = parseIssueNumberSegment(params.number);
-      if (!ref) throw new AppError("not_found", "期刊不存在");
+      if (!ref) throw new AppError("not_found", "issue.notFound");
       const { snapshot, corrections } = await getReaderIssue(params.slug, params.year, ref.number, ref.series);
       return {
         publication: snapshot.publication.slug,
@@ -101,14 +101,14 @@ export const publicRoutes = [
     tag: TAG,
     access: "public",
     query: searchParamsSchema,
-    queryInvalid: { code: "bad_request", message: "搜索参数无效" },
+    queryInvalid: { code: "bad_request", message: "api.searchParamsInvalid" },
     response: z.looseObject({
       results: z.array(z.looseObject({ articleId: z.number().int(), title: z.string(), publication: z.string(), year: z.number().int(), number: z.number().int(), snippet: z.string() })),
       total: z.number().int(),
     }),
     handler: async ({ request, viewer }) => {
       const params = new URL(request.url).searchParams;
-      if (!params.has("q")) throw new AppError("bad_request", "缺少搜索词参数 q");
+      if (!params.has("q")) throw new AppError("bad_request", "api.searchQueryMissing");
       return searchArticles(viewer, parseSearchParams(params));
     },
   }),

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
+import { localizeError } from "@/i18n/errors";
 import { AppError } from "@/lib/errors";
 import { listPublications } from "@/lib/issues/reader";
 import { getUnitStats, type StatsReport } from "@/lib/stats/stats";
@@ -53,7 +54,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     });
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "invalid") throw e;
-    error = Object.values(e.fields ?? {}).flat()[0] ?? e.message;
+    const { message, fields } = await localizeError(e);
+    error = Object.values(fields ?? {}).flat()[0] ?? message;
   }
   const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
   const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;

@@ -8,7 +8,7 @@ import { failure, type ActionResult } from "@/app/actions/result";
 export async function createTokenAction(_prev: ActionResult<{ name: string; token: string }> | null, form: FormData): Promise<ActionResult<{ name: string; token: string }>> {
   try {
     const viewer = await getSessionViewer();
-    if (viewer.kind !== "user") throw new AppError("unauthorized", "请先登录");
+    if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
     const name = String(form.get("name") ?? "");
     const { token } = await createApiToken(viewer, viewer.id, name);
     revalidatePath("/workspace/tokens");

@@ -4,7 +4,7 @@ import { createE2eUser, e2eHookEnabled, e2eUserSchema } from "@/lib/testing/e2e-
 
 export const POST = apiRoute(
   async ({ request }) => {
-    if (!e2eHookEnabled(request)) throw new AppError("not_found", "Not found");
+    if (!e2eHookEnabled(request)) throw new AppError("not_found", "api.noSuchEndpoint");
     return createE2eUser(await readJson(request, e2eUserSchema));
   },
   { auth: false },

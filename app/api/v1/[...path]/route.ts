@@ -2,7 +2,7 @@
 import { errorResponse } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 
-const notFound = () => errorResponse(new AppError("not_found", "没有这个接口"));
+const notFound = (request: Request) => errorResponse(new AppError("not_found", "api.noSuchEndpoint"), request);
 
 export const GET = notFound;
 export const HEAD = notFound;

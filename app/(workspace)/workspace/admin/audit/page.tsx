@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
+import { localizeError } from "@/i18n/errors";
 import { AppError } from "@/lib/errors";
 import { auditFacets, auditFilterSchema, listAuditEntries } from "@/lib/audit/audit-log";
 import { auditTargetHref } from "@/lib/audit/targets";
@@ -28,7 +29,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     page = await listAuditEntries(viewer, given);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    error = Object.values(e.fields ?? {}).flat()[0] ?? e.message;
+    const { message, fields } = await localizeError(e);
+    error = Object.values(fields ?? {}).flat()[0] ?? message;
   }
   const parsed = auditFilterSchema.partial().safeParse(given);
   const f = parsed.success ? parsed.data : {};

@@ -12,7 +12,7 @@ const INT = /^\d{1,6}$/;
 export const GET = apiRoute<{ slug: string; year: string; number: string }>(
   async ({ params, request }) => {
     const ref = parseIssueNumberSegment(params.number);
-    if (!INT.test(params.year) || !ref) throw new AppError("not_found", "期刊不存在");
+    if (!INT.test(params.year) || !ref) throw new AppError("not_found", "issue.notFound");
     const { snapshot } = await getReaderIssue(params.slug, Number(params.year), ref.number, ref.series);
     const contents = new URL(request.url).searchParams.get("toc") !== "0";
     const body = await issueDocx(snapshot, { contents, loadImage: loadMediaBySrc, baseUrl: siteOrigin(request.headers) });
