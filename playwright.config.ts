@@ -14,6 +14,7 @@ import { E2E } from "./e2e/env";
 export const ENGINE_INDEPENDENT_SPECS = [
   "a11y.spec.ts", // axe and heading outline of the reader pages
   "csrf.spec.ts", // origin checks and cookie flags, before any query
+  "error-language.spec.ts", // which catalogue an error's words come from
   "headers.spec.ts", // security headers and CSP nonces
   "keep-alive.spec.ts", // the HTTP server's idle timeout
   "print.spec.ts", // the printed form's layout and PDF
