@@ -112,7 +112,7 @@ export function resolveBody(input: { body?: unknown; html?: string }): JSONConte
     return undefined;
   } catch (e) {
     if (e instanceof InvalidDocumentError) {
-      if (e.message === "article.bodyTooLarge") throw new AppError("too_large", msg("article.bodyTooLargeMax", { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }), { body: ["article.bodyTooLarge"] });
+      if (e.message === "正文过大") throw new AppError("too_large", msg("article.bodyTooLargeMax", { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }), { body: ["article.bodyTooLarge"] });
       throw new AppError("invalid", messageOfText(e.message), { body: [messageOfText(e.message)] });
     }
     throw e;
