@@ -76,6 +76,11 @@ export const users = pgTable(
     /** TOTP (RFC 6238) secret, base32; set by enrolment, in force once `totpEnabledAt` is set. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /**
+     * The last TOTP time step (Unix seconds / 30) accepted for this user: a code
+     * is good once, so a step at or below it is refused (replay within the ±1-step window).
+     */
+    totpLastStep: integer("totp_last_step"),
     /** SHA-256 hashes of the unused recovery codes (each works once). */
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>(),
     createdAt: createdAt(),

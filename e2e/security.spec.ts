@@ -5,7 +5,9 @@ import { E2E } from "./env";
 import type { APIRequestContext } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 
-const codeFor = (secret: string) => OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 });
+const codeFor = (secret: string, at = Date.now()) => OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+/** A code is good once, the enrolment's included: the next one is the next step's, inside the ±1-step window. */
+const nextCodeFor = (secret: string) => codeFor(secret, Date.now() + 30_000);
 
 async function bearerFor(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
   const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
@@ -105,13 +107,16 @@ test.describe("two-factor sign-in", () => {
     expect(setup.status()).toBe(200);
     const { secret, otpauthUrl } = await setup.json();
     expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-    expect((await request.post("/api/v1/auth/2fa/enable", { headers: auth, data: { code: codeFor(secret) } })).status()).toBe(200);
+    const enrolment = codeFor(secret);
+    expect((await request.post("/api/v1/auth/2fa/enable", { headers: auth, data: { code: enrolment } })).status()).toBe(200);
     const without = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });
     expect(without.status()).toBe(401);
     expect((await without.json()).error.code).toBe("otp_required");
     const wrong = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password, otp: "12345x" } });
     expect((await wrong.json()).error.code).toBe("otp_required");
-    const ok = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password, otp: codeFor(secret) } });
+    const replayed = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password, otp: enrolment } });
+    expect((await replayed.json()).error.code).toBe("otp_required");
+    const ok = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password, otp: nextCodeFor(secret) } });
     expect(ok.status()).toBe(200);
   });
 
@@ -129,7 +134,7 @@ test.describe("two-factor sign-in", () => {
     const form = waitForHydration(await fresh.newPage());
     await signInThroughForm(form, user.email, user.password);
     await expect(form.locator("form").getByRole("alert")).toHaveText("请输入正确的两步验证码(或恢复码)。");
-    await form.getByLabel("两步验证码(已启用时填写)").fill(codeFor(secret));
+    await form.getByLabel("两步验证码(已启用时填写)").fill(nextCodeFor(secret));
     await form.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
     await expect(form.getByRole("heading", { level: 1, name: "编辑工作台" })).toBeVisible();
     await fresh.close();

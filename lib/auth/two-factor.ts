@@ -1,10 +1,13 @@
 // Two-factor sign-in (等保 身份鉴别 d, issue 21): TOTP (RFC 6238: SHA-1, 6
 // digits, 30 s) with the `otpauth` library, and ten recovery codes shown once
-// (stored as SHA-256 hashes, each good for one sign-in). A policy set by the
+// (stored as SHA-256 hashes, each good for one sign-in). A TOTP code is good
+// once too: the last accepted time step is kept per user (users.totp_last_step)
+// and a step at or below it is refused, so a code seen over a shoulder or in a
+// log cannot be replayed within its 90-second window. A policy set by the
 // (security) administrator requires it per role; it is off by default so the
 // demo and its API stay usable.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -18,6 +21,31 @@ const RECOVERY_CODES = 10;
 
 const totpFor = (secret: string, label: string) =>
   new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step a 6-digit code belongs to, if it is the user's code now (±1
+ * step for clock drift), else null. The step, not the code, is what is spent.
+ */
+function matchingStep(secret: string, label: string, code: string, now = Date.now()): number | null {
+  const delta = totpFor(secret, label).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
+}
+
+/**
+ * Spends a time step for the user: succeeds only if it is later than the last
+ * one accepted (a conditional update, so two sign-ins with one code cannot both
+ * pass). `secret` pins the update to the secret the code was checked against.
+ */
+async function spendStep(db: Pick<Awaited<ReturnType<typeof getDb>>, "update">, userId: number, secret: string, step: number): Promise<boolean> {
+  const spent = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), eq(users.totpSecret, secret), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return spent.length > 0;
+}
 
 const hashCode = (code: string) => createHash("sha256").update(code.replace(/[\s-]/g, "").toLowerCase()).digest("hex");
 
@@ -56,14 +84,16 @@ export async function enableTwoFactor(viewer: Viewer, code: string): Promise<{ o
   const [row] = await db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, me.id)).limit(1);
   if (row?.enabledAt) throw new AppError("conflict", "twoFactor.alreadyEnabled");
   if (!row?.secret) throw new AppError("conflict", "twoFactor.startSetupFirst");
-  if (totpFor(row.secret, me.email).validate({ token: code.replace(/\s/g, ""), window: 1 }) === null) {
+  const step = matchingStep(row.secret, me.email, code.replace(/\s/g, ""));
+  if (step === null) {
     throw new AppError("invalid", "twoFactor.codeWrong", { code: ["twoFactor.codeWrongField"] });
   }
   const recoveryCodes = newRecoveryCodes();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ totpEnabledAt: new Date(), recoveryCodeHashes: recoveryCodes.map(hashCode), updatedAt: new Date() })
+      // The enrolment code is spent as well: it was typed where someone may have seen it.
+      .set({ totpEnabledAt: new Date(), totpLastStep: step, recoveryCodeHashes: recoveryCodes.map(hashCode), updatedAt: new Date() })
       .where(and(eq(users.id, me.id), eq(users.totpSecret, row.secret!), isNull(users.totpEnabledAt)))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("conflict", "twoFactor.setupChanged");
@@ -80,7 +110,7 @@ export async function disableTwoFactor(viewer: Viewer, userId: number): Promise<
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: null, updatedAt: new Date() })
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: null, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!updated.length) throw new AppError("not_found", "user.notFound");
@@ -89,14 +119,20 @@ export async function disableTwoFactor(viewer: Viewer, userId: number): Promise<
   return { ok: true };
 }
 
-/** Whether `otp` is the user's current TOTP code, or one of their unused recovery codes (then spent). */
-export async function checkSecondFactor(user: User, otp: string | undefined): Promise<boolean> {
+/**
+ * Whether `otp` is the user's current TOTP code not used before (its time step
+ * is then spent), or one of their unused recovery codes (then spent).
+ */
+export async function checkSecondFactor(user: User, otp: string | undefined, now = Date.now()): Promise<boolean> {
   if (!otp || !user.totpSecret || !user.totpEnabledAt) return false;
   const token = otp.replace(/\s/g, "");
-  if (/^\d{6}$/.test(token)) return totpFor(user.totpSecret, user.email).validate({ token, window: 1 }) !== null;
+  const db = await getDb();
+  if (/^\d{6}$/.test(token)) {
+    const step = matchingStep(user.totpSecret, user.email, token, now);
+    return step !== null && (await spendStep(db, user.id, user.totpSecret, step));
+  }
   const hash = hashCode(token);
   if (!(user.recoveryCodeHashes ?? []).includes(hash)) return false;
-  const db = await getDb();
   // Spent atomically: two sign-ins with the same code cannot both succeed.
   const spent = await db
     .update(users)
