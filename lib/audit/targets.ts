@@ -7,6 +7,7 @@ const ROUTES: Record<string, (id: string) => string> = {
   article: (id) => `/workspace/articles/${id}`,
   issue: (id) => `/workspace/issues/${id}`,
   scoring_weights: () => `/workspace/stats/weights`,
+  security_settings: () => `/workspace/admin/security`,
   media: (id) => `/media/${id}`,
 };
 

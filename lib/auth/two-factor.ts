@@ -143,33 +143,65 @@ export async function checkSecondFactor(user: User, otp: string | undefined, now
 }
 
 // —— The policy ——
+// One row per key in security_settings. `policy_version` counts the changes:
+// a save that names the version it was read at is refused with 409 when another
+// administrator saved in between (optimistic locking, as for articles).
+
+const VERSION_KEY = "policy_version";
+const POLICY_KEYS = ["two_factor_roles", "password_max_age_days", VERSION_KEY];
 
 export const securityPolicySchema = z.object({
   /** Roles that must sign in with a second factor. */
   twoFactorRoles: z.array(z.enum(ROLES)).max(ROLES.length),
   /** Days a password lasts before it must be changed (等保 身份鉴别 a); null: no expiry (the default); absent: unchanged. */
   passwordMaxAgeDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** The version the policy was read at: a stale one is refused with 409. Absent: saved whatever changed since. */
+  version: z.number().int().min(0).optional(),
 });
-export type SecurityPolicy = { twoFactorRoles: Role[]; passwordMaxAgeDays: number | null };
+/** What GET answers and the page shows. */
+export const securityPolicyResponseSchema = z.object({
+  twoFactorRoles: z.array(z.enum(ROLES)),
+  passwordMaxAgeDays: z.number().int().nullable(),
+  /** 0 until the policy is first saved; one more with each save. */
+  version: z.number().int(),
+});
+/** The roles the policy may name, in the order the page lists them. */
+export const POLICY_ROLES: readonly Role[] = ROLES;
+export type SecurityPolicy = { twoFactorRoles: Role[]; passwordMaxAgeDays: number | null; version: number };
 
 /** The policy in force (defaults: nothing required, passwords do not expire). */
 export async function getSecurityPolicy(): Promise<SecurityPolicy> {
   const db = await getDb();
-  const rows = await db
-    .select({ key: securitySettings.key, value: securitySettings.value })
-    .from(securitySettings)
-    .where(inArray(securitySettings.key, ["two_factor_roles", "password_max_age_days"]));
+  const rows = await db.select({ key: securitySettings.key, value: securitySettings.value }).from(securitySettings).where(inArray(securitySettings.key, POLICY_KEYS));
   const roles = securityPolicySchema.shape.twoFactorRoles.safeParse(rows.find((r) => r.key === "two_factor_roles")?.value);
   const days = securityPolicySchema.shape.passwordMaxAgeDays.safeParse(rows.find((r) => r.key === "password_max_age_days")?.value ?? null);
-  return { twoFactorRoles: roles.success ? roles.data : [], passwordMaxAgeDays: days.success ? (days.data ?? null) : null };
+  const version = z.number().int().min(0).safeParse(rows.find((r) => r.key === VERSION_KEY)?.value);
+  return { twoFactorRoles: roles.success ? roles.data : [], passwordMaxAgeDays: days.success ? (days.data ?? null) : null, version: version.success ? version.data : 0 };
+}
+
+/** The policy for the security administrator's page, with who saved it last and when. */
+export async function getSecurityPolicyForAdmin(viewer: Viewer): Promise<SecurityPolicy & { updatedAt: Date | null; updatedBy: string | null }> {
+  authorize(viewer, "manage:security:any");
+  const db = await getDb();
+  const [policy, [last]] = await Promise.all([
+    getSecurityPolicy(),
+    db
+      .select({ updatedAt: securitySettings.updatedAt, updatedBy: users.name })
+      .from(securitySettings)
+      .leftJoin(users, eq(users.id, securitySettings.updatedById))
+      .where(eq(securitySettings.key, VERSION_KEY))
+      .limit(1),
+  ]);
+  return { ...policy, updatedAt: last?.updatedAt ?? null, updatedBy: last?.updatedBy ?? null };
 }
 
 /** Whether the user must change their password before anything else: a one-time password, or one older than the policy allows. */
-export function passwordChangeDue(user: Pick<User, "mustChangePassword" | "passwordChangedAt">, policy: SecurityPolicy, now = Date.now()): boolean {
+export function passwordChangeDue(user: Pick<User, "mustChangePassword" | "passwordChangedAt">, policy: Pick<SecurityPolicy, "passwordMaxAgeDays">, now = Date.now()): boolean {
   if (user.mustChangePassword) return true;
   return policy.passwordMaxAgeDays !== null && user.passwordChangedAt.getTime() + policy.passwordMaxAgeDays * 86_400_000 <= now;
 }
 
+/** Sets the policy (the API's PUT and the desk's page), audited; refused with 409 when `version` is stale. */
 export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise<SecurityPolicy> {
   authorize(viewer, "manage:security:any");
   const parsed = securityPolicySchema.safeParse(input);
@@ -178,13 +210,31 @@ export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise
     throw new AppError("invalid", "security.policyInvalid", {
       ...(fields.twoFactorRoles ? { twoFactorRoles: [msg("security.rolesOnly", { roles: ROLES.join("、") })] } : {}),
       ...(fields.passwordMaxAgeDays ? { passwordMaxAgeDays: ["security.passwordMaxAge"] } : {}),
+      ...(fields.version ? { version: ["security.versionInvalid"] } : {}),
     });
   }
   const roles = [...new Set(parsed.data.twoFactorRoles)];
   const days = parsed.data.passwordMaxAgeDays;
+  const expected = parsed.data.version;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updatedById = viewer.kind === "user" ? viewer.id : null;
+    // The version first: a conditional write, so of two saves read at one version only the first passes.
+    const bumped =
+      expected === undefined
+        ? await tx
+            .insert(securitySettings)
+            .values({ key: VERSION_KEY, value: 1, updatedById })
+            .onConflictDoUpdate({ target: securitySettings.key, set: { value: sql`to_jsonb((${securitySettings.value})::int + 1)`, updatedById, updatedAt: new Date() } })
+            .returning({ value: securitySettings.value })
+        : expected === 0
+          ? await tx.insert(securitySettings).values({ key: VERSION_KEY, value: 1, updatedById }).onConflictDoNothing().returning({ value: securitySettings.value })
+          : await tx
+              .update(securitySettings)
+              .set({ value: expected + 1, updatedById, updatedAt: new Date() })
+              .where(and(eq(securitySettings.key, VERSION_KEY), sql`${securitySettings.value} = ${JSON.stringify(expected)}::jsonb`))
+              .returning({ value: securitySettings.value });
+    if (!bumped.length) throw new AppError("conflict", "security.policyChanged");
     const put = (key: string, value: unknown) =>
       tx.insert(securitySettings).values({ key, value, updatedById }).onConflictDoUpdate({ target: securitySettings.key, set: { value, updatedById, updatedAt: new Date() } });
     await put("two_factor_roles", roles);
@@ -195,7 +245,7 @@ export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise
       action: "security.policy",
       targetType: "security_settings",
       targetId: "two_factor_roles",
-      details: { twoFactorRoles: roles, ...(days !== undefined ? { passwordMaxAgeDays: days } : {}) },
+      details: { twoFactorRoles: roles, ...(days !== undefined ? { passwordMaxAgeDays: days } : {}), version: Number(bumped[0]!.value) },
     });
   });
   return getSecurityPolicy();

@@ -6,7 +6,7 @@ import { exportAuditCsv } from "@/lib/audit/export";
 import { authorize } from "@/lib/auth/permissions";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, passwordChangeDue, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
+import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, passwordChangeDue, securityPolicyResponseSchema, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -443,24 +443,24 @@ const twoFactorRoutes = [
   defineRoute({
     method: "GET",
     path: "/api/v1/security/policy",
-    summary: "The security policy: which roles must sign in with two-factor, and how long a password lasts",
+    summary: "The security policy: which roles must sign in with two-factor, how long a password lasts, and its version",
     tag: "Security",
     access: "signed-in",
     permission: "manage:security:any",
-    response: securityPolicySchema,
+    response: securityPolicyResponseSchema,
     errors: [403],
     handler: () => getSecurityPolicy(),
   }),
   defineRoute({
     method: "PUT",
     path: "/api/v1/security/policy",
-    summary: "Set the security policy (audited)",
+    summary: "Set the security policy (audited); with the `version` read, 409 when another administrator saved in between",
     tag: "Security",
     access: "signed-in",
     permission: "manage:security:any",
     body: { schema: securityPolicySchema, maxBytes: 4 * 1024 },
-    response: securityPolicySchema,
-    errors: [403, 422],
+    response: securityPolicyResponseSchema,
+    errors: [403, 409, 422],
     handler: ({ viewer, body }) => setSecurityPolicy(viewer, body),
   }),
 ];
