@@ -317,6 +317,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
   "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
   "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404, { auditadmin: 200 }) }],
+  // 安全策略 (manage:security:any): admin and the security administrator.
+  "PAGE /workspace/admin/security": [{ url: "/workspace/admin/security", expect: page(404, 404, 200, 404, { secadmin: 200 }) }],
   "PAGE /workspace/admin/units": [{ url: "/workspace/admin/units", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
   "PAGE /workspace/admin/users/[id]": [{ url: "/workspace/admin/users/{user}", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
   "PAGE /workspace/admin/publications": [{ url: "/workspace/admin/publications", expect: page(404, 404, 200, 404, { sysadmin: 200 }) }],
@@ -345,6 +347,7 @@ export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(workspace)/workspace/admin/actions.ts#renameUnitAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#setUnitActiveAction": everyone(403),
   "app/(workspace)/workspace/admin/actions.ts#savePublicationAction": everyone(403),
+  "app/(workspace)/workspace/admin/actions.ts#saveSecurityPolicyAction": everyone(403),
   "app/(workspace)/workspace/stats/actions.ts#setWeightsAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#createTokenAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#revokeTokenAction": everyone(403),

@@ -6,6 +6,7 @@ import { getSessionViewer } from "@/lib/auth/viewer";
 import { createUserWithOneTimePassword, resetUserPassword, unlockUser, updateManagedUser } from "@/lib/users/manage";
 import { createUnit, updateUnit } from "@/lib/units/units";
 import { createPublication, updatePublication } from "@/lib/publications/publications";
+import { setSecurityPolicy } from "@/lib/auth/two-factor";
 import { failure, type ActionResult } from "@/app/actions/result";
 
 const text = (form: FormData, name: string) => {
@@ -131,6 +132,28 @@ export async function savePublicationAction(slug: string | null, _prev: ActionRe
     revalidatePath("/workspace/admin/publications");
     revalidatePath("/", "layout");
     return { ok: true, data: { slug: saved.slug } };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/**
+ * 安全策略: the same service as `PUT /api/v1/security/policy`, which checks the
+ * permission and the version. An empty expiry is "no expiry"; anything that is
+ * not a number is passed on as text for the service to refuse next to the field.
+ */
+export async function saveSecurityPolicyAction(_prev: ActionResult<{ version: number }> | null, form: FormData): Promise<ActionResult<{ version: number }>> {
+  try {
+    const viewer = await getSessionViewer();
+    const days = (text(form, "passwordMaxAgeDays") ?? "").trim();
+    const version = (text(form, "version") ?? "").trim();
+    const saved = await setSecurityPolicy(viewer, {
+      twoFactorRoles: form.getAll("twoFactorRoles").filter((v) => typeof v === "string"),
+      passwordMaxAgeDays: days === "" ? null : /^-?\d+(\.\d+)?$/.test(days) ? Number(days) : days,
+      version: /^\d+$/.test(version) ? Number(version) : version,
+    });
+    revalidatePath("/workspace/admin/security");
+    return { ok: true, data: { version: saved.version } };
   } catch (e) {
     return failure(e);
   }

@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           ...(can(viewer, "read:user:any") ? [{ href: "/workspace/admin", label: t("tabs.users") }] : []),
           ...(can(viewer, "manage:unit:any") ? [{ href: "/workspace/admin/units", label: t("tabs.units") }] : []),
           ...(can(viewer, "manage:publication:any") ? [{ href: "/workspace/admin/publications", label: t("tabs.publications") }] : []),
+          ...(can(viewer, "manage:security:any") ? [{ href: "/workspace/admin/security", label: t("tabs.security") }] : []),
           ...(can(viewer, "read:audit:any") ? [{ href: "/workspace/admin/audit", label: t("tabs.audit") }] : []),
         ]}
       />
