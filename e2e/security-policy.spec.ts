@@ -92,7 +92,7 @@ test("the security administrator sets two-factor for editors and a password life
     await page.getByRole("group", { name: "须使用两步验证的角色" }).getByLabel("编辑", { exact: true }).check();
     await days.fill("90");
     await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("status")).toHaveText("已保存。");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("已保存。");
     await expect(days).not.toHaveAttribute("aria-invalid", "true");
 
     await page.reload();
@@ -107,7 +107,7 @@ test("the security administrator sets two-factor for editors and a password life
     // The form read before the save is stale: refused, nothing overwritten.
     await other.page.getByLabel("密码有效期(天)").fill("30");
     await other.page.getByRole("button", { name: "保存" }).click();
-    await expect(other.page.getByRole("alert")).toHaveText(/已被他人修改/);
+    await expect(other.page.getByRole("main").getByRole("alert")).toHaveText(/已被他人修改/);
     expect(await (await page.request.get("/api/v1/security/policy")).json()).toMatchObject({ passwordMaxAgeDays: 90, version: 1 });
 
     // Audited as the API's PUT is.
@@ -121,11 +121,12 @@ test("the security administrator sets two-factor for editors and a password life
     await expect(editor.page).toHaveURL(/\/two-factor/);
     // Not theirs: a signer does not find the page, nor may use the API; signed out → sign in.
     const signer = await signedIn(browser, "signer");
-    expect((await signer.page.goto("/workspace/admin/security"))?.status()).toBe(404);
+    expect((await signer.page.request.get("/workspace/admin/security", { maxRedirects: 0 })).status()).toBe(404);
     expect((await signer.page.request.put("/api/v1/security/policy", { headers: { origin: base }, data: { twoFactorRoles: [] } })).status()).toBe(403);
     const anonymous = await signedIn(browser, null);
-    await anonymous.page.goto("/workspace/admin/security");
-    await expect(anonymous.page).toHaveURL(/\/login/);
+    const away = await anonymous.page.request.get("/workspace/admin/security", { maxRedirects: 0 });
+    expect(away.status()).toBe(307);
+    expect(away.headers().location).toMatch(/\/login/);
     for (const c of [context, other.context, editor.context, signer.context, anonymous.context]) await c.close();
   } finally {
     await killServer(server);
