@@ -55,7 +55,7 @@ test.describe("contributor desk", () => {
     await page.screenshot({ path: "test-results/screenshots/editor.png", fullPage: true });
   });
 
-  test("loses nothing when the connection drops mid-typing or the tab is closed", async ({ page, context, loginAs }) => {
+  test("loses nothing when the connection drops mid-typing or the tab is closed", async ({ page, context, browser, loginAs }) => {
     await loginAs("contributor", { unit: "威海市扶贫办" });
     await page.goto("/workspace/articles/new");
     await page.getByPlaceholder("标题").fill("断网测试");
@@ -74,22 +74,45 @@ test.describe("contributor desk", () => {
     await page.reload();
     await expect(body).toContainText("断网时写的第二段。");
 
-    // Offline again, then the tab is closed before the edit reaches the server.
-    await context.setOffline(true);
+    // Closed while online, within the autosave delay: the page's last act
+    // (pagehide, a keepalive request) still saves the edit.
     await body.click();
     await page.keyboard.press("End");
-    await page.keyboard.type("关闭标签页前的修改。");
-    await expect(page.getByTestId("save-status")).toContainText("未保存");
+    await page.keyboard.type("关标签页时送出的修改。");
     await page.close();
-    await context.setOffline(false);
-    const again = waitForHydration(await context.newPage());
+    const id = editUrl.match(/articles\/(\d+)\/edit$/)![1];
+    await expect
+      .poll(async () => JSON.stringify(await (await context.request.get(`/api/v1/articles/${id}`)).json()), { timeout: 10_000 })
+      .toContain("关标签页时送出的修改。");
+
+    // Offline, and the browser dies before the edit reaches the server (a
+    // crash sends nothing, unlike a closed tab). The contributor comes back
+    // later in a new window of the same browser profile (cookies and local
+    // storage) and is offered the edit.
+    const page2 = waitForHydration(await context.newPage());
+    await page2.goto(editUrl);
+    await expect(page2.locator(".ProseMirror")).toContainText("关标签页时送出的修改。");
+    await context.setOffline(true);
+    await page2.locator(".ProseMirror").click();
+    await page2.keyboard.press("End");
+    await page2.keyboard.type("关闭标签页前的修改。");
+    await expect(page2.getByTestId("save-status")).toContainText("未保存");
+    const stored = await context.storageState();
+    expect(JSON.stringify(stored.origins)).toContain("关闭标签页前的修改。");
+    await page2.goto("chrome://crash").catch(() => {});
+    await context.close();
+    const later = await browser.newContext({ storageState: stored, baseURL: new URL(editUrl).origin });
+    const again = waitForHydration(await later.newPage());
     await again.goto(editUrl);
+    await expect(again.locator(".ProseMirror")).toContainText("关标签页时送出的修改。");
+    await expect(again.locator(".ProseMirror")).not.toContainText("关闭标签页前的修改。");
     await expect(again.locator("main").getByRole("alert")).toContainText("本机保存了一份未提交到服务器的修改");
     await again.getByRole("button", { name: "恢复这些修改" }).click();
     await expect(again.locator(".ProseMirror")).toContainText("关闭标签页前的修改。");
     await expect(again.getByTestId("save-status")).toHaveText(/^已保存/);
     await again.reload();
     await expect(again.locator(".ProseMirror")).toContainText("关闭标签页前的修改。");
+    await later.close();
   });
 
   test("imports a .docx as a draft to review, then submits it and sees the status change", async ({ page, loginAs }) => {
