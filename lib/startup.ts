@@ -51,7 +51,7 @@ export function startScheduler(intervalMs = Number(process.env.SCHEDULER_INTERVA
     if (running) return;
     running = true;
     try {
-      const { runDueSchedules } = await import("@/lib/issues/issues");
+      const { runDueSchedules } = await import("@/lib/issues/lifecycle");
       const { systemViewer } = await import("@/lib/auth/permissions");
       const published = await runDueSchedules(systemViewer("scheduler"));
       if (published.length) console.log(`[cms] scheduler published issue(s) ${published.join(", ")}`);

@@ -8,7 +8,8 @@ import { systemViewer } from "@/lib/auth/permissions";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
-import { createIssue, publishCheckedIssue, setIssueLayout, updateIssue, getIssue } from "@/lib/issues/issues";
+import { createIssue, setIssueLayout, updateIssue, getIssue } from "@/lib/issues/assembly";
+import { publishCheckedIssue } from "@/lib/issues/lifecycle";
 import { publicationAtomFeed } from "./feeds";
 
 let db: TestDb;

@@ -14,8 +14,9 @@ import { createPublication } from "@/lib/publications/publications";
 import { getDb } from "@/db";
 import { auditLog, corrections, issueSnapshots } from "@/db/schema";
 import { getReaderIssue } from "./reader";
-import { createIssue, getIssue, publishCheckedIssue, setIssueLayout, updateIssue, withdrawIssue, restoreIssue } from "./issues";
-import { addCorrection, correctionContentHash, getPendingCorrection, listCorrections, listPendingCorrections, signoffCorrection } from "./corrections";
+import { createIssue, getIssue, setIssueLayout, updateIssue } from "./assembly";
+import { publishCheckedIssue, withdrawIssue, restoreIssue } from "./lifecycle";
+import { addCorrection, correctionContentHash, correctionSignoffSchema, getPendingCorrection, listCorrections, listPendingCorrections, signoffCorrection } from "./corrections";
 import { getSignoffState } from "./signoff";
 
 let db: TestDb;
@@ -106,7 +107,8 @@ describe("更正 with 签发 (the demo publication requires it)", () => {
     // Who may decide: signers and admins. A return needs its comment (422 naming the field).
     await expect(signoffCorrection(editor, issueId, asked.id, { decision: "approve" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(signoffCorrection(liaocheng, issueId, asked.id, { decision: "approve" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(signoffCorrection(leader, issueId, asked.id, { decision: "return" })).rejects.toMatchObject({ code: "invalid", fields: { comment: [expect.any(String)] } });
+    // A return without its comment is refused at the route's boundary, naming the field.
+    expect(correctionSignoffSchema.safeParse({ decision: "return" }).error?.issues.map((i) => i.path)).toEqual([["comment"]]);
     await expect(signoffCorrection(leader, issueId, 999_999, { decision: "approve" })).rejects.toMatchObject({ code: "not_found" });
 
     const returned = await signoffCorrection(leader, issueId, asked.id, { decision: "return", comment: "请同时核对第二段" });

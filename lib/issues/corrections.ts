@@ -16,7 +16,7 @@ import { getDb, type Tx } from "@/db";
 import { articles, corrections, issueSnapshots, issues, publications, users, type CorrectionStatus } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { notifyAboutIssue } from "@/lib/notifications/notifications";
 import { documentText, renderDocumentHtml } from "@/lib/render/document";
 import { indexIssueSnapshot } from "@/lib/search/search";
@@ -37,6 +37,7 @@ export const correctionSchema = z
     html: z.string().optional(),
   })
   .strict();
+export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const correctionSignoffSchema = z
   .object({
@@ -45,6 +46,7 @@ export const correctionSignoffSchema = z
   })
   .strict()
   .refine((v) => v.decision !== "return" || Boolean(v.comment), { path: ["comment"], message: "退回时必须填写意见" });
+export type CorrectionSignoffInput = z.infer<typeof correctionSignoffSchema>;
 
 type Snapshot = IssueSnapshot & { corrections?: Correction[] };
 type CorrectionRow = typeof corrections.$inferSelect;
@@ -105,11 +107,8 @@ export interface CorrectionCreated {
  * article. Shown at once, or — where the publication requires 签发 — saved
  * pending and put before the signers (409 while another waits).
  */
-export async function addCorrection(viewer: Viewer, id: number, raw: unknown): Promise<CorrectionCreated> {
+export async function addCorrection(viewer: Viewer, id: number, input: CorrectionInput): Promise<CorrectionCreated> {
   authorize(viewer, "publish:issue:any");
-  const parsed = correctionSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "issue.correctionInvalid");
-  const input = parsed.data;
   const newBody = input.body !== undefined || input.html !== undefined ? resolveBody(input) : undefined;
   if (newBody && !input.articleId) throw new AppError("invalid", "issue.correctionNameArticle", { articleId: ["issue.correctionNameArticleField"] });
   const articleId = input.articleId ?? null;
@@ -171,11 +170,8 @@ export interface CorrectionDecision {
  * that the correction still applies to what readers see and still has the
  * hash it was asked with, so the signature covers exactly what is shown.
  */
-export async function signoffCorrection(viewer: Viewer, issueId: number, correctionId: number, raw: unknown): Promise<CorrectionDecision> {
+export async function signoffCorrection(viewer: Viewer, issueId: number, correctionId: number, input: CorrectionSignoffInput): Promise<CorrectionDecision> {
   authorize(viewer, "signoff:issue:any");
-  const parsed = correctionSignoffSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error, "signoff.invalid");
-  const input = parsed.data;
   const comment = input.comment || null;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { publications } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
-import { AppError, invalidInput, msg } from "@/lib/errors";
+import { AppError, msg } from "@/lib/errors";
 import { currentChinaYear } from "@/lib/format";
 import { issueTitle, nextIssueNumbers, previousIssue, type IssueNumbers } from "./numbering";
 
@@ -17,6 +17,7 @@ export const issueOfferQuerySchema = z
     series: z.enum(["regular", "supplement"]).optional(),
   })
   .strict();
+export type IssueOfferQuery = z.infer<typeof issueOfferQuerySchema>;
 
 export interface IssueOffer extends IssueNumbers {
   series: "regular" | "supplement";
@@ -25,11 +26,9 @@ export interface IssueOffer extends IssueNumbers {
 }
 
 /** The numbers a new issue of `year` is offered, and the issue before it. */
-export async function offerIssueNumbers(viewer: Viewer, raw: unknown): Promise<IssueOffer> {
+export async function offerIssueNumbers(viewer: Viewer, input: IssueOfferQuery): Promise<IssueOffer> {
   authorize(viewer, "manage:issue:any");
-  const parsed = issueOfferQuerySchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "issue.offerInvalid");
-  const { publication: slug, year = currentChinaYear(), series = "regular" } = parsed.data;
+  const { publication: slug, year = currentChinaYear(), series = "regular" } = input;
   const db = await getDb();
   const [publication] = await db.select().from(publications).where(eq(publications.slug, slug));
   if (!publication) throw new AppError("invalid", msg("publication.noSuchSlug", { slug }), { publication: ["publication.notFound"] });

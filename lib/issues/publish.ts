@@ -4,11 +4,11 @@
 // signed hash is published (signoff.ts).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { articleEvents, articles, issueSnapshots, issues, publications, users } from "@/db/schema";
+import { issueSnapshots, issues, publications, users } from "@/db/schema";
+import { publishArticlesInTx } from "@/lib/articles/placement";
 import type { Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, msg } from "@/lib/errors";
-import { notifyArticlesPublished } from "@/lib/notifications/notifications";
 import { indexIssueSnapshot } from "@/lib/search/search";
 import { assertSignedInTx, recordIssueEvent } from "./signoff";
 import { buildSnapshot, placedArticleIds } from "./snapshot";
@@ -16,7 +16,7 @@ import { buildSnapshot, placedArticleIds } from "./snapshot";
 /**
  * Publishes a draft, signed or scheduled issue, inside the caller's
  * transaction; a second concurrent publish finds nothing to do and gets a
- * conflict. Callers run the 发布前检查 first: publishCheckedIssue (issues.ts)
+ * conflict. Callers run the 发布前检查 first: publishCheckedIssue (lifecycle.ts)
  * for an editor, the scheduler for a scheduled issue. There is deliberately
  * no exported publish that skips them.
  * `atScheduledTime`: the scheduler publishes with the scheduled time as the
@@ -54,29 +54,7 @@ export async function publishIssueInTx(tx: Tx, viewer: Viewer, issueId: number, 
   }
   const ids = await placedArticleIds(tx, issueId);
   if (!ids.length) throw new AppError("invalid", "issue.noArticles");
-  const moved = await tx
-    .update(articles)
-    .set({ status: "published", updatedAt: new Date() })
-    .where(and(inArray(articles.id, ids), eq(articles.status, "accepted")))
-    .returning({ id: articles.id });
-  if (moved.length !== ids.length) {
-    const ok = new Set(moved.map((m) => m.id));
-    const bad = ids.filter((id) => !ok.has(id));
-    throw new AppError("invalid", msg("issue.notAccepted", { ids: bad.join(", ") }), undefined, { articleIds: bad });
-  }
-  await tx.insert(articleEvents).values(
-    ids.map((id) => ({
-      articleId: id,
-      type: "published",
-      fromStatus: "accepted",
-      toStatus: "published",
-      actorId: viewer.kind === "user" ? viewer.id : null,
-      comment: null,
-      // Dated with the issue: statistics count an article as published in its issue's period.
-      createdAt: issue.publishedAt!,
-    })),
-  );
-  await notifyArticlesPublished(tx, ids, viewer.kind === "user" ? viewer.id : null);
+  await publishArticlesInTx(tx, viewer, ids, issue.publishedAt!);
   const snapshot = await buildSnapshot(tx, issueId, issue.publishedAt!);
   // The 签发 line is printed only where the publication asks for it; readers never see the signer otherwise.
   if (current.publication.printSigner && issue.signedById) {

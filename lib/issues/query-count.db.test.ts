@@ -11,7 +11,7 @@ import { loadDemo } from "@/lib/demo/load-demo";
 import { countQueries, type QueryCounter } from "@/lib/testing/query-counter";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
-import { listIssues } from "./issues";
+import { listIssues } from "./assembly";
 import { getReaderIssue, listPublications, listPublicationsWithLatestIssues, listPublishedIssues } from "./reader";
 
 let db: TestDb;

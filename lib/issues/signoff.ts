@@ -14,7 +14,7 @@ import { getDb, type Tx } from "@/db";
 import { articles, issueEvents, issues, placements, publications, sections, users, type Issue, type IssueStatus, type Publication } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, msg, formatError, invalidInput, type ErrorKey } from "@/lib/errors";
+import { AppError, msg, formatError, type ErrorKey } from "@/lib/errors";
 import { notifyAboutIssue } from "@/lib/notifications/notifications";
 import { assertChecksPass } from "./checks";
 import { diffIssueSnapshots, type IssueDiff } from "./issue-diff";
@@ -187,11 +187,8 @@ export interface SignoffResult {
  * the issue no longer awaiting and gets 409. The hash is taken under that lock
  * and must equal the one requested, so a signature covers what was asked.
  */
-export async function signoffIssue(viewer: Viewer, id: number, raw: unknown): Promise<SignoffResult> {
+export async function signoffIssue(viewer: Viewer, id: number, input: SignoffInput): Promise<SignoffResult> {
   authorize(viewer, "signoff:issue:any");
-  const parsed = signoffSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error, "signoff.invalid");
-  const input = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockIssue(tx, id);

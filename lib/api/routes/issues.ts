@@ -1,24 +1,8 @@
 // Issues (期): numbering, assembly, preview, publishing — the editors' board over HTTP.
 import { z } from "zod";
-import {
-  cancelSchedule,
-  checkIssue,
-  createIssue,
-  createIssueSchema,
-  getIssue,
-  layoutSchema,
-  listIssues,
-  previewIssue,
-  publishCheckedIssue,
-  restoreIssue,
-  scheduleIssue,
-  scheduleSchema,
-  setIssueLayout,
-  updateIssue,
-  updateIssueSchema,
-  withdrawIssue,
-  withdrawSchema,
-} from "@/lib/issues/issues";
+import { cancelSchedule, checkIssue, publishCheckedIssue, restoreIssue, scheduleIssue, withdrawIssue } from "@/lib/issues/lifecycle";
+import { createIssue, getIssue, listIssues, previewIssue, setIssueLayout, updateIssue } from "@/lib/issues/assembly";
+import { createIssueSchema, layoutSchema, scheduleSchema, updateIssueSchema, withdrawSchema } from "@/lib/issues/schemas";
 import { changesSinceReturn, getSignoffState, requestSignoff, signoffIssue, signoffSchema } from "@/lib/issues/signoff";
 import { addCorrection, correctionSchema, correctionSignoffSchema, listCorrections, signoffCorrection } from "@/lib/issues/corrections";
 import { issueOfferQuerySchema, offerIssueNumbers } from "@/lib/issues/offer";
@@ -71,6 +55,7 @@ export const issueRoutes = [
     access: "signed-in",
     permission: "manage:issue:any",
     query: issueOfferQuerySchema,
+    queryInvalid: { code: "invalid", message: "issue.offerInvalid" },
     response: z.object({
       year: z.number().int(),
       number: z.number().int(),

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { listIssues } from "@/lib/issues/issues";
+import { listIssues } from "@/lib/issues/assembly";
 import { offerIssueNumbers } from "@/lib/issues/offer";
 import { listPublications } from "@/lib/issues/reader";
 import { currentChinaYear, formatDateTime } from "@/lib/format";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { previewIssue } from "@/lib/issues/issues";
+import { previewIssue } from "@/lib/issues/assembly";
 import { IssueView } from "@/components/bulletin/issue-view";
 
 /** The preview uses the very renderer of the reader page, from a snapshot built exactly as publishing would build it. */
