@@ -39,9 +39,13 @@ export async function loadDemo(options: { password?: string } = {}): Promise<Dem
   if ((await countUsers()) > 0) return null;
   const seed = parseSeed(fs.readFileSync(SEED_FILE, "utf8"));
   const system = systemViewer("demo");
+  // One password given for every account (DEMO_PASSWORD, tests) is hashed once:
+  // bcrypt is the loader's main cost, and the accounts share it anyway.
+  const shared = options.password ? { password: options.password, hash: await hashPassword(options.password) } : null;
   const credentials = await Promise.all(
     DEMO_ACCOUNTS.map(async (a) => {
-      const password = options.password || randomPassword();
+      if (shared) return { ...a, ...shared };
+      const password = randomPassword();
       return { ...a, password, hash: await hashPassword(password) };
     }),
   );
