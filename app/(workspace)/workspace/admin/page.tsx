@@ -10,6 +10,7 @@ import { CreateUserDialog } from "@/components/admin/user-forms";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { UserStatus } from "@/components/admin/user-status";
 import { UnlockButton } from "@/components/admin/unlock-button";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/admin");
@@ -75,40 +76,35 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {users.length === 0 ? (
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{filtered ? t("users.emptyFiltered") : t("users.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("users.heading")}</caption>
-            <thead>
-              <tr className="border-b border-stone-200 text-left text-stone-500">
-                <th className="px-3 py-2 font-medium">{t("users.email")}</th>
-                <th className="px-3 py-2 font-medium">{t("users.name")}</th>
-                <th className="px-3 py-2 font-medium">{t("users.role")}</th>
-                <th className="px-3 py-2 font-medium">{t("users.unit")}</th>
-                <th className="px-3 py-2 font-medium">{t("users.status")}</th>
-                <th className="px-3 py-2 font-medium">{t("users.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className={`border-b border-stone-100 ${u.active ? "" : "text-stone-400"}`}>
-                  <td className="px-3 py-2">
-                    <Link href={`/workspace/admin/users/${u.id}`} className="text-stone-900 hover:underline">
-                      {u.email}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{u.name}</td>
-                  <td className="px-3 py-2">{tr(u.role)}</td>
-                  <td className="px-3 py-2">{u.unit ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <UserStatus active={u.active} mustChange={u.mustChangePassword} locked={u.locked} t={t} />
-                    {u.locked && mayUnlock ? <UnlockButton userId={u.id} /> : null}
-                  </td>
-                  <td className="px-3 py-2 text-stone-500">{formatDate(u.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("users.heading")}
+          rows={users}
+          rowKey={(u) => u.id}
+          rowClassName={(u) => (u.active ? "" : "text-stone-400")}
+          columns={[
+            {
+              header: t("users.email"),
+              cell: (u) => (
+                <Link href={`/workspace/admin/users/${u.id}`} className="text-stone-900 hover:underline">
+                  {u.email}
+                </Link>
+              ),
+            },
+            { header: t("users.name"), cell: (u) => u.name },
+            { header: t("users.role"), cell: (u) => tr(u.role) },
+            { header: t("users.unit"), cell: (u) => u.unit ?? "—" },
+            {
+              header: t("users.status"),
+              cell: (u) => (
+                <>
+                  <UserStatus active={u.active} mustChange={u.mustChangePassword} locked={u.locked} t={t} />
+                  {u.locked && mayUnlock ? <UnlockButton userId={u.id} /> : null}
+                </>
+              ),
+            },
+            { header: t("users.created"), cell: (u) => formatDate(u.createdAt), className: "text-stone-500" },
+          ]}
+        />
       )}
     </section>
   );

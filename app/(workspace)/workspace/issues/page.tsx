@@ -9,6 +9,7 @@ import { listPublications } from "@/lib/issues/reader";
 import { currentChinaYear, formatDateTime } from "@/lib/format";
 import { CreateIssueForm, type SeriesSuggestions } from "@/components/issues/create-issue-form";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function IssuesPage() {
   const viewer = await requireSignedIn("/workspace/issues");
@@ -40,32 +41,27 @@ export default async function IssuesPage() {
       {issues.length === 0 ? (
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("empty")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-500">
-              <th className="px-3 py-2 font-medium">{t("issueTitle")}</th>
-              <th className="px-3 py-2 font-medium">{t("status")}</th>
-              <th className="px-3 py-2 font-medium">{t("date")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((i) => (
-              <tr key={i.id} className="border-b border-stone-100">
-                <td className="px-3 py-2">
-                  <Link href={`/workspace/issues/${i.id}`} className="hover:underline">
-                    {i.title}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <IssueStatusBadge status={i.status} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap text-stone-600 tabular-nums">
-                  {i.publishedAt ? formatDateTime(i.publishedAt) : i.scheduledAt ? t("scheduledFor", { time: formatDateTime(i.scheduledAt) }) : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("allIssues")}
+          rows={issues}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              header: t("issueTitle"),
+              cell: (i) => (
+                <Link href={`/workspace/issues/${i.id}`} className="hover:underline">
+                  {i.title}
+                </Link>
+              ),
+            },
+            { header: t("status"), cell: (i) => <IssueStatusBadge status={i.status} /> },
+            {
+              header: t("date"),
+              cell: (i) => (i.publishedAt ? formatDateTime(i.publishedAt) : i.scheduledAt ? t("scheduledFor", { time: formatDateTime(i.scheduledAt) }) : "—"),
+              className: "whitespace-nowrap text-stone-600 tabular-nums",
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/format";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/admin/token-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<{ all?: string; user?: string }> }) {
   const viewer = await requireSignedIn("/workspace/tokens");
@@ -36,46 +37,39 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       {tokens.length === 0 ? (
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{all ? t("emptyAll") : t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{all ? t("allHeading") : t("ownHeading")}</caption>
-            <thead>
-              <tr className="border-b border-stone-200 text-left text-stone-500">
-                <th className="px-3 py-2 font-medium">{t("name")}</th>
-                {all ? <th className="px-3 py-2 font-medium">{t("owner")}</th> : null}
-                <th className="px-3 py-2 font-medium">{t("prefix")}</th>
-                <th className="px-3 py-2 font-medium">{t("created")}</th>
-                <th className="px-3 py-2 font-medium">{t("lastUsed")}</th>
-                <th className="px-3 py-2 font-medium">{t("expires")}</th>
-                <th className="px-3 py-2 font-medium">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tk) => (
-                <tr key={tk.id} className={`border-b border-stone-100 ${tk.revokedAt ? "text-stone-400" : ""}`}>
-                  <td className="px-3 py-2">
-                    {tk.name}
-                    {tk.scope === "read" ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t("readOnly")}</span> : null}
-                  </td>
-                  {all ? (
-                    <td className="px-3 py-2">
-                      <Link href={`/workspace/admin/users/${tk.userId}`} className="hover:underline">
-                        {tk.userName} &lt;{tk.userEmail}&gt;
-                      </Link>
-                    </td>
-                  ) : null}
-                  <td className="px-3 py-2 font-mono text-xs">{tk.prefix}…</td>
-                  <td className="px-3 py-2 tabular-nums">{formatDateTime(tk.createdAt)}</td>
-                  <td className="px-3 py-2 tabular-nums">{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t("never")}</td>
-                  <td className="px-3 py-2 tabular-nums">{tk.expiresAt ? formatDateTime(tk.expiresAt) : "—"}</td>
-                  <td className="px-3 py-2">
-                    {tk.revokedAt ? t("revokedAt", { at: formatDateTime(tk.revokedAt) }) : <RevokeTokenButton id={tk.id} name={tk.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={all ? t("allHeading") : t("ownHeading")}
+          rows={tokens}
+          rowKey={(tk) => tk.id}
+          rowClassName={(tk) => (tk.revokedAt ? "text-stone-400" : "")}
+          columns={[
+            {
+              header: t("name"),
+              cell: (tk) => (
+                <>
+                  {tk.name}
+                  {tk.scope === "read" ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t("readOnly")}</span> : null}
+                </>
+              ),
+            },
+            all && {
+              header: t("owner"),
+              cell: (tk) => (
+                <Link href={`/workspace/admin/users/${tk.userId}`} className="hover:underline">
+                  {tk.userName} &lt;{tk.userEmail}&gt;
+                </Link>
+              ),
+            },
+            { header: t("prefix"), cell: (tk) => `${tk.prefix}…`, className: "font-mono text-xs" },
+            { header: t("created"), cell: (tk) => formatDateTime(tk.createdAt), className: "tabular-nums" },
+            { header: t("lastUsed"), cell: (tk) => (tk.lastUsedAt ? formatDateTime(tk.lastUsedAt) : t("never")), className: "tabular-nums" },
+            { header: t("expires"), cell: (tk) => (tk.expiresAt ? formatDateTime(tk.expiresAt) : "—"), className: "tabular-nums" },
+            {
+              header: t("status"),
+              cell: (tk) => (tk.revokedAt ? t("revokedAt", { at: formatDateTime(tk.revokedAt) }) : <RevokeTokenButton id={tk.id} name={tk.name} />),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { auditTargetHref } from "@/lib/audit/targets";
 import { auditDetailLines } from "@/lib/audit/details";
 import { formatDateTime } from "@/lib/format";
 import { FilterBar } from "@/components/admin/filter-bar";
+import { DataTable } from "@/components/ui/data-table";
 
 const FILTER_KEYS = ["actor", "action", "targetType", "targetId", "from", "to"] as const;
 
@@ -112,60 +113,63 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{filtered ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">{t("heading")}</caption>
-              <thead>
-                <tr className="border-b border-stone-200 text-left text-stone-500">
-                  <th className="px-3 py-2 font-medium">{t("time")}</th>
-                  <th className="px-3 py-2 font-medium">{t("actor")}</th>
-                  <th className="px-3 py-2 font-medium">{t("action")}</th>
-                  <th className="px-3 py-2 font-medium">{t("target")}</th>
-                  <th className="px-3 py-2 font-medium">{t("details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.entries.map((e) => {
+          <DataTable
+            caption={t("heading")}
+            rows={page.entries}
+            rowKey={(e) => e.id}
+            rowClassName={() => "align-top"}
+            columns={[
+              { header: t("time"), cell: (e) => formatDateTime(e.at), className: "whitespace-nowrap text-stone-600 tabular-nums" },
+              { header: t("actor"), cell: (e) => e.actor ?? <span className="text-stone-500">{t("system")}</span> },
+              {
+                header: t("action"),
+                cell: (e) => <span title={t("rawKey", { key: e.action })}>{actionLabel(e.action)}</span>,
+                className: "whitespace-nowrap",
+              },
+              {
+                header: t("target"),
+                className: "whitespace-nowrap",
+                cell: (e) => {
                   const href = auditTargetHref(e.targetType, e.targetId);
                   // An image is named by its 64-character hash: the start is enough to tell two apart.
                   const id = e.targetId && e.targetId.length > 16 ? `${e.targetId.slice(0, 10)}…` : (e.targetId ?? "");
                   const target = e.targetType ? `${targetLabel(e.targetType)} ${id}` : "—";
+                  return href ? (
+                    <Link href={href} className="text-stone-900 underline decoration-stone-300 hover:decoration-stone-900">
+                      {target}
+                    </Link>
+                  ) : (
+                    target
+                  );
+                },
+              },
+              {
+                header: t("details"),
+                className: "min-w-64 text-xs leading-relaxed text-stone-700",
+                cell: (e) => {
                   const lines = auditDetailLines(e.details);
                   return (
-                    <tr key={e.id} className="border-b border-stone-100 align-top">
-                      <td className="px-3 py-2 whitespace-nowrap text-stone-600 tabular-nums">{formatDateTime(e.at)}</td>
-                      <td className="px-3 py-2">{e.actor ?? <span className="text-stone-500">{t("system")}</span>}</td>
-                      <td className="px-3 py-2 whitespace-nowrap" title={t("rawKey", { key: e.action })}>
-                        {actionLabel(e.action)}
-                      </td>
-                      <td className="px-3 py-2 whitespace-nowrap">
-                        {href ? (
-                          <Link href={href} className="text-stone-900 underline decoration-stone-300 hover:decoration-stone-900">
-                            {target}
-                          </Link>
-                        ) : (
-                          target
-                        )}
-                      </td>
-                      <td className="min-w-64 px-3 py-2 text-xs leading-relaxed text-stone-700" data-testid="audit-details">
-                        {lines.length > 0 && (
-                          <dl>
-                            {lines.map((l, i) => (
-                              <div key={i}>
-                                <dt className="inline text-stone-500">{fieldLabel(l.field)}{t("colon")}</dt>
-                                <dd className="inline break-words">{valueLabel(l.field, l.value)}</dd>
-                              </div>
-                            ))}
-                          </dl>
-                        )}
-                        {e.ip ? <span className="block text-stone-400">IP {e.ip}</span> : null}
-                      </td>
-                    </tr>
+                    <div data-testid="audit-details">
+                      {lines.length > 0 && (
+                        <dl>
+                          {lines.map((l, i) => (
+                            <div key={i}>
+                              <dt className="inline text-stone-500">
+                                {fieldLabel(l.field)}
+                                {t("colon")}
+                              </dt>
+                              <dd className="inline break-words">{valueLabel(l.field, l.value)}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      )}
+                      {e.ip ? <span className="block text-stone-400">IP {e.ip}</span> : null}
+                    </div>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+            ]}
+          />
           <div className="mt-3 flex gap-4 text-sm">
             {given.before ? (
               <Link href={pageHref()} className="hover:underline">

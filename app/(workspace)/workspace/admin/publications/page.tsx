@@ -5,6 +5,7 @@ import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { listPublicationsForAdmin } from "@/lib/publications/publications";
 import { buttonClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function AdminPublicationsPage() {
   const viewer = await requireSignedIn("/workspace/admin/publications");
@@ -24,31 +25,24 @@ export default async function AdminPublicationsPage() {
       {publications.length === 0 ? (
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("publications.empty")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("publications.heading")}</caption>
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-500">
-              <th className="px-3 py-2 font-medium">{t("publications.name")}</th>
-              <th className="px-3 py-2 font-medium">{t("publications.slug")}</th>
-              <th className="px-3 py-2 font-medium">{t("publications.issuingBody")}</th>
-              <th className="px-3 py-2 font-medium">{t("publications.showTotalNumber")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {publications.map((p) => (
-              <tr key={p.id} className="border-b border-stone-100">
-                <td className="px-3 py-2">
-                  <Link href={`/workspace/admin/publications/${p.slug}`} className="hover:underline">
-                    {p.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{p.slug}</td>
-                <td className="px-3 py-2">{p.issuingBody}</td>
-                <td className="px-3 py-2">{p.showTotalNumber ? t("yes") : t("no")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("publications.heading")}
+          rows={publications}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: t("publications.name"),
+              cell: (p) => (
+                <Link href={`/workspace/admin/publications/${p.slug}`} className="hover:underline">
+                  {p.name}
+                </Link>
+              ),
+            },
+            { header: t("publications.slug"), cell: (p) => p.slug, className: "font-mono text-xs" },
+            { header: t("publications.issuingBody"), cell: (p) => p.issuingBody },
+            { header: t("publications.showTotalNumber"), cell: (p) => (p.showTotalNumber ? t("yes") : t("no")) },
+          ]}
+        />
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { diffRevisions, listRevisions } from "@/lib/articles/revisions";
 import { DiffView } from "@/components/workspace/diff-view";
 import { RestoreButton } from "@/components/workspace/restore-button";
 import { formatDateTime } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 const version = (v: string | undefined) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
 
@@ -54,30 +55,23 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <DiffView diff={diff} />
       </section>
       <h2 className="mt-8 mb-2 text-lg font-semibold">{t("revisionList")}</h2>
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-stone-200 text-left text-stone-500">
-            <th className="px-3 py-2 font-medium">{t("version")}</th>
-            <th className="px-3 py-2 font-medium">{t("author")}</th>
-            <th className="px-3 py-2 font-medium">{t("time")}</th>
-            <th className="px-3 py-2 font-medium">{t("note")}</th>
-            <th className="px-3 py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r) => (
-            <tr key={r.version} className="border-b border-stone-100">
-              <td className="px-3 py-2">{r.version}</td>
-              <td className="px-3 py-2">{r.author ?? "—"}</td>
-              <td className="px-3 py-2">{formatDateTime(r.createdAt)}</td>
-              <td className="px-3 py-2">{r.note}</td>
-              <td className="px-3 py-2 text-right">
-                {canRestore && r.version !== article.version && <RestoreButton articleId={article.id} revision={r.version} currentVersion={article.version} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t("revisionList")}
+        rows={revisions}
+        rowKey={(r) => r.version}
+        columns={[
+          { header: t("version"), cell: (r) => r.version },
+          { header: t("author"), cell: (r) => r.author ?? "—" },
+          { header: t("time"), cell: (r) => formatDateTime(r.createdAt) },
+          { header: t("note"), cell: (r) => r.note },
+          {
+            header: t("restoreColumn"),
+            srOnly: true,
+            className: "text-right",
+            cell: (r) => (canRestore && r.version !== article.version ? <RestoreButton articleId={article.id} revision={r.version} currentVersion={article.version} /> : null),
+          },
+        ]}
+      />
     </div>
   );
 }

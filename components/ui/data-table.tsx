@@ -1,0 +1,68 @@
+// The one table of the desks: a white, full-width list of rows with a header
+// row, a caption for screen readers, and sideways scrolling when too wide.
+// Pages say what the columns are; the look lives here.
+import type { ReactNode } from "react";
+
+export interface Column<T> {
+  /** The column's heading; give `srOnly` when it is a column of buttons. */
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Numbers are right-aligned, with tabular digits. */
+  align?: "left" | "right";
+  /** Left out below the `sm` breakpoint (say it in the first column's phone line instead). */
+  hideOnPhone?: boolean;
+  srOnly?: boolean;
+  /** Classes of the column's cells, e.g. `whitespace-nowrap`, `font-mono text-xs`. */
+  className?: string;
+}
+
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  rowId,
+  testId,
+}: {
+  /** For screen readers: what the table lists. */
+  caption?: string;
+  /** `false` leaves a column out (e.g. one only administrators see). */
+  columns: (Column<T> | false)[];
+  rows: readonly T[];
+  rowKey: (row: T) => string | number;
+  rowClassName?: (row: T) => string;
+  /** An id per row, so a link can point at one (`#unit-3`). */
+  rowId?: (row: T) => string;
+  testId?: string;
+}) {
+  const shown = columns.filter((c): c is Column<T> => c !== false);
+  const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : ""].join(" ");
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm" data-testid={testId}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr className="border-b border-stone-200 text-left text-stone-500">
+            {shown.map((c, i) => (
+              <th key={i} scope="col" className={`px-3 py-2 font-medium ${place(c)}`}>
+                {c.srOnly ? <span className="sr-only">{c.header}</span> : c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} id={rowId?.(row)} className={`border-b border-stone-100 ${rowClassName?.(row) ?? ""}`}>
+              {shown.map((c, i) => (
+                <td key={i} className={`px-3 py-2 ${place(c)} ${c.align === "right" ? "tabular-nums" : ""} ${c.className ?? ""}`}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
