@@ -218,6 +218,7 @@ export const MATRIX: Record<string, Probe[]> = {
   // —— Statistics ——
   "GET /api/v1/stats": [{ url: "/api/v1/stats?period=2017-08", expect: editors(200) }],
   "GET /api/v1/stats/export": [{ url: "/api/v1/stats/export?period=2017-08", expect: editors(200) }],
+  "GET /api/v1/stats/notice": [{ url: "/api/v1/stats/notice?period=2017-08", expect: editors(200) }],
   "GET /api/v1/stats/weights": [{ url: "/api/v1/stats/weights", expect: editors(200) }],
   "POST /api/v1/stats/weights": [{ url: "/api/v1/stats/weights", body: {}, expect: editors(422) }],
 
@@ -313,6 +314,7 @@ export const MATRIX: Record<string, Probe[]> = {
     { url: "/workspace/signoff/{publishedIssue}", expect: page(404, 200, 200, 200) },
   ],
   "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200, 404) }],
+  "PAGE /workspace/stats/notice": [{ url: "/workspace/stats/notice?period=2017-08", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
   "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],

@@ -1,5 +1,7 @@
 // 信息采用统计 in the browser: the ranking table, the charts and the exports.
 import fs from "node:fs";
+import type { Locator } from "@playwright/test";
+import mammoth from "mammoth";
 import { test, expect } from "./fixtures";
 
 test("an editor sees the statistics of the demo month and downloads CSV and Excel", async ({ page, loginAs }) => {
@@ -30,8 +32,42 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
   expect(xlsx.suggestedFilename()).toBe("信息采用统计-2017-08.xlsx");
 
+  // 生成通报: the month's 信息工作通报, whose numbers are the statistics page's numbers.
+  const cells = (rows: Locator) => rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+  await page.getByRole("link", { name: "生成通报" }).click();
+  await expect(page).toHaveURL(/\/workspace\/stats\/notice\?period=2017-08$/);
+  const notice = page.getByRole("article");
+  await expect(notice.getByRole("heading", { level: 1 })).toHaveText("关于2017年8月份信息报送采用情况的通报");
+  await expect(notice.getByText("各供稿单位：")).toBeVisible();
+  // Signed by the publication's issuing body (the demo's 宣传信息组).
+  await expect(notice.getByText("宣传信息组", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/notice.png", fullPage: true });
+  // Other tests may publish into the month meanwhile: compare the two pages read one after the other, again if they raced.
+  await expect(async () => {
+    const noticeRows = await cells(page.getByTestId("notice-table").locator("tbody tr"));
+    await page.goto("/workspace/stats?period=2017-08");
+    const statsRows = await cells(page.getByTestId("stats-table").locator("tbody tr, tfoot tr"));
+    await page.goto("/workspace/stats/notice?period=2017-08");
+    // 排名, 单位, 报送, 采用, 刊用, 头条, 采用率, 得分 from the statistics' 排名, 单位, 报送, 退回, 采用, 未采用, 刊用, 头条, 采用率, 得分
+    // (the statistics mark a deactivated unit after its name).
+    expect(noticeRows.length).toBe(statsRows.length);
+    noticeRows.forEach(([rank, unit, ...numbers], i) => {
+      const s = statsRows[i]!;
+      expect(s[1]!.startsWith(unit!)).toBe(true);
+      expect([rank, ...numbers]).toEqual([s[0], s[2], s[4], s[6], s[7], s[8], s[9]]);
+    });
+  }).toPass({ timeout: 30_000 });
+  const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 Word" }).click()]);
+  expect(word.suggestedFilename()).toBe("关于2017年8月份信息报送采用情况的通报.docx");
+  const text = (await mammoth.extractRawText({ path: (await word.path())! })).value;
+  expect(text).toContain("关于2017年8月份信息报送采用情况的通报");
+  expect(text).toContain("聊城市扶贫办");
+  await page.getByRole("link", { name: "← 返回统计" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "信息采用统计" })).toBeVisible();
+
   await page.goto("/workspace/stats");
-  await expect(page.getByTestId("stats-table").or(page.getByText("这一时间段没有报送、审核或出版的稿件"))).toBeVisible();
+  // The current month: the table, with a line saying so when nothing happened yet (run alone, the month is empty).
+  await expect(page.getByTestId("stats-table").or(page.getByText("这一时间段没有报送、审核或出版的稿件")).first()).toBeVisible();
 
   // An empty period says so; a bad one says what is wrong.
   await page.goto("/workspace/stats?kind=month&month=2001-01");

@@ -16,6 +16,8 @@ import { listNotifications, markNotificationsRead, unreadCount } from "@/lib/not
 import { createPublication, getPublicationForAdmin, publicationInputSchema, publicationUpdateSchema, updatePublication } from "@/lib/publications/publications";
 import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
 import { getUnitStats } from "@/lib/stats/stats";
+import { getNotice } from "@/lib/stats/notice";
+import { noticeDocx, noticeFileName } from "@/lib/render/notice-docx";
 import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
 import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
 import { changePassword, createUserWithOneTimePassword, getManagedUser, listManagedUsers, newUserSchema, resetUserPassword, unlockUser, updateManagedUser, updateUserSchema, userFilterSchema } from "@/lib/users/manage";
@@ -245,6 +247,27 @@ const statsRoutes = [
         headers: {
           "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           "content-disposition": attachmentHeader(`stats-${key}${suffix}.${format}`, `信息采用统计-${key}${suffix}.${format}`),
+          "cache-control": "private, no-store",
+        },
+      });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/stats/notice",
+    summary: "The period's 信息工作通报 as a Word document (the ranking, its totals, the issuing body and date)",
+    tag: "Statistics",
+    access: "signed-in",
+    permission: "read:stats:any",
+    query: statsQuerySchema,
+    response: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", description: "The 通报 as .docx" },
+    errors: [403, 422],
+    handler: async ({ viewer, query }) => {
+      const { notice } = await getNotice(viewer, query);
+      return new Response(new Uint8Array(await noticeDocx(notice)), {
+        headers: {
+          "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "content-disposition": attachmentHeader("notice.docx", noticeFileName(notice)),
           "cache-control": "private, no-store",
         },
       });

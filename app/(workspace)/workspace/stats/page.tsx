@@ -85,6 +85,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{heading}</h2>
             <div className="flex gap-2">
+              <Link href={`/workspace/stats/notice?${exportQuery}`} className={secondaryButtonClass}>
+                {t("makeNotice")}
+              </Link>
               <a href={`/api/v1/stats/export?format=csv&${exportQuery}`} className={secondaryButtonClass} download>
                 {t("exportCsv")}
               </a>

@@ -1,0 +1,44 @@
+// 信息工作通报: the period's statistics as a notice on an A4 sheet, to print
+// or download as Word. For those who may read the statistics.
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { getNotice } from "@/lib/stats/notice";
+import { NoticeView } from "@/components/stats/notice-view";
+import { PrintButton } from "@/components/bulletin/print-button";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { robots: { index: false } };
+
+type Search = Promise<Record<string, string | undefined>>;
+
+export default async function NoticePage({ searchParams }: { searchParams: Search }) {
+  const viewer = await requireSignedIn("/workspace/stats");
+  if (!can(viewer, "read:stats:any")) notFound();
+  const search = await searchParams;
+  const { report, notice } = await getNotice(viewer, { period: search.period, publication: search.publication || undefined });
+  const t = await getTranslations("stats");
+  const query = new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) });
+  return (
+    <>
+      <title>{notice.title}</title>
+      <nav aria-label={t("noticeToolbar")} className="print-toolbar mx-auto flex max-w-[210mm] flex-wrap items-center gap-4 px-4 py-3 text-sm">
+        <Link href={`/workspace/stats?${query}`} className="text-stone-800 underline-offset-4 hover:underline">
+          ← {t("backToStats")}
+        </Link>
+        <a href={`/api/v1/stats/notice?${query}`} className="text-stone-800 underline-offset-4 hover:underline" download>
+          {t("noticeWord")}
+        </a>
+        <span className="ml-auto">
+          <PrintButton label={t("noticePrint")} />
+        </span>
+      </nav>
+      <main id="main" className="print-sheet">
+        <NoticeView notice={notice} />
+      </main>
+    </>
+  );
+}
