@@ -263,6 +263,8 @@ export const MATRIX: Record<string, Probe[]> = {
   // —— Reader pages: readers only ever see published snapshots, signed in or not ——
   "PAGE /": [{ url: "/", expect: everyone(200) }],
   "PAGE /search": [{ url: "/search?q=插花贫困户", expect: everyone(200) }],
+  "PAGE /app": [{ url: "/app", expect: everyone(200) }],
+  "PAGE /offline": [{ url: "/offline", expect: everyone(200) }],
   "PAGE /p/[slug]": [
     { url: "/p/sdtp", expect: everyone(200) },
     { url: "/p/no-such-publication", expect: everyone(404) },

@@ -6,6 +6,8 @@ import { IssueView } from "@/components/bulletin/issue-view";
 import { WithdrawnNotice } from "@/components/bulletin/withdrawn-notice";
 import { issueNumberSegment } from "@/lib/issues/issue-path";
 import { loadReaderIssue } from "@/lib/issues/reader-page";
+import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
+import { SaveOffline } from "@/components/reader/save-offline";
 
 export const dynamic = "force-dynamic";
 
@@ -36,14 +38,19 @@ export default async function IssuePage({ params }: { params: Params }) {
   const base = `/p/${p.slug}/${p.year}/${p.number}`;
   return (
     <>
-      <nav aria-label={ta("formats")} className="mb-6 flex justify-end gap-4 text-sm text-stone-700">
-        <Link href={`${base}/print`} className="underline-offset-4 hover:underline">
-          {ta("printView")}
-        </Link>
-        <a href={`${base}/issue.docx`} className="underline-offset-4 hover:underline">
-          {ta("wordVersion")}
-        </a>
-      </nav>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-2 text-sm text-stone-700">
+        <ReaderAppMessages>
+          <SaveOffline path={base} slug={p.slug} year={issue.snapshot.year} />
+        </ReaderAppMessages>
+        <nav aria-label={ta("formats")} className="ml-auto flex gap-4">
+          <Link href={`${base}/print`} className="underline-offset-4 hover:underline">
+            {ta("printView")}
+          </Link>
+          <a href={`${base}/issue.docx`} className="underline-offset-4 hover:underline">
+            {ta("wordVersion")}
+          </a>
+        </nav>
+      </div>
       <IssueView
         snapshot={issue.snapshot}
         corrections={issue.corrections}

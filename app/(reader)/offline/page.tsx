@@ -1,0 +1,30 @@
+// The page the reader app shows for a page it has not kept when there is no
+// connection (public/sw.js keeps it at install), instead of the browser's error.
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
+import { SavedIssues } from "@/components/reader/saved-issues";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("readerApp");
+  return { title: t("offlineTitle"), robots: { index: false } };
+}
+
+export default async function OfflinePage() {
+  const t = await getTranslations("readerApp");
+  return (
+    <article>
+      <h1 className="mb-3 font-serif text-2xl font-bold">{t("offlineTitle")}</h1>
+      <p className="text-stone-700">{t("offlineText")}</p>
+      <ReaderAppMessages>
+        <SavedIssues />
+      </ReaderAppMessages>
+      <p className="mt-6">
+        <Link href="/" className="text-stone-800 underline underline-offset-4">
+          {t("home")}
+        </Link>
+      </p>
+    </article>
+  );
+}
