@@ -315,6 +315,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
+  // 账户安全: one's own password, two-factor and sessions (manage:session:own, every signed-in role).
+  "PAGE /workspace/account": [{ url: "/workspace/account", expect: page(200, 200, 200, 200) }],
   "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
   "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404, { auditadmin: 200 }) }],
   // 安全策略 (manage:security:any): admin and the security administrator.
@@ -351,4 +353,8 @@ export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(workspace)/workspace/stats/actions.ts#setWeightsAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#createTokenAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#revokeTokenAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#endSessionAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#endOtherSessionsAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#disableTwoFactorAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#regenerateRecoveryCodesAction": everyone(403),
 };
