@@ -24,7 +24,7 @@ export function EndSessionButton({ handle, label }: { handle: string; label: str
   const [result, setResult] = useState<ActionResult | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" disabled={pending} aria-label={label} className={dangerButtonClass} onClick={() => start(async () => setResult(await endSessionAction(handle)))}>
+      <button type="button" disabled={pending} aria-label={label} className={`whitespace-nowrap ${dangerButtonClass}`} onClick={() => start(async () => setResult(await endSessionAction(handle)))}>
         {t("endSession")}
       </button>
       <ActionError result={result} />
@@ -32,32 +32,37 @@ export function EndSessionButton({ handle, label }: { handle: string; label: str
   );
 }
 
-export function EndOtherSessionsButton() {
+/** 退出其他设备 while other sessions are live; what it did stays shown after the list has changed. */
+export function EndOtherSessionsButton({ others }: { others: number }) {
   const t = useTranslations("accountSecurity");
   const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<ActionResult<{ ended: number }> | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={t("endOthersTitle")}
-        description={t("endOthersHint")}
-        trigger={
-          <button type="button" disabled={pending} className={dangerButtonClass}>
-            {t("endOthers")}
-          </button>
-        }
-        confirmLabel={t("endOthers")}
-        pending={pending}
-        onConfirm={() =>
-          start(async () => {
-            setResult(await endOtherSessionsAction());
-            setOpen(false);
-          })
-        }
-      />
+      {others > 0 ? (
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          title={t("endOthersTitle")}
+          description={t("endOthersHint")}
+          trigger={
+            <button type="button" disabled={pending} className={dangerButtonClass}>
+              {t("endOthers")}
+            </button>
+          }
+          confirmLabel={t("endOthers")}
+          pending={pending}
+          onConfirm={() =>
+            start(async () => {
+              setResult(await endOtherSessionsAction());
+              setOpen(false);
+            })
+          }
+        />
+      ) : (
+        <p className="text-sm text-stone-600">{t("onlyThis")}</p>
+      )}
       {result?.ok ? (
         <span role="status" className="text-sm text-green-800">
           {t("endedOthers", { count: result.data.ended })}
@@ -98,6 +103,7 @@ export function DisableTwoFactorForm() {
   }
   return (
     <form action={action} aria-label={t("disableForm")} className="max-w-sm space-y-3 rounded border border-stone-200 bg-stone-50 p-3">
+      <p className="text-sm font-medium">{t("disableForm")}</p>
       <ReauthFields state={state} />
       <FormMessage state={state} />
       <div className="flex gap-2">
@@ -138,6 +144,7 @@ export function RecoveryCodesForm() {
   }
   return (
     <form action={action} aria-label={t("regenerateForm")} className="max-w-sm space-y-3 rounded border border-stone-200 bg-stone-50 p-3">
+      <p className="text-sm font-medium">{t("regenerateForm")}</p>
       <p className="text-sm">{t("regenerateNote")}</p>
       <ReauthFields state={state} />
       <FormMessage state={state} />

@@ -4,7 +4,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, sessions } from "@/db/schema";
+import { auditLog, sessions, type Role } from "@/db/schema";
 import { inRequest, sessionCookie } from "@/lib/testing/next-request";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createUser } from "@/lib/users/users";
@@ -20,12 +20,9 @@ afterAll(() => testDb?.drop());
 
 const system = systemViewer("test");
 let n = 0;
-async function newUser() {
-  const user = await createUser(system, { email: `own${++n}@x.cn`, name: `本人${n}`, role: "editor", password: "Own-Sessions-2026" });
-  return user;
-}
+const newUser = () => createUser(system, { email: `own${++n}@x.cn`, name: `本人${n}`, role: "editor", password: "Own-Sessions-2026" });
 /** The viewer of a request that came with session `sid`, as getSessionViewer makes it. */
-const viewerOf = (user: { id: number; role: "editor"; name: string; email: string }, sid?: string): Extract<Viewer, { kind: "user" }> => ({
+const viewerOf = (user: { id: number; role: Role; name: string; email: string }, sid?: string): Extract<Viewer, { kind: "user" }> => ({
   kind: "user",
   id: user.id,
   role: user.role,

@@ -19,7 +19,6 @@ export default async function AccountPage() {
   const viewer = await requireSignedIn("/workspace/account");
   const [t, sessions, user, policy] = await Promise.all([getTranslations("accountSecurity"), listOwnSessions(viewer), findUserById(viewer.id), getSecurityPolicy()]);
   const { idleMinutes, maxHours } = sessionLimits();
-  const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="max-w-4xl space-y-8">
       <div>
@@ -87,7 +86,7 @@ export default async function AccountPage() {
                   <tr key={s.handle} className="border-b border-stone-100" data-testid="session-row">
                     <td className="px-3 py-2" title={s.userAgent ?? undefined}>
                       {device}
-                      {s.current ? <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs text-green-800">{t("thisDevice")}</span> : null}
+                      {s.current ? <span className="ml-2 rounded bg-green-100 whitespace-nowrap px-1.5 py-0.5 text-xs text-green-800">{t("thisDevice")}</span> : null}
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">{address}</td>
                     <td className="px-3 py-2 tabular-nums">{formatDateTime(s.createdAt)}</td>
@@ -99,7 +98,7 @@ export default async function AccountPage() {
             </tbody>
           </table>
         </div>
-        {others > 0 ? <EndOtherSessionsButton /> : <p className="text-sm text-stone-600">{t("onlyThis")}</p>}
+        <EndOtherSessionsButton others={sessions.filter((s) => !s.current).length} />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 // Integration (issue 21 item 7, 等保 安全审计): a server action that refuses a
 // signed-in user (403) writes the auth.refused row, as the API does — the
 // real actions, called inside a Next request with a real session cookie.
-// app/actions/result.ts `failure` is the one place every action's refusal
+// `failure` (result.ts, beside this file) is the one place every action's refusal
 // passes through.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
