@@ -192,6 +192,12 @@ export const MATRIX: Record<string, Probe[]> = {
   // Writes a pending secret only: two-factor stays off until /enable gets a valid code.
   "POST /api/v1/auth/2fa/setup": [{ url: "/api/v1/auth/2fa/setup", expect: signedIn(200) }],
   "POST /api/v1/auth/2fa/enable": [{ url: "/api/v1/auth/2fa/enable", body: {}, expect: signedIn(422) }],
+  // One's own two-factor off, new recovery codes: an empty body → 422 (nothing changes).
+  "POST /api/v1/auth/2fa/disable": [{ url: "/api/v1/auth/2fa/disable", body: {}, expect: signedIn(422) }],
+  "POST /api/v1/auth/2fa/recovery-codes": [{ url: "/api/v1/auth/2fa/recovery-codes", body: {}, expect: signedIn(422) }],
+  // One's own sessions (manage:session:own): listed; a handle that is none of one's own → 404.
+  "GET /api/v1/auth/sessions": [{ url: "/api/v1/auth/sessions", expect: signedIn(200) }],
+  "DELETE /api/v1/auth/sessions/[id]": [{ url: "/api/v1/auth/sessions/no-such-session", expect: signedIn(404) }],
   // Security administration (manage:security:any): the throwaway user's two-factor (off already), the policy.
   "DELETE /api/v1/users/[id]/2fa": [{ url: "/api/v1/users/{user}/2fa", expect: secAdmins(200) }],
   "GET /api/v1/security/policy": [{ url: "/api/v1/security/policy", expect: secAdmins(200) }],

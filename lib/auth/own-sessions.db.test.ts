@@ -10,7 +10,9 @@ import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createUser } from "@/lib/users/users";
 import { anonymous, systemViewer, type Viewer } from "./permissions";
 import { checkSession, endOtherOwnSessions, endOwnSession, listOwnSessions, sessionHandle, startSession } from "./sessions";
+import { createApiToken } from "./tokens";
 import { getSessionViewer } from "./viewer";
+import { handlerFor } from "@/lib/api/registry";
 
 let testDb: TestDb;
 beforeAll(async () => {
@@ -106,5 +108,32 @@ describe("one's own sessions", () => {
     expect(await checkSession(here, me.id)).toEqual({ ok: true });
     expect(await listOwnSessions(viewerOf(me, here))).toEqual([expect.objectContaining({ current: true })]);
     expect(await auditOf("auth.session-revoke-others", me.id)).toEqual([expect.objectContaining({ actorId: me.id, ip: "198.51.100.20", details: { ended: 3 } })]);
+  });
+});
+
+describe("one's own sessions over the API", () => {
+  it("lists them with a readable device, and signs out one by its id; another user's is not found", async () => {
+    const me = await newUser();
+    const victim = await newUser();
+    const phone = await startSession(me.id, { ip: "198.51.100.30", userAgent: UA.iphone });
+    const theirs = await startSession(victim.id);
+    const { token } = await createApiToken(system, me.id, "sessions");
+    /** The route `template` (OpenAPI form) called for session `id`, if any. */
+    const call = (method: "GET" | "DELETE", template: string, id?: string) =>
+      handlerFor(method, template)(
+        new Request(`http://localhost${template.replace("{id}", id ?? "")}`, { method, headers: { authorization: `Bearer ${token}`, "x-cms-socket-address": "198.51.100.31" } }),
+        { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) },
+      );
+    const list = await call("GET", "/api/v1/auth/sessions");
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({
+      sessions: [{ id: sessionHandle(phone), createdAt: expect.any(String), lastSeenAt: expect.any(String), ip: "198.51.100.30", userAgent: UA.iphone, device: "Safari 17 · iOS 17", current: false }],
+    });
+    expect((await call("DELETE", "/api/v1/auth/sessions/{id}", sessionHandle(theirs))).status).toBe(404);
+    expect(await checkSession(theirs, victim.id)).toEqual({ ok: true });
+    const ended = await call("DELETE", "/api/v1/auth/sessions/{id}", sessionHandle(phone));
+    expect(ended.status).toBe(200);
+    expect(await checkSession(phone, me.id)).toEqual({ ok: false, reason: "revoked" });
+    expect(await auditOf("auth.session-revoke", me.id)).toEqual([expect.objectContaining({ ip: "198.51.100.31" })]);
   });
 });

@@ -9,7 +9,9 @@ import { getDb } from "@/db";
 import { auditLog, users, type Role } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createUser } from "@/lib/users/users";
+import { handlerFor } from "@/lib/api/registry";
 import { anonymous, systemViewer, type Viewer } from "./permissions";
+import { createApiToken } from "./tokens";
 import { checkSecondFactor, disableOwnTwoFactor, enableTwoFactor, regenerateRecoveryCodes, setSecurityPolicy, setupTwoFactor } from "./two-factor";
 
 let testDb: TestDb;
@@ -100,5 +102,32 @@ describe("new recovery codes", () => {
     }
     const plain = await createUser(system, { email: "self-codes-none@x.cn", name: "none", role: "editor", password: PASSWORD });
     await expect(regenerateRecoveryCodes({ kind: "user", id: plain.id, role: "editor", unitId: null, name: plain.name, email: plain.email }, { password: PASSWORD, code: "123456" })).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("over the API", () => {
+  it("POST /api/v1/auth/2fa/disable and /recovery-codes take the password and a code; the policy's refusal is a 403 in the audit log", async () => {
+    const { me, next } = await enrolled("self-api@x.cn");
+    const { token } = await createApiToken(system, me.id, "2fa");
+    const post = async (path: string, body: unknown) => {
+      const request = new Request(`http://localhost${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await handlerFor("POST", path)(request, { params: Promise.resolve({}) });
+      return { status: res.status, body: (await res.json()) as { error?: { code: string; fields?: Record<string, string[]> }; recoveryCodes?: string[] } };
+    };
+    expect(await post("/api/v1/auth/2fa/disable", {})).toMatchObject({ status: 422, body: { error: { fields: { password: [expect.any(String)], code: [expect.any(String)] } } } });
+    const codes = await post("/api/v1/auth/2fa/recovery-codes", { password: PASSWORD, code: next() });
+    expect(codes.status).toBe(200);
+    expect(codes.body.recoveryCodes).toHaveLength(10);
+
+    await setSecurityPolicy(system, { twoFactorRoles: ["editor"] });
+    try {
+      expect(await post("/api/v1/auth/2fa/disable", { password: PASSWORD, code: codes.body.recoveryCodes![0] })).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+      const refused = await (await getDb()).select().from(auditLog).where(and(eq(auditLog.action, "auth.refused"), eq(auditLog.actorId, me.id)));
+      expect(refused).toEqual([expect.objectContaining({ details: expect.objectContaining({ path: "/api/v1/auth/2fa/disable", channel: "api" }) })]);
+    } finally {
+      await setSecurityPolicy(system, { twoFactorRoles: [] });
+    }
+    expect(await post("/api/v1/auth/2fa/disable", { password: PASSWORD, code: codes.body.recoveryCodes![0] })).toMatchObject({ status: 200, body: { ok: true } });
+    expect((await rowOf(me.id)).totpEnabledAt).toBeNull();
   });
 });
