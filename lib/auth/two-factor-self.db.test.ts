@@ -46,6 +46,7 @@ describe("turning one's own two-factor off", () => {
     await expect(disableOwnTwoFactor(me, { password: "Wrong-Password-1", code: next() })).rejects.toMatchObject({ code: "invalid", fields: { password: ["密码不正确"] } });
     await expect(disableOwnTwoFactor(me, { password: PASSWORD, code: "000000" })).rejects.toMatchObject({ code: "invalid", fields: { code: [expect.any(String)] } });
     await expect(disableOwnTwoFactor(anonymous, { password: PASSWORD, code: next() })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(disableOwnTwoFactor({ ...me, mustChangePassword: true }, { password: PASSWORD, code: next() })).rejects.toMatchObject({ code: "must_change_password" });
     expect((await rowOf(me.id)).totpEnabledAt).not.toBeNull();
     expect(await auditOf("user.2fa-disable", me.id)).toEqual([]);
 

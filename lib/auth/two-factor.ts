@@ -138,6 +138,8 @@ export const reauthenticationSchema = z.object({
  */
 async function reauthenticate(viewer: Viewer, input: unknown): Promise<{ me: Extract<Viewer, { kind: "user" }>; user: User }> {
   const me = signedIn(viewer);
+  // A one-time or expired password is for changing only (the API refuses such a viewer before this).
+  if (me.mustChangePassword) throw new AppError("must_change_password", "auth.mustChangePassword");
   const parsed = reauthenticationSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error, "twoFactor.reauthInvalid");
   const db = await getDb();
