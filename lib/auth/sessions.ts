@@ -97,7 +97,7 @@ export interface OwnSession {
   lastSeenAt: Date;
   ip: string | null;
   userAgent: string | null;
-  /** The session of the asking browser (この端末, 本设备). */
+  /** The session of the asking browser (本设备). */
   current: boolean;
 }
 
