@@ -29,7 +29,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "db", isolate: false, include: ["**/*.db.test.ts"], exclude, globalSetup: ["lib/testing/db-template.setup.ts"] },
+        test: {
+          name: "db",
+          isolate: false,
+          include: ["**/*.db.test.ts"],
+          exclude,
+          globalSetup: ["lib/testing/db-template.setup.ts"],
+          // Next's request storage, for the tests that run server actions (lib/testing/next-request.ts).
+          setupFiles: ["lib/testing/next-globals.setup.ts"],
+        },
       },
     ],
   },

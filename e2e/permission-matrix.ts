@@ -192,6 +192,12 @@ export const MATRIX: Record<string, Probe[]> = {
   // Writes a pending secret only: two-factor stays off until /enable gets a valid code.
   "POST /api/v1/auth/2fa/setup": [{ url: "/api/v1/auth/2fa/setup", expect: signedIn(200) }],
   "POST /api/v1/auth/2fa/enable": [{ url: "/api/v1/auth/2fa/enable", body: {}, expect: signedIn(422) }],
+  // One's own two-factor off, new recovery codes: an empty body → 422 (nothing changes).
+  "POST /api/v1/auth/2fa/disable": [{ url: "/api/v1/auth/2fa/disable", body: {}, expect: signedIn(422) }],
+  "POST /api/v1/auth/2fa/recovery-codes": [{ url: "/api/v1/auth/2fa/recovery-codes", body: {}, expect: signedIn(422) }],
+  // One's own sessions (manage:session:own): listed; a handle that is none of one's own → 404.
+  "GET /api/v1/auth/sessions": [{ url: "/api/v1/auth/sessions", expect: signedIn(200) }],
+  "DELETE /api/v1/auth/sessions/[id]": [{ url: "/api/v1/auth/sessions/no-such-session", expect: signedIn(404) }],
   // Security administration (manage:security:any): the throwaway user's two-factor (off already), the policy.
   "DELETE /api/v1/users/[id]/2fa": [{ url: "/api/v1/users/{user}/2fa", expect: secAdmins(200) }],
   "GET /api/v1/security/policy": [{ url: "/api/v1/security/policy", expect: secAdmins(200) }],
@@ -319,6 +325,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/stats/notice": [{ url: "/workspace/stats/notice?period=2017-08", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
+  // 账户安全: one's own password, two-factor and sessions (manage:session:own, every signed-in role).
+  "PAGE /workspace/account": [{ url: "/workspace/account", expect: page(200, 200, 200, 200) }],
   "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
   "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404, { auditadmin: 200 }) }],
   // 安全策略 (manage:security:any): admin and the security administrator.
@@ -355,4 +363,8 @@ export const ACTIONS: Record<string, Record<Actor, Expected>> = {
   "app/(workspace)/workspace/stats/actions.ts#setWeightsAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#createTokenAction": everyone(403),
   "app/(workspace)/workspace/tokens/actions.ts#revokeTokenAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#endSessionAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#endOtherSessionsAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#disableTwoFactorAction": everyone(403),
+  "app/(workspace)/workspace/account/actions.ts#regenerateRecoveryCodesAction": everyone(403),
 };

@@ -1,10 +1,10 @@
-// An AppError's words for a page or a server action: in the user's language as
-// next-intl resolves it (the locale cookie, zh-CN by default). The API decides
-// from the request instead (lib/api/handler.ts, `localeOfRequest`).
-import { getLocale } from "next-intl/server";
+// An AppError's words for a page or a server action: in the user's language,
+// the locale cookie's (zh-CN by default), as next-intl resolves it for the page
+// (i18n/request.ts). The API decides from the request instead (lib/api/handler.ts,
+// `localeOfRequest`).
 import type { AppError } from "@/lib/errors";
-import { localeOf } from "./locales";
+import { requestLocale } from "./request-locale";
 
 export async function localizeError(e: AppError): Promise<{ message: string; fields?: Record<string, string[]> }> {
-  return e.localize(localeOf(await getLocale()));
+  return e.localize(await requestLocale());
 }

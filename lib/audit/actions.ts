@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   "auth.sign-out",
   // A signed-in user refused with 403 (等保 安全审计: every refusal is recorded).
   "auth.refused",
+  // A user signed out another of their own sessions, or all the others (本人会话).
+  "auth.session-revoke",
+  "auth.session-revoke-others",
   "user.create",
   "user.create-first-admin",
   "user.update",
@@ -21,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "user.unlock",
   "user.2fa-enable",
   "user.2fa-disable",
+  "user.2fa-recovery-codes",
   "security.policy",
   "audit.export",
   "unit.create",

@@ -5,7 +5,19 @@ import { AppError } from "@/lib/errors";
 
 export type Viewer =
   | { kind: "anonymous" }
-  | { kind: "user"; id: number; role: Role; unitId: number | null; name: string; email: string; mustChangePassword?: boolean; passwordExpired?: boolean; twoFactorEnrolmentRequired?: boolean }
+  | {
+      kind: "user";
+      id: number;
+      role: Role;
+      unitId: number | null;
+      name: string;
+      email: string;
+      mustChangePassword?: boolean;
+      passwordExpired?: boolean;
+      twoFactorEnrolmentRequired?: boolean;
+      /** The server session the request came with (a cookie; none for a token). Server-side only: never hand it to the browser. */
+      sessionId?: string;
+    }
   /** The system itself: the demo loader, the scheduler, the operator CLI. */
   | { kind: "system"; purpose: string };
 
@@ -43,6 +55,8 @@ export const PERMISSIONS = {
   "read:audit:any": ["admin", "auditadmin"],
   "export:audit:any": ["admin", "auditadmin"],
   "manage:token:own": ["contributor", "editor", "signer", "admin", "sysadmin", "secadmin", "auditadmin"],
+  // One's own sign-in sessions (本人会话): see them, sign the others out.
+  "manage:session:own": ["contributor", "editor", "signer", "admin", "sysadmin", "secadmin", "auditadmin"],
 } as const satisfies Record<string, readonly (Role | "anonymous")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,7 +13,8 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { ROLES, securitySettings, users, type Role, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, msg } from "@/lib/errors";
+import { AppError, invalidInput, msg } from "@/lib/errors";
+import { verifyPassword } from "@/lib/users/passwords";
 import { authorize, type Viewer } from "./permissions";
 
 const ISSUER = "简报系统";
@@ -102,10 +103,13 @@ export async function enableTwoFactor(viewer: Viewer, code: string): Promise<{ o
   return { ok: true, recoveryCodes };
 }
 
-/** Turns a user's two-factor off: oneself, or anyone for whoever manages security (e.g. a lost phone). */
+/**
+ * Turns a user's two-factor off for whoever manages security (e.g. a lost
+ * phone). A user turns their own off with `disableOwnTwoFactor`, which asks for
+ * the password and a code first.
+ */
 export async function disableTwoFactor(viewer: Viewer, userId: number): Promise<{ ok: true }> {
-  if (viewer.kind === "user" && viewer.id === userId) signedIn(viewer);
-  else authorize(viewer, "manage:security:any");
+  authorize(viewer, "manage:security:any");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -117,6 +121,89 @@ export async function disableTwoFactor(viewer: Viewer, userId: number): Promise<
     await recordAudit(tx, viewer, { action: "user.2fa-disable", targetType: "user", targetId: userId });
   });
   return { ok: true };
+}
+
+// —— Changes to one's own second factor: the password and a current code again ——
+
+/** What a user gives to change their own second factor: the password, and a current code or an unused recovery code. */
+export const reauthenticationSchema = z.object({
+  password: z.string().min(1, "请填写密码").max(200),
+  code: z.string().trim().min(1, "请填写验证码或恢复码").max(50),
+});
+
+/**
+ * The signed-in user with two-factor on, once the password and a second factor
+ * (a TOTP code or a recovery code, then spent) are right. Wrong ones answer
+ * 422 naming the field; nothing is spent by a wrong password.
+ */
+async function reauthenticate(viewer: Viewer, input: unknown): Promise<{ me: Extract<Viewer, { kind: "user" }>; user: User }> {
+  const me = signedIn(viewer);
+  // A one-time or expired password is for changing only (the API refuses such a viewer before this).
+  if (me.mustChangePassword) throw new AppError("must_change_password", "auth.mustChangePassword");
+  const parsed = reauthenticationSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error, "twoFactor.reauthInvalid");
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(and(eq(users.id, me.id), eq(users.active, true))).limit(1);
+  if (!user) throw new AppError("unauthorized", "common.signInFirst");
+  if (!user.totpEnabledAt) throw new AppError("conflict", "twoFactor.notEnabled");
+  if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
+    throw new AppError("invalid", "twoFactor.passwordWrong", { password: ["twoFactor.passwordWrong"] });
+  }
+  if (!(await checkSecondFactor(user, parsed.data.code))) {
+    throw new AppError("invalid", "twoFactor.reauthCodeWrong", { code: ["twoFactor.reauthCodeWrongField"] });
+  }
+  return { me, user };
+}
+
+/** Whether the policy lets this user turn two-factor off themselves (it does not when it requires it for their role). */
+export function mayDisableOwnTwoFactor(user: Pick<User, "role" | "totpEnabledAt">, policy: SecurityPolicy): boolean {
+  return Boolean(user.totpEnabledAt) && !policy.twoFactorRoles.includes(user.role as Role);
+}
+
+/**
+ * Turns the viewer's own two-factor off, after their password and a current
+ * code (or a recovery code). Refused with 403 when the security policy requires
+ * two-factor for their role. Audited as user.2fa-disable (`self`).
+ */
+export async function disableOwnTwoFactor(viewer: Viewer, input: unknown): Promise<{ ok: true }> {
+  const me = signedIn(viewer);
+  const db = await getDb();
+  const [row] = await db.select({ role: users.role, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, me.id)).limit(1);
+  if (!row) throw new AppError("unauthorized", "common.signInFirst");
+  // The policy before the password: refused whatever is typed, and no code is spent.
+  if (row.totpEnabledAt && !mayDisableOwnTwoFactor(row, await getSecurityPolicy())) throw new AppError("forbidden", "twoFactor.requiredByPolicy");
+  const { user } = await reauthenticate(me, input);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: null, updatedAt: new Date() })
+      .where(and(eq(users.id, user.id), eq(users.totpSecret, user.totpSecret!)))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError("conflict", "twoFactor.setupChanged");
+    await recordAudit(tx, me, { action: "user.2fa-disable", targetType: "user", targetId: me.id, details: { self: true } });
+  });
+  return { ok: true };
+}
+
+/**
+ * New recovery codes for the viewer, after their password and a current code:
+ * the old ones stop working. Answers the new ones, shown this once. Audited as
+ * user.2fa-recovery-codes.
+ */
+export async function regenerateRecoveryCodes(viewer: Viewer, input: unknown): Promise<{ ok: true; recoveryCodes: string[] }> {
+  const { me, user } = await reauthenticate(viewer, input);
+  const recoveryCodes = newRecoveryCodes();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ recoveryCodeHashes: recoveryCodes.map(hashCode), updatedAt: new Date() })
+      .where(and(eq(users.id, user.id), eq(users.totpSecret, user.totpSecret!)))
+      .returning({ id: users.id });
+    if (!updated.length) throw new AppError("conflict", "twoFactor.setupChanged");
+    await recordAudit(tx, me, { action: "user.2fa-recovery-codes", targetType: "user", targetId: me.id });
+  });
+  return { ok: true, recoveryCodes };
 }
 
 /**

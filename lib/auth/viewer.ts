@@ -44,7 +44,8 @@ export async function getSessionViewer(): Promise<Viewer> {
   if (!user?.active) return anonymous;
   // Every session of the user revoked (password change or reset, deactivation): JWT `iat` is in whole seconds.
   if (user.sessionsRevokedAt && (session.iat ?? 0) * 1000 < user.sessionsRevokedAt.getTime() - 999) return anonymous;
-  return policedViewer(user);
+  const viewer = await policedViewer(user);
+  return viewer.kind === "user" ? { ...viewer, sessionId: session.sid } : viewer;
 }
 
 /** The viewer of an API request: `Authorization: Bearer` first, else the session cookie. */

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionViewer } from "@/lib/auth/viewer";
@@ -22,7 +23,16 @@ export default async function TwoFactorPage() {
     <>
       <h1 className="mb-2 text-xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-sm text-stone-600">{viewer.twoFactorEnrolmentRequired ? t("required") : t("intro")}</p>
-      {user?.totpEnabledAt ? <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{t("on")}</p> : <TwoFactorEnrolment />}
+      {user?.totpEnabledAt ? (
+        <div className="space-y-3">
+          <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{t("on")}</p>
+          <Link href="/workspace/account" className="text-sm underline">
+            {t("manage")}
+          </Link>
+        </div>
+      ) : (
+        <TwoFactorEnrolment />
+      )}
     </>
   );
 }

@@ -20,6 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
     // 三权分立: the audit administrator's administration is the audit log alone.
     ...(can(viewer, "read:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : can(viewer, "read:audit:any") ? [{ href: "/workspace/admin/audit", label: t("nav.admin") }] : []),
+    { href: "/workspace/account", label: t("nav.account") },
     { href: "/workspace/tokens", label: tTokens("nav") },
     { href: "/", label: t("nav.readerSite") },
   ];

@@ -6,7 +6,21 @@ import { exportAuditCsv } from "@/lib/audit/export";
 import { authorize } from "@/lib/auth/permissions";
 import { clientAddress, userAgentOf } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { disableTwoFactor, enableTwoFactor, getSecurityPolicy, passwordChangeDue, securityPolicyResponseSchema, securityPolicySchema, setSecurityPolicy, setupTwoFactor } from "@/lib/auth/two-factor";
+import {
+  disableOwnTwoFactor,
+  disableTwoFactor,
+  enableTwoFactor,
+  getSecurityPolicy,
+  passwordChangeDue,
+  reauthenticationSchema,
+  regenerateRecoveryCodes,
+  securityPolicyResponseSchema,
+  securityPolicySchema,
+  setSecurityPolicy,
+  setupTwoFactor,
+} from "@/lib/auth/two-factor";
+import { endOwnSession, listOwnSessions } from "@/lib/auth/sessions";
+import { describeUserAgent } from "@/lib/auth/user-agent";
 import { createApiToken, createTokenSchema, listApiTokens, revokeApiToken } from "@/lib/auth/tokens";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -451,6 +465,28 @@ const twoFactorRoutes = [
     handler: ({ viewer, body }) => enableTwoFactor(viewer, body.code),
   }),
   defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/disable",
+    summary: "Turn one's own two-factor off with the password and a current code (or a recovery code); 403 when the security policy requires it for one's role",
+    tag: "Auth",
+    access: "signed-in",
+    body: { schema: reauthenticationSchema, maxBytes: 1024 },
+    response: okSchema,
+    errors: [403, 409, 422],
+    handler: ({ viewer, body }) => disableOwnTwoFactor(viewer, body),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/2fa/recovery-codes",
+    summary: "Ten new recovery codes, shown this once, with the password and a current code; the old ones stop working",
+    tag: "Auth",
+    access: "signed-in",
+    body: { schema: reauthenticationSchema, maxBytes: 1024 },
+    response: z.object({ ok: z.literal(true), recoveryCodes: z.array(z.string()) }),
+    errors: [409, 422],
+    handler: ({ viewer, body }) => regenerateRecoveryCodes(viewer, body),
+  }),
+  defineRoute({
     method: "DELETE",
     path: "/api/v1/users/{id}/2fa",
     summary: "Turn a user's two-factor off (a lost phone); they enrol again",
@@ -527,4 +563,53 @@ const deskRoutes = [
   }),
 ];
 
-export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...twoFactorRoutes, ...deskRoutes];
+// 本人会话: one's own sign-in sessions, named by a handle (never the session id, which is the cookie's secret).
+const sessionRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/auth/sessions",
+    summary: "One's own live sign-in sessions, most recently used first; `current` marks the one this request came with",
+    tag: "Auth",
+    access: "signed-in",
+    permission: "manage:session:own",
+    response: z.object({
+      sessions: z.array(
+        z.object({
+          id: z.string(),
+          createdAt: isoDateTime,
+          lastSeenAt: isoDateTime,
+          ip: z.string().nullable(),
+          userAgent: z.string().nullable(),
+          device: z.string().nullable(),
+          current: z.boolean(),
+        }),
+      ),
+    }),
+    errors: [403],
+    handler: async ({ viewer }) => ({
+      sessions: (await listOwnSessions(viewer)).map(({ handle, createdAt, lastSeenAt, userAgent, ...rest }) => ({
+        id: handle,
+        createdAt: createdAt.toISOString(),
+        lastSeenAt: lastSeenAt.toISOString(),
+        userAgent,
+        device: describeUserAgent(userAgent),
+        ...rest,
+      })),
+    }),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/v1/auth/sessions/{id}",
+    summary: "Sign out another of one's own sessions: its cookie is refused from the next request on (409 for the session of this request)",
+    tag: "Auth",
+    access: "signed-in",
+    permission: "manage:session:own",
+    params: z.object({ id: z.string().regex(/^[\w-]{1,64}$/) }),
+    notFound: "session.notFound",
+    response: okSchema,
+    errors: [403, 404, 409],
+    handler: ({ viewer, params, request }) => endOwnSession(viewer, params.id, { ip: clientAddress(request.headers) }),
+  }),
+];
+
+export const adminRoutes = [...userRoutes, ...unitRoutes, ...publicationRoutes, ...statsRoutes, ...auditRoutes, ...tokenRoutes, ...twoFactorRoutes, ...sessionRoutes, ...deskRoutes];

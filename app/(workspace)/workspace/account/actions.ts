@@ -1,0 +1,51 @@
+"use server";
+// The signed-in user's own account (账户安全): their sessions and their second
+// factor. Thin: the session's viewer → the service (which checks again that
+// it is the viewer's own) → revalidate → a typed result for the form.
+import { revalidatePath } from "next/cache";
+import { getSessionViewer } from "@/lib/auth/viewer";
+import { endOtherOwnSessions, endOwnSession } from "@/lib/auth/sessions";
+import { disableOwnTwoFactor, regenerateRecoveryCodes } from "@/lib/auth/two-factor";
+import { actionAddress, failure, type ActionResult } from "@/app/actions/result";
+
+const PAGE = "/workspace/account";
+const reauthentication = (form: FormData) => ({ password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") });
+
+export async function endSessionAction(handle: string): Promise<ActionResult> {
+  try {
+    await endOwnSession(await getSessionViewer(), String(handle).slice(0, 64), { ip: await actionAddress() });
+    revalidatePath(PAGE);
+    return { ok: true, data: undefined };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function endOtherSessionsAction(): Promise<ActionResult<{ ended: number }>> {
+  try {
+    const { ended } = await endOtherOwnSessions(await getSessionViewer(), { ip: await actionAddress() });
+    revalidatePath(PAGE);
+    return { ok: true, data: { ended } };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function disableTwoFactorAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    await disableOwnTwoFactor(await getSessionViewer(), reauthentication(form));
+    revalidatePath(PAGE);
+    return { ok: true, data: undefined };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function regenerateRecoveryCodesAction(_prev: ActionResult<{ recoveryCodes: string[] }> | null, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  try {
+    const { recoveryCodes } = await regenerateRecoveryCodes(await getSessionViewer(), reauthentication(form));
+    return { ok: true, data: { recoveryCodes } };
+  } catch (e) {
+    return failure(e);
+  }
+}

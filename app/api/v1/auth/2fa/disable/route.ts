@@ -1,0 +1,4 @@
+// /api/v1/auth/2fa/disable: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
+
+export const POST = handlerFor("POST", "/api/v1/auth/2fa/disable");
