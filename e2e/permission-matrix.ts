@@ -270,6 +270,7 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /": [{ url: "/", expect: everyone(200) }],
   "PAGE /search": [{ url: "/search?q=插花贫困户", expect: everyone(200) }],
   "PAGE /app": [{ url: "/app", expect: everyone(200) }],
+  "GET /api/v1/latest-issues": [{ url: "/api/v1/latest-issues", expect: everyone(200) }],
   "PAGE /offline": [{ url: "/offline", expect: everyone(200) }],
   "PAGE /p/[slug]": [
     { url: "/p/sdtp", expect: everyone(200) },

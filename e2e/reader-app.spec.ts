@@ -112,3 +112,21 @@ test("保存离线阅读 keeps an issue; a correction replaces it and a withdraw
   await expect(page.locator("body")).not.toContainText(`签发测试甲稿2032的第一段。`);
   await context.close();
 });
+
+test("when the app is opened again, an issue published since is offered", async ({ browser, request }) => {
+  const w = await world(request, "new");
+  const context = await browser.newContext();
+  const first = waitForHydration(await context.newPage());
+  await first.goto("/");
+  // The first visit records what is newest, and offers nothing.
+  await expect.poll(() => first.evaluate(() => localStorage.getItem("cms-latest-seen"))).not.toBeNull();
+  await expect(first.getByTestId("new-issues")).toHaveCount(0);
+  const issue = await publishedIssue(request, w, 2033);
+  const again = waitForHydration(await context.newPage());
+  await again.goto("/search");
+  const notice = again.getByRole("complementary", { name: "新的一期" });
+  await notice.getByRole("link", { name: new RegExp(`^${w.name}2033年第${issue.number}期`) }).click();
+  await expect(again).toHaveURL(new RegExp(`/p/${w.slug}/2033/${issue.number}$`));
+  await expect(again.getByTestId("new-issues")).toHaveCount(0);
+  await context.close();
+});

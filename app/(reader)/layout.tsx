@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { readerBrand } from "@/lib/publications/brand";
 import { ReaderApp } from "@/components/reader/reader-app";
+import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
 
 /** Page titles end with the publication's name (or the site's, with several); the home page is titled by the publications. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +44,9 @@ export default async function ReaderLayout({ children }: { children: React.React
         {children}
       </main>
       <footer className="border-t border-stone-200 py-4 text-center text-xs text-stone-500">{t("footer")}</footer>
-      <ReaderApp />
+      <ReaderAppMessages>
+        <ReaderApp />
+      </ReaderAppMessages>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseIssueNumberSegment } from "@/lib/issues/issue-path";
-import { getPublication, getReaderIssue, listPublications, listPublishedIssues } from "@/lib/issues/reader";
+import { getPublication, getReaderIssue, listPublications, listPublicationsWithLatestIssues, listPublishedIssues } from "@/lib/issues/reader";
 import { parseSearchParams, searchParamsSchema } from "@/lib/search/params";
 import { searchArticles } from "@/lib/search/search";
 import { defineRoute } from "../route";
@@ -28,6 +28,16 @@ const readerArticleSchema = z.object({
 });
 
 export const publicRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/v1/latest-issues",
+    summary: "The newest published regular issue of each publication, in one answer (the reader app's new-issue notice)",
+    tag: TAG,
+    access: "public",
+    response: z.array(z.object({ publication: z.string(), year: z.number().int(), number: z.number().int(), title: z.string(), publishedAt: isoDateTime })),
+    handler: async () =>
+      (await listPublicationsWithLatestIssues(1)).flatMap((p) => p.issues.slice(0, 1).map((i) => ({ publication: p.slug, year: i.year, number: i.number, title: i.title, publishedAt: i.publishedAt }))),
+  }),
   defineRoute({
     method: "GET",
     path: "/api/v1/publications",
