@@ -49,6 +49,12 @@ test("installable: the manifest, its icons, and the 客户端 page with a QR cod
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/p/sdtp/2017/88");
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  // Chromium's own installability check (what Lighthouse's PWA audit used before Lighthouse 12 dropped it), once the worker is in place.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
+  // The one left is the test browser's profile, which is incognito; an app error (manifest, icons, worker) would be listed here.
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
   await page.getByRole("banner").getByRole("link", { name: "客户端" }).click();
   await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByRole("heading", { level: 1, name: "客户端" })).toBeVisible();
