@@ -3,6 +3,7 @@
 // uniques, and status checks.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -12,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -132,6 +134,8 @@ export const articles = pgTable(
     status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** The 约稿 this article answers (lib/commissions): only a commission addressed to the article's unit. */
+    commissionId: integer("commission_id").references((): AnyPgColumn => commissions.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -145,7 +149,45 @@ export const articles = pgTable(
     index("articles_status_updated_idx").on(t.status, t.updatedAt),
     // The editors' inbox across all statuses, newest first, paged by key.
     index("articles_updated_idx").on(t.updatedAt, t.id),
+    // A commission's answers, by unit.
+    index("articles_commission_idx").on(t.commissionId, t.unitId).where(sql`${t.commissionId} is not null`),
   ],
+);
+
+/**
+ * 约稿 (信息约稿通知单): an editor asks named units for an article on a topic by
+ * a deadline. The brief is Tiptap JSON like an article body. Whether a unit
+ * answered (on time or late) or missed it is computed from its linked
+ * articles' submissions and a clock (lib/commissions/commissions.ts), never stored.
+ */
+export const commissions = pgTable(
+  "commissions",
+  {
+    id: serial("id").primaryKey(),
+    title: text("title").notNull(),
+    brief: jsonb("brief").notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    publicationId: integer("publication_id").references(() => publications.id),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("commissions_deadline_idx").on(t.deadline, t.id)],
+);
+
+/** The units a commission is addressed to; `remindedAt`: the day-before reminder went out (once per commission and unit). */
+export const commissionUnits = pgTable(
+  "commission_units",
+  {
+    commissionId: integer("commission_id")
+      .notNull()
+      .references(() => commissions.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.commissionId, t.unitId] }), index("commission_units_unit_idx").on(t.unitId, t.commissionId)],
 );
 
 export const articleRevisions = pgTable(
@@ -457,6 +499,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
     issueId: integer("issue_id").references(() => issues.id, { onDelete: "cascade" }),
+    commissionId: integer("commission_id").references(() => commissions.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     message: text("message").notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -532,6 +575,7 @@ export type Unit = typeof units.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type Commission = typeof commissions.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type IssueSnapshotRow = typeof issueSnapshots.$inferSelect;

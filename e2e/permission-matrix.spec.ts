@@ -165,6 +165,10 @@ async function buildWorld(): Promise<World> {
   form.set("file", new Blob([new Uint8Array(makePng())], { type: "image/png" }), "m.png");
   const media = await must<{ url: string }>(201, "POST", "/api/v1/media", { headers: a, body: form });
   const demo = await must<{ sections: { articles: { id: number }[] }[] }>(200, "GET", "/api/v1/publications/sdtp/issues/2017/88");
+  const commission = await must<{ id: number }>(201, "POST", "/api/v1/commissions", {
+    headers: { authorization: bearer.editor! },
+    body: { title: `权限矩阵约稿${stamp}`, brief: "<p>权限矩阵测试的约稿要求。</p>", deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(), unitIds: [unitA!.id] },
+  });
 
   return {
     users,
@@ -185,6 +189,7 @@ async function buildWorld(): Promise<World> {
       media: media.url.split("/").pop()!,
       user: String(throwaway.id),
       unitA: String(unitA!.id),
+      commission: String(commission.id),
     },
   };
 }

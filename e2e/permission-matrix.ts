@@ -38,6 +38,7 @@ export interface Probe {
  * - draftNumber, publishedNumber, withdrawnNumber: their numbers in the year 2000
  * - spareTokenA: an API token of A's that nothing else uses · media: the hash of an image A uploaded
  * - user: a throwaway editor account · unitA: A's unit
+ * - commission: a 约稿 addressed to A's unit only (B's unit was not addressed: it does not exist for B)
  * The signer (签发人) reads issues being assembled and decides sign-offs; they write no article or layout.
  */
 export type Fixture =
@@ -53,7 +54,8 @@ export type Fixture =
   | "spareTokenA"
   | "media"
   | "user"
-  | "unitA";
+  | "unitA"
+  | "commission";
 
 /** The 三权分立 administrators (issue 21): system (users, units, publications), security (policy, locks, tokens), audit (the log). */
 type Duty = "sysadmin" | "secadmin" | "auditadmin";
@@ -127,6 +129,17 @@ export const MATRIX: Record<string, Probe[]> = {
   // Uploads: who may write is checked before the body is read; a JSON body is not multipart → 400.
   "POST /api/v1/articles/import": [{ url: "/api/v1/articles/import", body: {}, expect: signedIn(400, 403) }],
   "POST /api/v1/media": [{ url: "/api/v1/media", body: {}, expect: signedIn(400, 403) }],
+
+  // —— 约稿 (commissions): editors write them and see all; a contributor sees those addressed to their unit ——
+  // manage:commission:any or read:commission:own-unit; signers and the administrators of 三权分立 hold neither.
+  "GET /api/v1/commissions": [{ url: "/api/v1/commissions", expect: row(401, 200, 200, 200, 200, 403) }],
+  // manage:commission:any; an empty body → 422 (nothing is written).
+  "POST /api/v1/commissions": [{ url: "/api/v1/commissions", body: {}, expect: editors(422) }],
+  // Addressed to A's unit: B's contributor gets 404, as for a commission that does not exist.
+  "GET /api/v1/commissions/[id]": [
+    { url: "/api/v1/commissions/{commission}", expect: row(401, 200, 404, 200, 200, 403) },
+    { url: "/api/v1/commissions/999999999", expect: row(401, 404, 404, 404, 404, 403) },
+  ],
 
   // —— Issues (editors' desk; signers read them) ——
   "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: issueReaders(200) }],
@@ -309,6 +322,13 @@ export const MATRIX: Record<string, Probe[]> = {
   // A draft is not the editors' to edit: they are sent to the article's page (307).
   "PAGE /workspace/articles/[id]/edit": [{ url: "/workspace/articles/{articleA}/edit", expect: row("login", 200, 404, 307, 307, 404) }],
   "PAGE /workspace/articles/[id]/history": [{ url: "/workspace/articles/{articleA}/history", expect: row("login", 200, 404, 200, 200, 404) }],
+  // 约稿: the list for editors and contributors (their unit's); writing one for editors; one commission for its units and the editors.
+  "PAGE /workspace/commissions": [{ url: "/workspace/commissions", expect: page(200, 200, 200, 404) }],
+  "PAGE /workspace/commissions/new": [{ url: "/workspace/commissions/new", expect: page(404, 200, 200, 404) }],
+  "PAGE /workspace/commissions/[id]": [
+    { url: "/workspace/commissions/{commission}", expect: row("login", 200, 404, 200, 200, 404) },
+    { url: "/workspace/commissions/999999999", expect: row("login", 404, 404, 404, 404, 404) },
+  ],
   // The assembly board is manage:issue:any; signers read issues on their own desk and the preview.
   "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/issues/[id]": [

@@ -14,7 +14,7 @@ import { makePng } from "../lib/testing/png";
 import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
 import { makeArticleDocx } from "../lib/testing/docx-fixtures";
 import { attributeValues, normalizeText, visibleText } from "../lib/testing/xss-static";
-import { chunkGroups, cookieFor, guard, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
+import { chunkGroups, cookieFor, guard, missingFrom, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
 import { PlaceLog } from "./xss-places";
 
 const P = XSS_PAYLOADS;
@@ -330,4 +330,80 @@ test("display names carry the corpus (users list, audit log, article history and
   expect(log.missing("names")).toEqual([]);
   tally(log, placed * 2);
   console.log(`[xss-inputs] display names: ${names.length} created + ${names.length} renamed users, ${placed * 2} payload placements, ${log.pages} pages; ${log.summary()}`);
+});
+
+test("约稿 titles and briefs carry the corpus (the commission pages, the desk, the answering article)", async ({ request }) => {
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
+  const adminUser = await createUser("admin");
+  const admin = await tokenFor(request, adminUser);
+  const editorUser = await createUser("editor");
+  const editor = await apiAs(editorUser);
+  const editorPages = await cookieFor(editorUser);
+  // Two units of the test's own, named by payloads (after a probe: unit names are unique across tests).
+  const unitNames = [`约稿探针单位${RUN}甲 ${P[7]!.trim()}`, `约稿探针单位${RUN}乙 ${P[11]!.trim()}`];
+  const unitIds: number[] = [];
+  for (const name of unitNames) unitIds.push((await ok(await request.post("/api/v1/units", { headers: admin, data: { name } }), 201)).id);
+  const contributorUser = await createUser("contributor", { unit: unitNames[0] });
+  const contributor = await apiAs(contributorUser);
+  const contributorPages = await cookieFor(contributorUser);
+  const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString();
+  const textDoc = (texts: string[]) => ({ type: "doc", content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+
+  // Titles: the corpus packed to the 200-character limit after a probe; each commission's brief holds its payloads as text.
+  const titles = packed(200, (i) => `约稿探针${i}号 `);
+  const made = await pool(titles, 4, async (title) => {
+    const body = await ok(await request.post("/api/v1/commissions", { headers: editor, data: { title: title.text, brief: textDoc(title.all), deadline, unitIds } }), 201);
+    return { id: body.id as number, title };
+  });
+  // Briefs as HTML: the whole corpus in <p>s, sanitized on the server; a group refused (422, nothing safe left) is split until each refused payload stands alone.
+  let refused = 0;
+  const htmlBriefs: { id: number; n: number }[] = [];
+  const sendHtml = async (group: string[]): Promise<void> => {
+    const res = await request.post("/api/v1/commissions", { headers: editor, data: { title: `约稿HTML探针${htmlBriefs.length}`, brief: group.map((p) => `<p>${p}</p>`).join(""), deadline, unitIds } });
+    if (res.status() === 201) return void htmlBriefs.push({ id: (await res.json()).id, n: group.length });
+    expect(res.status(), await res.text()).toBe(422);
+    expect((await res.json()).error.fields.brief).toBeTruthy();
+    if (group.length === 1) return void (refused += 1);
+    const half = Math.ceil(group.length / 2);
+    await sendHtml(group.slice(0, half));
+    await sendHtml(group.slice(half));
+  };
+  await sendHtml([...P]);
+  expect(htmlBriefs.reduce((n, b) => n + b.n, 0) + refused).toBe(P.length);
+
+  // The unit answers the first commission: the answer's pages name it.
+  const first = made[0]!;
+  const answer = await ok(await request.post("/api/v1/articles", { headers: contributor, data: { title: "约稿回复探针", html: "<p>正文</p>", commissionId: first.id } }), 201);
+
+  const allTitles = made.flatMap((m) => m.title.all);
+  await pages.html("commissions", "/workspace/commissions", { headers: editorPages, payloads: P.length + unitNames.length, shows: [...allTitles, ...unitNames] });
+  await pool(made, 4, (m) =>
+    pages.html("commission", `/workspace/commissions/${m.id}`, { headers: editorPages, payloads: m.title.n * 2 + unitNames.length, shows: [...m.title.all, ...unitNames] }),
+  );
+  await pool(htmlBriefs, 4, (b) => pages.html("commission", `/workspace/commissions/${b.id}`, { headers: editorPages, payloads: b.n }));
+  await pages.html("commission", `/workspace/commissions/${first.id}`, { headers: contributorPages, payloads: first.title.n * 2 + 1, shows: [...first.title.all, "约稿回复探针"] });
+  await pages.html("commissions", "/workspace/commissions", { headers: contributorPages, payloads: P.length, shows: allTitles });
+  // The desk lists the unit's open commissions (up to 100, soonest first).
+  await pages.html("desk", "/workspace", { headers: contributorPages, payloads: P.length, shows: [first.title.first] });
+  await pages.html("newArticle", `/workspace/articles/new?commission=${first.id}`, { headers: contributorPages, payloads: first.title.n, shows: first.title.all });
+  await pages.html("importDocx", `/workspace/articles/import?commission=${first.id}`, { headers: contributorPages, payloads: P.length, shows: [first.title.first] });
+  await pages.html("articleDesk", `/workspace/articles/${answer.id}`, { headers: contributorPages, payloads: first.title.n, shows: first.title.all });
+  await pages.html("articleDesk", `/workspace/articles/${answer.id}`, { headers: editorPages, payloads: first.title.n, shows: first.title.all });
+  await pages.html("editor", `/workspace/articles/${answer.id}/edit`, { headers: contributorPages, payloads: first.title.n, shows: first.title.all });
+  // The audit log shows each commission's title in its details (50 entries a page: the older ones on the next).
+  const adminPages = await cookieFor(adminUser);
+  let auditUrl: string | null = `/workspace/admin/audit?actor=${editorUser.id}&action=commission.`;
+  let auditText = "";
+  while (auditUrl) {
+    const { html, text } = await pages.html("audit", auditUrl, { headers: adminPages, payloads: P.length });
+    auditText += text;
+    const older: string | undefined = attributeValues(html, "a[href^='/workspace/admin/audit?']", "href").find((h) => h.includes("before="));
+    auditUrl = older ? older.replace(/&amp;/g, "&") : null;
+  }
+  expect(missingFrom(auditText, made.map((_, i) => `约稿探针${i}号`))).toEqual([]);
+  expect(log.missing("commissions")).toEqual([]);
+  tally(log, P.length * 3, refused);
+  console.log(`[xss-inputs] 约稿: ${made.length} titles + ${htmlBriefs.length} HTML briefs (${refused} payloads refused), ${log.pages} pages; ${log.summary()}`);
 });

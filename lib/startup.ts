@@ -39,9 +39,11 @@ export async function startServer() {
 }
 
 /**
- * The app's own scheduler for 定时发布: no outside cron. Every instance runs
- * it; runDueSchedules claims each due issue with SKIP LOCKED, so an issue is
- * published exactly once however many instances there are.
+ * The app's own scheduler for 定时发布 and the 约稿 reminders: no outside
+ * cron. Every instance runs it; runDueSchedules claims each due issue with
+ * SKIP LOCKED, so an issue is published exactly once however many instances
+ * there are, and sendCommissionReminders claims each commission's unit with a
+ * conditional update, so each unit is reminded once.
  */
 export function startScheduler(intervalMs = Number(process.env.SCHEDULER_INTERVAL_MS || 15_000)) {
   const g = globalThis as unknown as { __cmsScheduler?: ReturnType<typeof setInterval> };
@@ -51,12 +53,33 @@ export function startScheduler(intervalMs = Number(process.env.SCHEDULER_INTERVA
     if (running) return;
     running = true;
     try {
-      const { runDueSchedules } = await import("@/lib/issues/lifecycle");
       const { systemViewer } = await import("@/lib/auth/permissions");
-      const published = await runDueSchedules(systemViewer("scheduler"));
-      if (published.length) console.log(`[cms] scheduler published issue(s) ${published.join(", ")}`);
-    } catch (e) {
-      console.error("[cms] scheduler:", (e as Error).message);
+      // Each job on its own: one failing does not hold up the other.
+      const jobs: [string, () => Promise<void>][] = [
+        [
+          "publishing",
+          async () => {
+            const { runDueSchedules } = await import("@/lib/issues/lifecycle");
+            const published = await runDueSchedules(systemViewer("scheduler"));
+            if (published.length) console.log(`[cms] scheduler published issue(s) ${published.join(", ")}`);
+          },
+        ],
+        [
+          "commission reminders",
+          async () => {
+            const { sendCommissionReminders } = await import("@/lib/commissions/commissions");
+            const reminded = await sendCommissionReminders(systemViewer("scheduler"), new Date());
+            if (reminded.length) console.log(`[cms] scheduler reminded ${reminded.length} unit(s) of a 约稿 deadline`);
+          },
+        ],
+      ];
+      for (const [name, job] of jobs) {
+        try {
+          await job();
+        } catch (e) {
+          console.error(`[cms] scheduler (${name}):`, (e as Error).message);
+        }
+      }
     } finally {
       running = false;
     }

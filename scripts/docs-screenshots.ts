@@ -5,7 +5,7 @@
 //   DOCS_BASE_URL=http://127.0.0.1:3360 DEMO_PASSWORD=demo-pass-123 npx tsx scripts/docs-screenshots.ts
 //
 // It adds a little content through the API (a submitted and an accepted
-// article, an issue being assembled) so the desks are not empty, signs in
+// article, an issue being assembled, a 约稿 one unit answered) so the desks are not empty, signs in
 // through /login as each demo account, and writes PNGs to docs/images/.
 // Run it against a throwaway DATA_DIR: it writes to the database.
 import fs from "node:fs";
@@ -47,7 +47,23 @@ async function addContent() {
   await api("POST", `/api/v1/articles/${accepted}/accept`, editor, {});
   const issue = await api<{ id: number }>("POST", "/api/v1/issues", editor, { publication: "sdtp" });
   await api("PUT", `/api/v1/issues/${issue.id}/layout`, editor, { sections: [{ heading: "产业扶贫", articleIds: [accepted] }] });
-  return { issueId: issue.id };
+  // 约稿 to the three demo units, due in three days: 省司法厅 has answered it; 聊城 sees it on the desk.
+  const units = await api<{ units: { id: number; name: string }[] }>("GET", "/api/v1/units", await tokenFor("admin@demo.local"));
+  const commission = await api<{ id: number }>("POST", "/api/v1/commissions", editor, {
+    title: "关于报送冬季困难群众帮扶工作信息的约稿",
+    brief: "<p>请报送本地做好冬季困难群众帮扶、防止返贫的主要做法和成效，突出特色和数据，1500 字以内。</p>",
+    deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    unitIds: units.units.map((u) => u.id),
+    publication: "sdtp",
+  });
+  const sft = await tokenFor("sft@demo.local");
+  const answer = await api<{ id: number }>("POST", "/api/v1/articles", sft, {
+    title: "省司法厅为困难群众开通法律援助绿色通道",
+    html: "<p>入冬以来，省司法厅为困难群众开通法律援助绿色通道，做到应援尽援。</p>",
+    commissionId: commission.id,
+  });
+  await api("POST", `/api/v1/articles/${answer.id}/submit`, sft, {});
+  return { issueId: issue.id, commissionId: commission.id };
 }
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
@@ -70,7 +86,7 @@ async function shot(page: Page, url: string, name: string) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  const { issueId } = await addContent();
+  const { issueId, commissionId } = await addContent();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
   try {
     const reader = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" })).newPage();
@@ -84,6 +100,7 @@ async function main() {
     const editor = await signIn(browser, "editor@demo.local");
     await shot(editor, "/workspace", "editor-inbox.png");
     await shot(editor, `/workspace/issues/${issueId}`, "editor-issue-board.png");
+    await shot(editor, `/workspace/commissions/${commissionId}`, "editor-commission.png");
 
     const admin = await signIn(browser, "admin@demo.local");
     await shot(admin, "/workspace/admin", "admin-users.png");

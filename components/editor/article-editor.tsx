@@ -60,9 +60,12 @@ export function ArticleEditor({
   defaultAttribution,
   status: articleStatus = "draft",
   canSubmit = false,
+  commissionId = null,
   children,
 }: {
   article: EditableArticle | null;
+  /** A new article answering this 约稿: its first save links it (撰稿回复). */
+  commissionId?: number | null;
   defaultAttribution: string;
   status?: ArticleStatus;
   /** The viewer may submit this article for review (提交审核) straight from the editor. */
@@ -158,7 +161,7 @@ export function ArticleEditor({
       const payload = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON() };
       const wasNew = idRef.current === null;
       const request = wasNew
-        ? callApi<{ id: number; version: number }>("/api/v1/articles", { json: payload, keepalive: options.keepalive })
+        ? callApi<{ id: number; version: number }>("/api/v1/articles", { json: commissionId ? { ...payload, commissionId } : payload, keepalive: options.keepalive })
         : callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
             method: "PATCH",
             json: { ...payload, version: versionRef.current },
@@ -196,7 +199,7 @@ export function ArticleEditor({
       }
       return true;
     },
-    [editor, t, writeLocal],
+    [editor, t, writeLocal, commissionId],
   );
   useEffect(() => {
     saveRef.current = save;

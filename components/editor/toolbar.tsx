@@ -24,7 +24,8 @@ function Button({ label, onClick, active, disabled, children }: { label: string;
   );
 }
 
-export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => void }) {
+/** `onImage`: the 图片 button's action; without it there is no 图片 button (e.g. a commission's brief). */
+export function Toolbar({ editor, onImage }: { editor: Editor; onImage?: () => void }) {
   const t = useTranslations("editor.toolbar");
   const s = useEditorState({
     editor,
@@ -98,7 +99,7 @@ export function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => vo
           editor.commands.focus();
         }}
       />
-      <Button label={t("image")} onClick={onImage}>{t("imageShort")}</Button>
+      {onImage && <Button label={t("image")} onClick={onImage}>{t("imageShort")}</Button>}
       <Button label={t("table")} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>{t("tableShort")}</Button>
       {s.table && (
         <>

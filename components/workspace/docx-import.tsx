@@ -12,17 +12,23 @@ type Phase =
   /** The draft exists, but something of the document (a picture) could not come along: said before the editor opens. */
   | { kind: "warnings"; id: number; warnings: string[] };
 
-/** Uploads a .docx with visible progress; the server converts it into a new draft, which opens for review. */
-export function DocxImport() {
+/**
+ * Uploads a .docx with visible progress; the server converts it into a new
+ * draft, which opens for review. The draft may answer one of the unit's
+ * open 约稿 (`commissions`), chosen before the upload.
+ */
+export function DocxImport({ commissions = [], initialCommission = null }: { commissions?: { id: number; title: string }[]; initialCommission?: number | null }) {
   const t = useTranslations("articlePages");
+  const tc = useTranslations("commissions.import");
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [commission, setCommission] = useState<string>(initialCommission ? String(initialCommission) : "");
 
   function upload(file: File) {
     const form = new FormData();
     form.append("file", file);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/articles/import");
+    xhr.open("POST", commission ? `/api/v1/articles/import?commissionId=${encodeURIComponent(commission)}` : "/api/v1/articles/import");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) setPhase({ kind: "uploading", percent: Math.round((e.loaded / e.total) * 100) });
     };
@@ -46,6 +52,19 @@ export function DocxImport() {
   const busy = phase.kind === "uploading" || phase.kind === "converting";
   return (
     <div className="rounded border border-dashed border-stone-400 bg-white p-6">
+      {commissions.length > 0 && (
+        <label className="mb-4 block">
+          <span className="mb-2 block font-medium">{tc("label")}</span>
+          <select name="commission" value={commission} disabled={busy} onChange={(e) => setCommission(e.target.value)} className="w-full rounded border border-stone-300 px-2 py-1.5 text-sm">
+            <option value="">{tc("none")}</option>
+            {commissions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="block">
         <span className="mb-2 block font-medium">{t("chooseDocx")}</span>
         <input

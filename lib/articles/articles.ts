@@ -5,7 +5,7 @@ import { and, desc, eq, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { ARTICLE_STATUSES, articleEvents, articles, units, users, type ArticleStatus } from "@/db/schema";
+import { ARTICLE_STATUSES, articleEvents, articles, commissions, units, users, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { renderDocumentHtml } from "@/lib/render/document";
@@ -117,6 +117,9 @@ export interface ArticleDetail {
   events: { type: string; comment: string | null; by: string | null; at: string }[];
   /** The published issue the article ran in, or null. */
   publishedIn: PublishedIn | null;
+  /** The 约稿 the article answers, or null. */
+  commissionId: number | null;
+  commission: { id: number; title: string; deadline: string } | null;
 }
 
 /** One article, if the viewer may see it; otherwise not found. */
@@ -125,10 +128,11 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "article.notFound");
   const db = await getDb();
   const [row] = await db
-    .select({ article: articles, unit: units.name, author: users.name })
+    .select({ article: articles, unit: units.name, author: users.name, commission: { id: commissions.id, title: commissions.title, deadline: commissions.deadline } })
     .from(articles)
     .innerJoin(units, eq(units.id, articles.unitId))
     .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(commissions, eq(commissions.id, articles.commissionId))
     .where(and(eq(articles.id, id), where))
     .limit(1);
   if (!row) throw new AppError("not_found", "article.notFound");
@@ -156,6 +160,8 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
     submittedAt: row.article.submittedAt?.toISOString() ?? null,
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     publishedIn,
+    commissionId: row.article.commissionId,
+    commission: row.commission ? { ...row.commission, deadline: row.commission.deadline.toISOString() } : null,
   };
 }
 

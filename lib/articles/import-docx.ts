@@ -10,6 +10,8 @@ import type { JSONContent } from "@tiptap/core";
 import { AppError, msg, messageOfText } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/permissions";
 import { storeMedia } from "@/lib/media/media";
+import { getDb } from "@/db";
+import { assertCommissionAddressed } from "@/lib/commissions/link";
 import { createArticle } from "./mutations";
 import { InvalidDocumentError } from "@/lib/render/document";
 import { htmlToDocument } from "./html";
@@ -389,7 +391,11 @@ export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: Sto
 }
 
 /** Creates a draft from a .docx file, keeping its pictures in the media store. */
-export async function importDocx(viewer: Viewer, bytes: Uint8Array) {
+export async function importDocx(viewer: Viewer, bytes: Uint8Array, options: { commissionId?: number } = {}) {
+  // A commission not addressed to the writer's unit is refused before the document is read (createArticle checks again).
+  if (options.commissionId !== undefined && viewer.kind === "user" && viewer.role === "contributor" && viewer.unitId !== null) {
+    await assertCommissionAddressed(await getDb(), options.commissionId, viewer.unitId);
+  }
   const storeImage: StoreImage = async (image) => {
     try {
       return (await storeMedia(viewer, image)).url;
@@ -400,6 +406,11 @@ export async function importDocx(viewer: Viewer, bytes: Uint8Array) {
     }
   };
   const draft = await docxToDraft(bytes, { storeImage });
-  const created = await createArticle(viewer, { title: draft.title, body: draft.body, ...(draft.attribution ? { attribution: draft.attribution } : {}) });
+  const created = await createArticle(viewer, {
+    title: draft.title,
+    body: draft.body,
+    ...(draft.attribution ? { attribution: draft.attribution } : {}),
+    ...(options.commissionId !== undefined ? { commissionId: options.commissionId } : {}),
+  });
   return { ...created, warnings: draft.warnings };
 }

@@ -12,6 +12,7 @@ import { AppError, invalidInput, messageOfText, msg } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
 import { voidSignoffForArticleInTx } from "@/lib/issues/signoff";
+import { assertCommissionAddressed } from "@/lib/commissions/link";
 import { htmlToDocument, MAX_HTML_BYTES } from "./html";
 import { EDITABLE, TRANSITIONS, type Transition } from "./status";
 
@@ -31,6 +32,8 @@ export const articleInputSchema = z
     attribution: z.string().max(MAX_ATTRIBUTION_CHARS * 2).optional(),
     unit: z.string().max(200).optional(),
     note: z.string().max(500).optional(),
+    /** The 约稿 this article answers: one addressed to the article's unit (null on a save unlinks it). */
+    commissionId: z.number().int().min(1).max(2_147_483_647).nullable().optional(),
   })
   .strict();
 export type ArticleInput = z.infer<typeof articleInputSchema>;
@@ -50,6 +53,7 @@ export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).exten
   submittedAt: z.string().max(40).nullable().optional(),
   events: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
   publishedIn: z.record(z.string(), z.unknown()).nullable().optional(),
+  commission: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
 
@@ -166,13 +170,15 @@ export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id:
     }
     const unit = await activeUnit(tx, unitId);
     const attribution = normalizeAttribution(input.attribution ?? unit.name) || unit.name;
+    const commissionId = input.commissionId ?? null;
+    if (commissionId !== null) await assertCommissionAddressed(tx, commissionId, unitId);
     const [article] = await tx
       .insert(articles)
-      .values({ unitId, authorId: actorId(viewer)!, title, body, attribution, status: "draft", version: 1 })
+      .values({ unitId, authorId: actorId(viewer)!, title, body, attribution, status: "draft", version: 1, commissionId })
       .returning();
     await tx.insert(articleRevisions).values({ articleId: article!.id, version: 1, title, body, attribution, authorId: actorId(viewer), note: input.note });
     await tx.insert(articleEvents).values({ articleId: article!.id, type: "created", toStatus: "draft", actorId: actorId(viewer) });
-    await recordAudit(tx, viewer, { action: "article.create", targetType: "article", targetId: article!.id });
+    await recordAudit(tx, viewer, { action: "article.create", targetType: "article", targetId: article!.id, details: commissionId ? { commissionId } : undefined });
     return { id: article!.id, status: article!.status, version: article!.version, title: joinedTitle(title) };
   });
 }
@@ -236,9 +242,12 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
       body: body ?? (current.body as JSONContent),
       attribution: attribution || current.attribution,
     };
+    // Linking to another commission: it must be addressed to the article's unit. Sending back the current one changes nothing.
+    const commissionId = input.commissionId === undefined ? current.commissionId : input.commissionId;
+    if (commissionId !== null && commissionId !== current.commissionId) await assertCommissionAddressed(tx, commissionId, current.unitId);
     const [saved] = await tx
       .update(articles)
-      .set({ ...next, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+      .set({ ...next, commissionId, version: sql`${articles.version} + 1`, updatedAt: new Date() })
       .where(and(eq(articles.id, id), eq(articles.version, input.version), inArray(articles.status, editable)))
       .returning();
     if (!saved) throw new AppError("conflict", "article.changedRefresh");
@@ -254,7 +263,12 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
       await tx.insert(articleEvents).values({ articleId: id, type: "edited", fromStatus: saved.status, toStatus: saved.status, actorId: actorId(viewer), comment: input.note });
     }
     await voidSignoffForArticleInTx(tx, viewer, id, `稿件《${saved.title.split("\n").join("")}》已修改`);
-    await recordAudit(tx, viewer, { action: "article.update", targetType: "article", targetId: id, details: { version: saved.version } });
+    await recordAudit(tx, viewer, {
+      action: "article.update",
+      targetType: "article",
+      targetId: id,
+      details: { version: saved.version, ...(commissionId !== current.commissionId ? { commissionId } : {}) },
+    });
     return { id, version: saved.version, status: saved.status };
   });
 }

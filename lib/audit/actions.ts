@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   "issue.correction_signoff",
   "issue.correction_return",
   "media.upload",
+  "commission.create",
 ] as const satisfies readonly string[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -74,5 +75,5 @@ const _transitionsAreListed: ArticleTransitionAction extends AuditAction ? true 
 void _transitionsAreListed;
 
 /** The kinds of object an entry is about (audit_log.target_type). */
-export const AUDIT_TARGET_TYPES = ["user", "unit", "publication", "api_token", "article", "issue", "media", "scoring_weights", "security_settings"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "unit", "publication", "api_token", "article", "issue", "media", "scoring_weights", "security_settings", "commission"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -9,6 +9,7 @@ const ROUTES: Record<string, (id: string) => string> = {
   scoring_weights: () => `/workspace/stats/weights`,
   security_settings: () => `/workspace/admin/security`,
   media: (id) => `/media/${id}`,
+  commission: (id) => `/workspace/commissions/${id}`,
 };
 
 export function auditTargetHref(targetType: string | null, targetId: string | null): string | null {

@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   "request-signoff:issue:any": ["editor", "admin"],
   "signoff:issue:any": ["signer", "admin"],
   "read:stats:any": ["editor", "admin"],
+  // 约稿: editors write commissions and see every unit's answers; a contributor
+  // sees those addressed to their unit (lib/commissions).
+  "manage:commission:any": ["editor", "admin"],
+  "read:commission:own-unit": ["contributor"],
   "manage:scoring:any": ["editor", "admin"],
   // 三权分立: the system administrator (系统管理员) runs users, units and publications;
   "manage:user:any": ["admin", "sysadmin"],

@@ -1,5 +1,6 @@
 // In-app notices: a contributor learns of an editor's decision on their desk;
-// a signer of a request for 签发, the editor of the signer's decision.
+// a signer of a request for 签发, the editor of the signer's decision; a
+// unit's contributors of a 约稿 and its coming deadline (lib/commissions).
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { articles, notifications } from "@/db/schema";
@@ -46,6 +47,7 @@ export async function listNotifications(viewer: Viewer, limit = 20) {
     id: r.id,
     articleId: r.articleId,
     issueId: r.issueId,
+    commissionId: r.commissionId,
     type: r.type,
     message: r.message,
     read: r.readAt !== null,
@@ -64,12 +66,12 @@ export async function notifyArticlesPublished(tx: Tx, articleIds: number[], acto
   }
 }
 
-/** Marks the viewer's notices about one article or issue (or all) as read. */
-export async function markNotificationsRead(viewer: Viewer, articleId?: number, issueId?: number) {
+/** Marks the viewer's notices about one article, issue or commission (or all) as read. */
+export async function markNotificationsRead(viewer: Viewer, articleId?: number, issueId?: number, commissionId?: number) {
   const user = requireUser(viewer);
   const db = await getDb();
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined, issueId ? eq(notifications.issueId, issueId) : undefined));
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), articleId ? eq(notifications.articleId, articleId) : undefined, issueId ? eq(notifications.issueId, issueId) : undefined, commissionId ? eq(notifications.commissionId, commissionId) : undefined));
 }

@@ -11,10 +11,12 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireSignedIn();
   const t = await getTranslations("workspace");
-  const [tStats, tTokens] = await Promise.all([getTranslations("stats"), getTranslations("tokens")]);
+  const [tStats, tTokens, tCommissions] = await Promise.all([getTranslations("stats"), getTranslations("tokens"), getTranslations("commissions")]);
   const links = [
     { href: "/workspace", label: t("nav.desk") },
     ...(can(viewer, "manage:issue:any") ? [{ href: "/workspace/issues", label: t("nav.issues") }] : []),
+    // 约稿: editors write them; a contributor sees those addressed to their unit.
+    ...(can(viewer, "manage:commission:any") || can(viewer, "read:commission:own-unit") ? [{ href: "/workspace/commissions", label: tCommissions("nav") }] : []),
     // A signer's desk is the sign-off desk; admins reach it from here.
     ...(can(viewer, "signoff:issue:any") && can(viewer, "read:article:any") ? [{ href: "/workspace/signoff", label: t("nav.signoff") }] : []),
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),

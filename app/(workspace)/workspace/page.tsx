@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -10,6 +11,9 @@ import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
 import { SignoffDesk } from "@/components/signoff/signoff-desk";
+import { deskCommissions } from "@/lib/commissions/commissions";
+import { commissionNow } from "@/lib/testing/e2e-clock";
+import { TimeLeftBadge } from "@/components/commissions/commission-status";
 
 type Search = Promise<Record<string, string | undefined>>;
 
@@ -30,12 +34,16 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
   const isEditor = can(viewer, "read:article:any");
   // The editor's inbox opens on submissions; a contributor's desk on everything of their unit.
   const effective = { ...filter, status: filter.status ?? (isEditor && !raw.status ? ("submitted" as const) : undefined) };
-  const [page, counts, unread, notices, units] = await Promise.all([
+  const now = commissionNow(await headers());
+  const [page, counts, unread, notices, units, commissions, tc] = await Promise.all([
     listArticlesPage(viewer, effective),
     countArticlesByStatus(viewer, effective),
     unreadCount(viewer),
     listNotifications(viewer, 5),
     isEditor ? listUnitsForFilter(viewer) : Promise.resolve([]),
+    // 约稿 addressed to the unit and not yet answered: at the top of a contributor's desk.
+    deskCommissions(viewer, now),
+    getTranslations("commissions"),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = (patch: Record<string, string | undefined>) => {
@@ -61,6 +69,31 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
         )}
       </div>
 
+      {commissions.length > 0 && (
+        <section aria-labelledby="desk-commissions" className="mb-6 rounded border border-amber-300 bg-amber-50 p-4" data-testid="desk-commissions">
+          <h2 id="desk-commissions" className="mb-2 flex items-center gap-2 text-sm font-semibold">
+            {tc("deskHeading")}
+            <Link href="/workspace/commissions" className="ml-auto text-xs font-normal text-stone-600 hover:underline">
+              {tc("deskAll")}
+            </Link>
+          </h2>
+          <ul className="divide-y divide-amber-200">
+            {commissions.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2 text-sm" data-testid="desk-commission">
+                <Link href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
+                  {c.title}
+                </Link>
+                <span className="text-stone-600 tabular-nums">{tc("deadline", { time: formatDateTime(c.deadline) })}</span>
+                <TimeLeftBadge deadline={c.deadline} now={now} />
+                <Link href={`/workspace/articles/new?commission=${c.id}`} className="ml-auto rounded bg-stone-900 px-3 py-1 text-white hover:bg-stone-700">
+                  {tc("answer")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {/* Editors see notices when there are any (签发 and 退回 of their issues). */}
       {(!isEditor || notices.length > 0) && (
         <section aria-label={t("notifications")} className="mb-6 rounded border border-stone-200 bg-white p-4">
@@ -82,6 +115,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
                     <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link>
                   ) : n.issueId ? (
                     <Link href={`/workspace/issues/${n.issueId}`} className="hover:underline">{n.message}</Link>
+                  ) : n.commissionId ? (
+                    <Link href={`/workspace/commissions/${n.commissionId}`} className="hover:underline">{n.message}</Link>
                   ) : (
                     n.message
                   )}

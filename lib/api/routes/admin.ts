@@ -550,14 +550,14 @@ const deskRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/notifications",
-    summary: "Mark notices read (all, or those of one article)",
+    summary: "Mark notices read (all, or those of one article or one commission)",
     tag: "Notifications",
     access: "signed-in",
-    body: { schema: z.object({ articleId: z.number().int().min(1).optional() }).strict(), maxBytes: SMALL },
+    body: { schema: z.object({ articleId: z.number().int().min(1).optional(), commissionId: z.number().int().min(1).optional() }).strict(), maxBytes: SMALL },
     response: okSchema,
     errors: [422],
     handler: async ({ viewer, body }) => {
-      await markNotificationsRead(viewer, body.articleId);
+      await markNotificationsRead(viewer, body.articleId, undefined, body.commissionId);
       return { ok: true as const };
     },
   }),

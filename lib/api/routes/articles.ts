@@ -39,6 +39,8 @@ const articleDetailSchema = z.object({
     })
     .nullable()
     .describe("The published issue the article ran in (刊于…), or null"),
+  commissionId: z.number().int().nullable().describe("The 约稿 (commission) the article answers, or null"),
+  commission: z.object({ id: z.number().int(), title: z.string(), deadline: isoDateTime }).nullable(),
 });
 
 const TRANSITION_SUMMARIES: Record<Transition, string> = {
@@ -99,15 +101,16 @@ export const articleRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/articles/import",
-    summary: "A draft made from a Word document (.docx, multipart field `file`)",
+    summary: "A draft made from a Word document (.docx, multipart field `file`); `?commissionId=` links it to a 约稿 addressed to the unit",
     tag: TAG,
     access: "signed-in",
     permission: ["create:article:own-unit", "update:article:any"],
+    query: z.object({ commissionId: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe("The 约稿 the draft answers") }),
     body: { upload: true, maxBytes: maxDocxBytes, description: "A .docx file in the multipart field `file`" },
     status: 201,
     response: z.looseObject({ id: z.number().int(), status: z.literal("draft"), version: z.number().int(), title: z.string() }),
     errors: [403, 413, 422],
-    handler: ({ viewer, upload }) => importDocx(viewer, upload!.bytes),
+    handler: ({ viewer, upload, query }) => importDocx(viewer, upload!.bytes, { commissionId: query.commissionId }),
   }),
   defineRoute({
     method: "GET",

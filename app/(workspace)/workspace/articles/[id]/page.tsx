@@ -19,6 +19,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const actions = availableActions(viewer, article);
   const t = await getTranslations("workspace");
   const te = await getTranslations("events");
+  const tc = await getTranslations("commissions");
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
@@ -29,6 +30,11 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             {article.submittedAt && ` · ${t("submittedAt", { time: formatDateTime(article.submittedAt) })}`}
           </span>
           {article.publishedIn && <PublishedInLink at={article.publishedIn} />}
+          {article.commission && (
+            <Link href={`/workspace/commissions/${article.commission.id}`} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 hover:underline" data-testid="answers-commission">
+              {tc("answers", { title: article.commission.title })}
+            </Link>
+          )}
           <span className="ml-auto flex gap-3">
             {actions.edit && (
               <Link href={`/workspace/articles/${article.id}/edit`} className="rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">

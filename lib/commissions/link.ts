@@ -1,0 +1,24 @@
+// Which commission an article may answer: one addressed to the article's
+// unit. Kept apart from commissions.ts so the article service can use it
+// without importing the commission service (which uses the article's body
+// rules for the brief).
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { commissionUnits } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Throws 422 naming `commissionId` unless commission `commissionId` is
+ * addressed to `unitId`. An unknown commission gets the same answer as one
+ * addressed to other units: a unit learns nothing of commissions not its own.
+ */
+export async function assertCommissionAddressed(tx: Db | Tx, commissionId: number, unitId: number): Promise<void> {
+  const [row] = Number.isSafeInteger(commissionId) && commissionId > 0
+    ? await tx
+        .select({ id: commissionUnits.commissionId })
+        .from(commissionUnits)
+        .where(and(eq(commissionUnits.commissionId, commissionId), eq(commissionUnits.unitId, unitId)))
+        .limit(1)
+    : [];
+  if (!row) throw new AppError("invalid", "commission.notForUnit", { commissionId: ["commission.notForUnitField"] });
+}
