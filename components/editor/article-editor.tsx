@@ -1,7 +1,8 @@
 "use client";
-// The article editor: Tiptap with the shared extension list, autosave to the
-// server, a local copy of unsaved edits in the browser, and optimistic
-// locking (a stale save shows both texts; nothing is overwritten silently).
+// The article editor: Tiptap with the shared extension list, the toolbar,
+// pictures (uploaded, described, placed where dropped or at the cursor), the
+// heading and 提交审核. Saving — autosave, the local copy of unsaved edits,
+// optimistic locking — is use-article-draft.ts; this draws it.
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { NodeSelection } from "@tiptap/pm/state";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
@@ -9,49 +10,17 @@ import * as Dialog from "@radix-ui/react-dialog";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { extensions } from "@/lib/editor/extensions";
 import { cleanPastedHtml, isPicturePaste } from "./paste";
 import { ImageDialog, type ImageDetails, type ImageDialogState } from "./image-dialog";
 import { Toolbar } from "./toolbar";
+import { useArticleDraft, type EditableArticle } from "./use-article-draft";
 import { callApi } from "@/components/workspace/api-client";
 import { StatusBadge } from "@/components/workspace/status-badge";
 import type { ArticleStatus } from "@/db/schema";
 
-export interface EditableArticle {
-  id: number;
-  title: string;
-  attribution: string;
-  body: JSONContent;
-  version: number;
-}
-
-type SaveState =
-  | { kind: "saved"; at: Date | null }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "error"; message: string }
-  | { kind: "conflict"; current: EditableArticle };
-
-interface LocalCopy {
-  title: string;
-  attribution: string;
-  body: JSONContent;
-  version: number | null;
-  at: string;
-}
-
-const AUTOSAVE_MS = 1500;
-const storageKey = (id: number | null) => `cms-draft:${id ?? "new"}`;
-
-function readLocal(id: number | null): LocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(storageKey(id));
-    return raw ? (JSON.parse(raw) as LocalCopy) : null;
-  } catch {
-    return null;
-  }
-}
+export type { EditableArticle };
 
 const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false });
 
@@ -77,29 +46,13 @@ export function ArticleEditor({
   const tp = useTranslations("articlePages");
   const ta = useTranslations("articleActions");
   const router = useRouter();
-  // Known once the first save has created the article: the heading and the way back follow it.
-  const [savedId, setSavedId] = useState<number | null>(article?.id ?? null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const [title, setTitle] = useState(article?.title ?? "");
-  const [attribution, setAttribution] = useState(article?.attribution ?? defaultAttribution);
-  const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
-  const [offer, setOffer] = useState<LocalCopy | null>(null);
   const [imageDialog, setImageDialog] = useState<ImageDialogState>({ kind: "closed" });
   // Pictures pasted or dropped together are described one after the other.
   const imageQueueRef = useRef<{ file: File; at: number | null }[]>([]);
   // Where the picture being described goes: the drop point, or null for the cursor.
   const imageAtRef = useRef<number | null>(null);
-  const idRef = useRef<number | null>(article?.id ?? null);
-  const versionRef = useRef<number | null>(article?.version ?? null);
-  const titleRef = useRef(title);
-  const attributionRef = useRef(attribution);
-  const dirtyRef = useRef(false);
-  const savingRef = useRef(false);
-  const queuedRef = useRef(false);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<boolean>>(async () => true);
-  const inflightRef = useRef<Promise<boolean> | null>(null);
 
   const editor = useEditor({
     extensions: [...extensions, Placeholder.configure({ placeholder: t("bodyPlaceholder") }), CharacterCount],
@@ -124,107 +77,26 @@ export function ArticleEditor({
         return true;
       },
     },
-    onUpdate: () => markDirty(),
   });
-
-  const writeLocal = useCallback(() => {
-    if (!editor) return;
-    const copy: LocalCopy = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON(), version: versionRef.current, at: new Date().toISOString() };
-    try {
-      window.localStorage.setItem(storageKey(idRef.current), JSON.stringify(copy));
-    } catch {
-      // Storage full or disabled: the server copy is still the safety net.
-    }
-  }, [editor]);
-
-  const markDirty = useCallback(() => {
-    dirtyRef.current = true;
-    setState((s) => (s.kind === "conflict" ? s : { kind: "dirty" }));
-    writeLocal();
-    clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
-  }, [writeLocal]);
-
-  /** Saves now; true when the server has the current text. */
-  const save = useCallback(
-    async (options: { keepalive?: boolean; force?: boolean } = {}): Promise<boolean> => {
-      if (!editor) return false;
-      if (savingRef.current) {
-        queuedRef.current = true;
-        return false;
-      }
-      if (!dirtyRef.current && !options.force) return true;
-      clearTimeout(timerRef.current);
-      savingRef.current = true;
-      dirtyRef.current = false;
-      setState({ kind: "saving" });
-      const payload = { title: titleRef.current, attribution: attributionRef.current, body: editor.getJSON() };
-      const wasNew = idRef.current === null;
-      const request = wasNew
-        ? callApi<{ id: number; version: number }>("/api/v1/articles", { json: commissionId ? { ...payload, commissionId } : payload, keepalive: options.keepalive })
-        : callApi<{ id: number; version: number }>(`/api/v1/articles/${idRef.current}`, {
-            method: "PATCH",
-            json: { ...payload, version: versionRef.current },
-            keepalive: options.keepalive,
-          });
-      inflightRef.current = request.then((r) => r.ok);
-      const result = await request;
-      savingRef.current = false;
-      inflightRef.current = null;
-      if (result.ok) {
-        idRef.current = result.data.id;
-        versionRef.current = result.data.version;
-        if (wasNew) {
-          window.localStorage.removeItem(storageKey(null));
-          window.history.replaceState(null, "", `/workspace/articles/${result.data.id}/edit`);
-          setSavedId(result.data.id);
-        }
-        if (dirtyRef.current) writeLocal();
-        else window.localStorage.removeItem(storageKey(idRef.current));
-        setState(dirtyRef.current ? { kind: "dirty" } : { kind: "saved", at: new Date() });
-      } else {
-        dirtyRef.current = true;
-        if (result.status === 409 && result.error.current) {
-          const c = result.error.current as EditableArticle & { title: string };
-          setState({ kind: "conflict", current: { ...c, id: idRef.current!, title: c.title } });
-        } else {
-          setState({ kind: "error", message: result.status === 0 ? t("offline") : result.error.message });
-        }
-        return false;
-      }
-      if (queuedRef.current || dirtyRef.current) {
-        queuedRef.current = false;
-        timerRef.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
-        return false;
-      }
-      return true;
-    },
-    [editor, t, writeLocal, commissionId],
-  );
-  useEffect(() => {
-    saveRef.current = save;
-  }, [save]);
+  const draft = useArticleDraft({ editor, article, defaultAttribution, commissionId });
+  const { title, attribution, savedId, state, offer } = draft;
 
   /** 提交审核 from the editor: save what is on screen, then submit, then show the article. */
   async function submitForReview() {
     setSubmitting(true);
     setSubmitError(null);
-    clearTimeout(timerRef.current);
-    // Wait for an autosave under way, then save whatever is left.
-    while (inflightRef.current) await inflightRef.current;
-    queuedRef.current = false;
-    const saved = idRef.current !== null && !dirtyRef.current ? true : await save({ force: true });
-    if (!saved || idRef.current === null) {
+    const id = await draft.saveAllNow();
+    if (id === null) {
       setSubmitting(false);
       return;
     }
-    const result = await callApi(`/api/v1/articles/${idRef.current}/submit`, { json: {} });
+    const result = await callApi(`/api/v1/articles/${id}/submit`, { json: {} });
     if (!result.ok) {
       setSubmitting(false);
       setSubmitError(result.status === 0 ? t("offline") : (Object.values(result.error.fields ?? {})[0]?.[0] ?? result.error.message));
       return;
     }
-    router.push(`/workspace/articles/${idRef.current}`);
+    router.push(`/workspace/articles/${id}`);
   }
 
   /** Opens the picture dialog for each pasted or dropped file in turn. */
@@ -275,90 +147,6 @@ export function ArticleEditor({
     closeImageDialog();
   }
 
-  // Offer back edits that never reached the server (closed tab, lost connection).
-  useEffect(() => {
-    if (!editor) return;
-    const local = readLocal(idRef.current);
-    if (!local) return;
-    const same = local.title === (article?.title ?? "") && JSON.stringify(local.body) === JSON.stringify(editor.getJSON());
-    if (same) window.localStorage.removeItem(storageKey(idRef.current));
-    else setOffer(local);
-    // Only on first load of this editor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        void saveRef.current({ force: true });
-      }
-    };
-    const onHide = () => {
-      if (dirtyRef.current) void saveRef.current({ keepalive: true });
-    };
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (dirtyRef.current || savingRef.current) {
-        onHide();
-        e.preventDefault();
-      }
-    };
-    const onOnline = () => {
-      if (dirtyRef.current) void saveRef.current();
-    };
-    window.addEventListener("keydown", onKey);
-    window.addEventListener("pagehide", onHide);
-    window.addEventListener("beforeunload", onBeforeUnload);
-    window.addEventListener("online", onOnline);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      window.removeEventListener("pagehide", onHide);
-      window.removeEventListener("beforeunload", onBeforeUnload);
-      window.removeEventListener("online", onOnline);
-    };
-  }, []);
-
-  function restoreOffer() {
-    if (!offer || !editor) return;
-    editor.commands.setContent(offer.body);
-    setTitle(offer.title);
-    titleRef.current = offer.title;
-    setAttribution(offer.attribution);
-    attributionRef.current = offer.attribution;
-    // Save against the version the copy was based on: if the server moved on, the conflict dialog shows both.
-    if (offer.version !== null) versionRef.current = offer.version;
-    setOffer(null);
-    markDirty();
-  }
-
-  function discardOffer() {
-    window.localStorage.removeItem(storageKey(idRef.current));
-    setOffer(null);
-  }
-
-  function keepMine() {
-    if (state.kind !== "conflict") return;
-    versionRef.current = state.current.version;
-    setState({ kind: "dirty" });
-    void save({ force: true });
-  }
-
-  async function takeTheirs() {
-    if (state.kind !== "conflict" || !editor) return;
-    const mine = editor.getText();
-    await navigator.clipboard?.writeText(`${titleRef.current}\n\n${mine}`).catch(() => {});
-    editor.commands.setContent(state.current.body, { emitUpdate: false });
-    const lines = state.current.title;
-    setTitle(lines);
-    titleRef.current = lines;
-    setAttribution(state.current.attribution);
-    attributionRef.current = state.current.attribution;
-    versionRef.current = state.current.version;
-    dirtyRef.current = false;
-    window.localStorage.removeItem(storageKey(idRef.current));
-    setState({ kind: "saved", at: new Date() });
-  }
-
   const status =
     state.kind === "saved"
       ? state.at
@@ -387,10 +175,10 @@ export function ArticleEditor({
       {offer && (
         <div role="alert" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
           <span>{t("localCopyFound", { time: new Date(offer.at).toLocaleString("zh-CN", { hour12: false }) })}</span>
-          <button type="button" onClick={restoreOffer} className="rounded bg-amber-600 px-3 py-1 text-white">
+          <button type="button" onClick={draft.restoreOffer} className="rounded bg-amber-600 px-3 py-1 text-white">
             {t("restoreLocal")}
           </button>
-          <button type="button" onClick={discardOffer} className="rounded border border-amber-400 px-3 py-1">
+          <button type="button" onClick={draft.discardOffer} className="rounded border border-amber-400 px-3 py-1">
             {t("discardLocal")}
           </button>
         </div>
@@ -402,14 +190,14 @@ export function ArticleEditor({
             <>
               {" "}
               <span>{state.message}</span>{" "}
-              <button type="button" onClick={() => void save({ force: true })} className="underline">
+              <button type="button" onClick={() => void draft.save({ force: true })} className="underline">
                 {t("retry")}
               </button>
             </>
           )}
         </p>
         <span className="flex shrink-0 gap-2">
-          <button type="button" onClick={() => void save({ force: true })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+          <button type="button" onClick={() => void draft.save({ force: true })} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
             {t("saveNow")}
           </button>
           {canSubmit && (
@@ -435,11 +223,7 @@ export function ArticleEditor({
           value={title}
           rows={2}
           placeholder={t("titlePlaceholder")}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            titleRef.current = e.target.value;
-            markDirty();
-          }}
+          onChange={(e) => draft.setTitle(e.target.value)}
           className="w-full resize-y rounded border border-stone-300 bg-white px-3 py-2 text-center font-serif text-xl font-bold leading-relaxed"
         />
       </label>
@@ -455,11 +239,7 @@ export function ArticleEditor({
           <span className="mb-1 block font-medium text-stone-600">{t("attributionLabel")}</span>
           <input
             value={attribution}
-            onChange={(e) => {
-              setAttribution(e.target.value);
-              attributionRef.current = e.target.value;
-              markDirty();
-            }}
+            onChange={(e) => draft.setAttribution(e.target.value)}
             className="w-64 rounded border border-stone-300 bg-white px-3 py-1.5"
           />
         </label>
@@ -468,7 +248,7 @@ export function ArticleEditor({
         </p>
       </div>
 
-      <Dialog.Root open={state.kind === "conflict"} onOpenChange={(open) => !open && state.kind === "conflict" && setState({ kind: "dirty" })}>
+      <Dialog.Root open={state.kind === "conflict"} onOpenChange={(open) => !open && draft.dismissConflict()}>
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 bg-black/40" />
           <Dialog.Content className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(64rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-auto rounded-lg bg-white p-6 shadow-xl">
@@ -495,10 +275,10 @@ export function ArticleEditor({
               </div>
             )}
             <div className="mt-6 flex flex-wrap justify-end gap-3">
-              <button type="button" onClick={() => void takeTheirs()} className="rounded border border-stone-300 px-3 py-1.5 text-sm">
+              <button type="button" onClick={() => void draft.takeTheirs()} className="rounded border border-stone-300 px-3 py-1.5 text-sm">
                 {t("takeTheirs")}
               </button>
-              <button type="button" onClick={keepMine} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white">
+              <button type="button" onClick={draft.keepMine} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white">
                 {t("keepMine")}
               </button>
             </div>
