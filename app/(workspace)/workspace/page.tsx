@@ -10,6 +10,8 @@ import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
 import { SignoffDesk } from "@/components/signoff/signoff-desk";
+import { listAwaitingFeedback } from "@/lib/instructions/instructions";
+import { AwaitingInstructions } from "@/components/instructions/awaiting-instructions";
 
 type Search = Promise<Record<string, string | undefined>>;
 
@@ -30,12 +32,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
   const isEditor = can(viewer, "read:article:any");
   // The editor's inbox opens on submissions; a contributor's desk on everything of their unit.
   const effective = { ...filter, status: filter.status ?? (isEditor && !raw.status ? ("submitted" as const) : undefined) };
-  const [page, counts, unread, notices, units] = await Promise.all([
+  const [page, counts, unread, notices, units, awaiting] = await Promise.all([
     listArticlesPage(viewer, effective),
     countArticlesByStatus(viewer, effective),
     unreadCount(viewer),
     listNotifications(viewer, 5),
     isEditor ? listUnitsForFilter(viewer) : Promise.resolve([]),
+    // 批示 on the unit's articles still waiting for 落实反馈.
+    listAwaitingFeedback(viewer),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = (patch: Record<string, string | undefined>) => {
@@ -98,6 +102,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
           )}
         </section>
       )}
+
+      {awaiting.length > 0 && <AwaitingInstructions instructions={awaiting} />}
 
       <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
       <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">
