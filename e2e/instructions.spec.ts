@@ -5,7 +5,7 @@
 // adoption on the article's page. Then the API: bad input named by field,
 // another unit refused, and nothing of it public.
 import fs from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import { desk, publishedIssue, tokenFor, type World } from "./signoff-world";
 import { makePng } from "../lib/testing/png";
@@ -142,7 +142,7 @@ test("bad input over HTTP: each refused with the field named; another unit canno
   const articleId = issue.articleIds[0]!;
   const url = `/api/v1/articles/${articleId}/instructions`;
   const ok = { leader: "李某", level: "municipal", date: "2026-01-05", text: "请抓好落实。" };
-  const fieldOf = async (res: Awaited<ReturnType<typeof request.post>>) => ({ status: res.status(), fields: Object.keys((await res.json()).error?.fields ?? {}) });
+  const fieldOf = async (res: APIResponse) => ({ status: res.status(), fields: Object.keys(((await res.json()) as { error?: { fields?: Record<string, string[]> } }).error?.fields ?? {}) });
 
   expect(await fieldOf(await request.post(url, { headers: w.signer, data: { ...ok, level: "district" } }))).toEqual({ status: 422, fields: ["level"] });
   expect(await fieldOf(await request.post(url, { headers: w.signer, data: { ...ok, date: "2999-01-01" } }))).toEqual({ status: 422, fields: ["date"] });
