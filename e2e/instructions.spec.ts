@@ -137,7 +137,7 @@ test("bad input over HTTP: each refused with the field named; another unit canno
     signerUser,
     contributor: await tokenFor(request, await createUser("contributor")),
   };
-  const other = await tokenFor(request, await createUser("contributor"));
+  const other = await tokenFor(request, await createUser("contributor", { unit: "威海市扶贫办" }));
   const issue = await publishedIssue(request, w, 2038);
   const articleId = issue.articleIds[0]!;
   const url = `/api/v1/articles/${articleId}/instructions`;
