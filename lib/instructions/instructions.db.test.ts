@@ -9,7 +9,8 @@ import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
 import { demoViewers } from "@/lib/testing/demo-viewers";
 import { makePng } from "@/lib/testing/png";
 import type { Viewer } from "@/lib/auth/permissions";
-import { createArticle } from "@/lib/articles/mutations";
+import { articleUpdateSchema, createArticle } from "@/lib/articles/mutations";
+import { getArticle } from "@/lib/articles/articles";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { getDb } from "@/db";
 import { adoptions, articles, auditLog, instructionFeedback, instructionFiles, instructions, units } from "@/db/schema";
@@ -221,6 +222,9 @@ describe("上级采用", () => {
     // Another unit does not see them; admins record adoptions too.
     expect((await refused(articleFollowUp(weihai, { id: published, unitId: await unitOf(published) }))).status).toBe(404);
     await recordAdoption(admin, published, { by: "国务院办公厅", level: "national", date: "2026-03-06" });
+    // What GET /api/v1/articles/{id} gives can be sent back with a PATCH (the new lists are read-only).
+    const asApi = { ...(await getArticle(liaocheng, published)), ...follow };
+    expect(articleUpdateSchema.safeParse(JSON.parse(JSON.stringify(asApi))).success).toBe(true);
     // The signer's form offers published articles only.
     const offered = await listPublishedArticlesForRecording(leader);
     expect(offered.map((a) => a.id)).toContain(published);
