@@ -8,10 +8,7 @@ import { adoptions, users, type OfficialLevel } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { invalidInput } from "@/lib/errors";
-import { levelSchema, lockPublishedArticle, refuseFutureDay, type Clock } from "./instructions";
-
-// eslint-disable-next-line no-control-regex
-const plain = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+import { levelSchema, lockPublishedArticle, plain, refuseFutureDay, type Clock } from "./instructions";
 
 export const adoptionInputSchema = z
   .object({

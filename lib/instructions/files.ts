@@ -39,7 +39,6 @@ export const instructionFileUrl = (id: number) => `/api/v1/instruction-files/${i
 /** A file name fit to show and to send in Content-Disposition: no path, no control characters. */
 function cleanName(name: string, mime: InstructionFileType): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f"<>]/g, "").trim().slice(0, 120);
   return clean || (mime === "application/pdf" ? "附件.pdf" : "附件");
 }

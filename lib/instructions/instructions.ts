@@ -25,8 +25,7 @@ const NO_NUL = /^[^\u0000]*$/;
 const MAX_ID = 2_147_483_647;
 
 /** Plain text as typed: no NUL, no control characters but line breaks and tabs. Shown escaped, never as HTML. */
-// eslint-disable-next-line no-control-regex
-const plain = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+export const plain = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 
 export const levelSchema = z.enum(OFFICIAL_LEVELS, { message: "级别只能是国家级、省级、市级或县级" });
 const daySchema = z.iso.date({ message: "请填写有效的日期（年-月-日）" });
