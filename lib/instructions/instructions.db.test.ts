@@ -165,6 +165,9 @@ describe("落实反馈", () => {
       at("2026-04-20T02:00:00Z"),
     );
     expect(made.createdAt).toBe("2026-04-20T02:00:00.000Z");
+    // The editor who recorded it hears back.
+    expect((await listNotifications(editor))[0]).toMatchObject({ type: "instruction-feedback", articleId: published });
+    expect((await listNotifications(editor))[0]!.message).toBe("聊城市扶贫办报送了落实反馈：赵某对《聊城市狠抓“六项举措”集中优势兵力重点突破》的批示");
     const view = (await listInstructions(editor, {}, at("2026-04-25T02:00:00Z"))).instructions.find((i) => i.id === id)!;
     // Due 2026-04-16: answered four days late.
     expect(view).toMatchObject({ state: "answered", answeredAt: "2026-04-20T02:00:00.000Z", dueDate: "2026-04-16", overdue: false, late: true });

@@ -205,14 +205,23 @@ export async function answerInstruction(viewer: Viewer, instructionId: number, r
   return db.transaction(async (tx) => {
     if (!Number.isSafeInteger(instructionId) || instructionId < 1) throw new AppError("not_found", "instruction.notFound");
     const [target] = await tx
-      .select({ id: instructions.id, articleId: instructions.articleId, unitId: articles.unitId, recordedById: instructions.recordedById })
+      .select({ id: instructions.id, articleId: instructions.articleId, unitId: articles.unitId, recordedById: instructions.recordedById, leader: instructions.leader, title: articles.title, unit: units.name })
       .from(instructions)
       .innerJoin(articles, eq(articles.id, instructions.articleId))
+      .innerJoin(units, eq(units.id, articles.unitId))
       .where(and(eq(instructions.id, instructionId), eq(articles.unitId, viewer.unitId!)))
       .for("update", { of: instructions });
     if (!target) throw new AppError("not_found", "instruction.notFound");
     const [row] = await tx.insert(instructionFeedback).values({ instructionId, body: doc, authorId: viewer.id, createdAt: now }).returning({ id: instructionFeedback.id });
     await linkInstructionFilesInTx(tx, viewer, parsed.data.attachmentIds ?? [], { feedbackId: row!.id }, "attachmentIds");
+    // Whoever recorded the 批示 learns that the unit answered (a signer, who opens no article pages, without the link).
+    if (target.recordedById !== null) {
+      const [recorder] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, target.recordedById));
+      if (recorder?.active) {
+        const link = recorder.role === "editor" || recorder.role === "admin" ? target.articleId : null;
+        await notify(tx, target.recordedById, link, "instruction-feedback", `${target.unit}报送了落实反馈：${target.leader}对《${joinLines(target.title)}》的批示`);
+      }
+    }
     await recordAudit(tx, viewer, {
       action: "article.instruction-feedback",
       targetType: "article",
