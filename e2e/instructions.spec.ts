@@ -40,7 +40,14 @@ test("a signer records a 批示, the unit answers with 落实反馈, the ledger 
   await signer.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "批示台账" }).click();
   await expect(signer.getByRole("heading", { name: "批示台账", level: 1 })).toBeVisible();
   const form = signer.getByTestId("instruction-form");
-  await form.getByRole("combobox", { name: "稿件" }).selectOption({ label: `${name}2037年第${issue.number}期 · ${title}（${await unitName(request, w, articleId)}）` });
+  const articleChoice = form.getByRole("combobox", { name: "稿件" });
+  await articleChoice.selectOption({ label: `${name}2037年第${issue.number}期 · ${title}（${await unitName(request, w, articleId)}）` });
+  await expect(articleChoice).toHaveValue(String(articleId));
+  // The same from the issue on the signer's desk: its articles lead to the form with the article chosen.
+  await signer.goto(`/workspace/signoff/${issue.id}`);
+  await signer.getByTestId("record-instruction-links").getByRole("link", { name: title }).click();
+  await expect(signer).toHaveURL(new RegExp(`/workspace/instructions\\?article=${articleId}#record$`));
+  await expect(articleChoice).toHaveValue(String(articleId));
   await form.getByRole("textbox", { name: "批示领导" }).fill("王某某（副省长）");
   await form.getByRole("combobox", { name: "级别" }).selectOption({ label: "省级" });
   // Without the text: refused, the field named, nothing recorded.

@@ -105,7 +105,7 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
         </div>
       )}
       {mayRecord && (
-        <div className="mt-6 max-w-3xl">
+        <div id="record" className="mt-6 max-w-3xl scroll-mt-4">
           <InstructionForm key={preselect ?? "none"} articles={articles} today={chinaToday(new Date())} maxMb={Math.round(maxInstructionFileBytes() / 1024 / 1024)} initialArticleId={preselect} />
         </div>
       )}
