@@ -53,14 +53,20 @@ afterAll(async () => {
 describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("lists every table of the schema, parents before children", () => {
     const names = backupTables().map((t) => t.name);
-    expect(names).toHaveLength(21);
+    expect(names).toHaveLength(25);
     const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
     before("units", "users");
     before("users", "articles");
     before("issues", "sections");
     before("sections", "placements");
     before("issue_snapshots", "corrections");
+    // 批示 (issue 16): the instruction, its feedback, then the files of either.
+    before("articles", "instructions");
+    before("instructions", "instruction_feedback");
+    before("instruction_feedback", "instruction_files");
+    before("articles", "adoptions");
     expect(backupTables().find((t) => t.name === "media")?.byteaColumns).toEqual(["data"]);
+    expect(backupTables().find((t) => t.name === "instruction_files")?.byteaColumns).toEqual(["data"]);
   });
 
   it("writes a header with the migration and the row counts, and no temporary file", async () => {
