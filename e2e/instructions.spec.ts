@@ -92,6 +92,16 @@ test("a signer records a 批示, the unit answers with 落实反馈, the ledger 
   await signer.reload();
   await expect(row.getByTestId("feedback-state")).toContainText(/已反馈 \d{4}-\d{2}-\d{2}/);
   await signer.screenshot(shot("instructions-ledger"));
+  // Filtered by level: not among the county ones, among the provincial, answered.
+  const levels = signer.getByRole("navigation", { name: "按级别筛选" });
+  await levels.getByRole("link", { name: "县级" }).click();
+  await expect(levels.getByRole("link", { name: "县级" })).toHaveAttribute("aria-current", "page");
+  await expect(row).toHaveCount(0);
+  await levels.getByRole("link", { name: "省级" }).click();
+  await expect(row.getByTestId("feedback-state")).toContainText("已反馈");
+  await signer.getByRole("navigation", { name: "按反馈状态筛选" }).getByRole("link", { name: "待反馈" }).click();
+  await expect(signer).toHaveURL(/state=awaiting&level=provincial/);
+  await expect(row).toHaveCount(0);
 
   // —— An editor records the upstream adoption on the article's page ——
   const editor = await desk(browser, editorUser);

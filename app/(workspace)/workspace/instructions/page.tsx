@@ -9,17 +9,24 @@ import { can } from "@/lib/auth/permissions";
 import { instructionListQuerySchema, listInstructions, listPublishedArticlesForRecording } from "@/lib/instructions/instructions";
 import { maxInstructionFileBytes } from "@/lib/instructions/files";
 import { chinaToday } from "@/lib/instructions/deadline";
+import { OFFICIAL_LEVELS } from "@/lib/instructions/levels";
 import { FeedbackState } from "@/components/instructions/feedback-state";
 import { InstructionForm } from "@/components/instructions/instruction-form";
 
 type Search = Promise<Record<string, string | undefined>>;
 const STATES = ["awaiting", "answered", "overdue"] as const;
 
+/** The ledger's address with the state and the level filters. */
+const ledgerHref = (state?: string, level?: string) => {
+  const p = new URLSearchParams(Object.entries({ state, level }).filter((e): e is [string, string] => Boolean(e[1])));
+  return p.size ? `/workspace/instructions?${p.toString()}` : "/workspace/instructions";
+};
+
 export default async function InstructionLedgerPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requireSignedIn("/workspace/instructions");
   if (!can(viewer, "read:instruction:any")) notFound();
   const raw = await searchParams;
-  const parsed = instructionListQuerySchema.safeParse({ state: raw.state || undefined });
+  const parsed = instructionListQuerySchema.safeParse({ state: raw.state || undefined, level: raw.level || undefined });
   const query = parsed.success ? parsed.data : {};
   const mayRecord = can(viewer, "record:instruction:any");
   const [{ instructions, feedbackDays }, articles, t] = await Promise.all([
@@ -43,7 +50,7 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
           return (
             <Link
               key={s ?? "all"}
-              href={s ? `/workspace/instructions?state=${s}` : "/workspace/instructions"}
+              href={ledgerHref(s, query.level)}
               aria-current={current ? "page" : undefined}
               className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}
             >
@@ -52,8 +59,23 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
           );
         })}
       </nav>
+      <nav aria-label={t("filters.levelLabel")} className="mb-3 flex flex-wrap gap-1 text-sm">
+        {[undefined, ...OFFICIAL_LEVELS].map((l) => {
+          const current = query.level === l;
+          return (
+            <Link
+              key={l ?? "all"}
+              href={ledgerHref(query.state, l)}
+              aria-current={current ? "page" : undefined}
+              className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-700 text-white" : "bg-white hover:bg-stone-100"}`}
+            >
+              {l ? t(`levels.${l}`) : t("filters.allLevels")}
+            </Link>
+          );
+        })}
+      </nav>
       {instructions.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600">{query.state ? t("emptyFiltered") : t("empty")}</p>
+        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600">{query.state || query.level ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded border border-stone-200 bg-white">
           <table className="w-full text-sm" data-testid="instruction-ledger">
