@@ -9,6 +9,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -570,6 +571,107 @@ export const scoringWeights = pgTable("scoring_weights", {
   createdById: integer("created_by_id").references(() => users.id),
   createdAt: createdAt(),
 });
+
+/** 批示 and 上级采用 levels: who wrote the instruction, or which office adopted the article. */
+export const OFFICIAL_LEVELS = ["national", "provincial", "municipal", "county"] as const;
+export type OfficialLevel = (typeof OFFICIAL_LEVELS)[number];
+
+/**
+ * 批示: a leader's written instruction on a published article, recorded by a
+ * signer or an editor. The article's unit answers it with 落实反馈 (below).
+ */
+export const instructions = pgTable(
+  "instructions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    leader: text("leader").notNull(),
+    level: text("level", { enum: OFFICIAL_LEVELS }).notNull(),
+    /** The day the leader wrote it (China time). */
+    date: date("date", { mode: "string" }).notNull(),
+    text: text("text").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("instructions_level_check", sql`${t.level} in ('national', 'provincial', 'municipal', 'county')`),
+    check("instructions_leader_check", sql`length(btrim(${t.leader})) > 0`),
+    check("instructions_text_check", sql`length(btrim(${t.text})) > 0`),
+    index("instructions_article_idx").on(t.articleId),
+    index("instructions_date_idx").on(t.date, t.id),
+  ],
+);
+
+/** 落实反馈: what the unit did about an instruction (rich text, Tiptap JSON). */
+export const instructionFeedback = pgTable(
+  "instruction_feedback",
+  {
+    id: serial("id").primaryKey(),
+    instructionId: integer("instruction_id")
+      .notNull()
+      .references(() => instructions.id, { onDelete: "cascade" }),
+    body: jsonb("body").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("instruction_feedback_instruction_idx").on(t.instructionId, t.createdAt)],
+);
+
+/**
+ * Files of an instruction: the scan of the handwritten 批示 (instruction_id)
+ * or an attachment of a 落实反馈 (feedback_id). Uploaded first, unlinked,
+ * then linked by the write that names them; never public (served only to
+ * those who may see the instruction).
+ */
+export const instructionFiles = pgTable(
+  "instruction_files",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
+    instructionId: integer("instruction_id").references(() => instructions.id, { onDelete: "cascade" }),
+    feedbackId: integer("feedback_id").references(() => instructionFeedback.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("instruction_files_mime_check", sql`${t.mime} in ('image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf')`),
+    check("instruction_files_one_owner_check", sql`${t.instructionId} is null or ${t.feedbackId} is null`),
+    index("instruction_files_instruction_idx").on(t.instructionId),
+    index("instruction_files_feedback_idx").on(t.feedbackId),
+  ],
+);
+
+/** 上级采用/转报: an article forwarded to and adopted by a higher office. */
+export const adoptions = pgTable(
+  "adoptions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    /** The office that adopted it, e.g. 省政府办公厅. */
+    adoptedBy: text("adopted_by").notNull(),
+    level: text("level", { enum: OFFICIAL_LEVELS }).notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    /** Where it ran, e.g. 《政务信息》第12期. */
+    note: text("note"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("adoptions_level_check", sql`${t.level} in ('national', 'provincial', 'municipal', 'county')`),
+    check("adoptions_by_check", sql`length(btrim(${t.adoptedBy})) > 0`),
+    index("adoptions_article_idx").on(t.articleId),
+    index("adoptions_date_idx").on(t.date, t.id),
+  ],
+);
 
 export type Unit = typeof units.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -175,6 +175,28 @@ export const MATRIX: Record<string, Probe[]> = {
   ],
   "GET /api/v1/issues/[id]/signoff": [{ url: "/api/v1/issues/{draftIssue}/signoff", expect: issueReaders(200) }],
 
+  // —— 批示 (record:instruction:any: editors, signers, admins) with 落实反馈 (answer:instruction:own-unit: contributors), 上级采用 (record:adoption:any) ——
+  // An empty body → 422 for those allowed; a valid one on A's draft → 409 (only published articles), so nothing is written.
+  "POST /api/v1/articles/[id]/instructions": [
+    { url: "/api/v1/articles/{demoArticle}/instructions", body: {}, expect: row(401, 403, 403, 422, 422, 422) },
+    { url: "/api/v1/articles/{articleA}/instructions", body: { leader: "矩阵", level: "county", date: "2000-01-01", text: "矩阵" }, expect: row(401, 403, 403, 409, 409, 409) },
+  ],
+  "POST /api/v1/articles/[id]/adoptions": [
+    { url: "/api/v1/articles/{demoArticle}/adoptions", body: {}, expect: editors(422) },
+    { url: "/api/v1/articles/{articleA}/adoptions", body: { by: "矩阵办公厅", level: "provincial", date: "2000-01-01" }, expect: editors(409) },
+  ],
+  // The 批示台账: everyone who may read instructions (a contributor: their unit's).
+  "GET /api/v1/instructions": [{ url: "/api/v1/instructions", expect: row(401, 200, 200, 200, 200, 200) }],
+  // Feedback is the article's unit's alone: editors, signers and admins 403; an instruction a contributor cannot see (or that is not there) → 404; an empty body → 422.
+  "POST /api/v1/instructions/[id]/feedback": [
+    { url: "/api/v1/instructions/999999999/feedback", body: { text: "矩阵" }, expect: row(401, 404, 404, 403, 403, 403) },
+    { url: "/api/v1/instructions/999999999/feedback", body: {}, expect: row(401, 422, 422, 403, 403, 403) },
+  ],
+  // Uploads of scans and attachments: who may record or answer is checked before the body; a JSON body is not multipart → 400.
+  "POST /api/v1/instruction-files": [{ url: "/api/v1/instruction-files", body: {}, expect: row(401, 400, 400, 400, 400, 400) }],
+  // Never public: a file that is not there (or not theirs to see) → 404 for those who read instructions.
+  "GET /api/v1/instruction-files/[id]": [{ url: "/api/v1/instruction-files/999999999", expect: row(401, 404, 404, 404, 404, 404) }],
+
   // —— Public API: published only; unpublished 404, withdrawn 410, for everyone ——
   "GET /api/v1/publications": [{ url: "/api/v1/publications", expect: everyone(200) }],
   "GET /api/v1/publications/[slug]/issues": [
@@ -342,6 +364,8 @@ export const MATRIX: Record<string, Probe[]> = {
     { url: "/workspace/signoff/{draftIssue}", expect: page(404, 200, 200, 200) },
     { url: "/workspace/signoff/{publishedIssue}", expect: page(404, 200, 200, 200) },
   ],
+  // 批示台账 (read:instruction:any): editors, admins, signers; contributors see their unit's on their desk.
+  "PAGE /workspace/instructions": [{ url: "/workspace/instructions", expect: page(404, 200, 200, 200) }],
   "PAGE /workspace/stats": [{ url: "/workspace/stats", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/notice": [{ url: "/workspace/stats/notice?period=2017-08", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/stats/weights": [{ url: "/workspace/stats/weights", expect: page(404, 200, 200, 404) }],

@@ -186,6 +186,77 @@ test("editorial comments (return, reject, accept) carry the corpus", async ({ re
   console.log(`[xss-inputs] comments: ${comments.length} comments × ${decisions.length} decisions, ${placed} payload placements, ${log.pages} pages; ${log.summary()}`);
 });
 
+test("批示, 落实反馈 and 上级采用 carry the corpus (leader, text, feedback, office, note)", async ({ request }) => {
+  test.setTimeout(300_000);
+  const log = new PlaceLog();
+  const pages = new StaticPages(request, log);
+  const admin = await apiAs(await createUser("admin"));
+  // A unit of the test's own, so its desk lists exactly these instructions.
+  const unit = await ok(await request.post("/api/v1/units", { headers: admin, data: { name: `批示探针单位${RUN}` } }), 201);
+  const contributorUser = await createUser("contributor", { unit: unit.name });
+  const contributor = await apiAs(contributorUser);
+  const editorUser = await createUser("editor");
+  const editor = await apiAs(editorUser);
+  const signerUser = await createUser("signer");
+  const signer = await apiAs(signerUser);
+  const slug = `xi${RUN}`;
+  await ok(await request.post("/api/v1/publications", { headers: admin, data: { slug, name: `批示探针简报${RUN}`, issuingBody: "宣传信息组", requiresSignoff: false } }), 201);
+  const articleId = await acceptedArticle(request, contributor, editor, `批示探针稿件${RUN}`);
+  await publishIssue(request, editor, slug, articleId);
+
+  // Leaders (100 characters) and offices (100) hold the corpus a few payloads each; texts (5000) and notes (500) with a probe.
+  const leaders = packed(100);
+  const texts = packed(2000, (i) => `批示探针${i}号 `);
+  const offices = packed(100);
+  const notes = packed(500, (i) => `刊用探针${i}号 `);
+  const feedback = packed(2000, (i) => `反馈探针${i}号 `);
+  let placed = 0;
+  const ids: number[] = [];
+  for (const [i, leader] of leaders.entries()) {
+    const text = texts[i % texts.length]!;
+    const { id } = await ok(await request.post(`/api/v1/articles/${articleId}/instructions`, { headers: signer, data: { leader: leader.text, level: "provincial", date: "2026-01-05", text: text.text } }), 201);
+    ids.push(id);
+    placed += leader.n + (i < texts.length ? text.n : 0);
+  }
+  // Feedback is rich text: sanitized on the server, so a probe must show and nothing may run; a document that
+  // still holds an unsafe link after sanitizing is refused whole (422 naming the field), as an article body is.
+  const answered = new Set<number>();
+  let refused = 0;
+  for (const [i, f] of feedback.entries()) {
+    const res = await request.post(`/api/v1/instructions/${ids[i]!}/feedback`, { headers: contributor, data: { text: `<p>${f.text}</p>` } });
+    if (res.status() === 422) {
+      expect(Object.keys((await res.json()).error.fields)).toEqual(["text"]);
+      refused += f.n;
+      continue;
+    }
+    expect(res.status(), await res.text()).toBe(201);
+    answered.add(i);
+    placed += f.n;
+  }
+  expect(answered.size).toBeGreaterThan(0);
+  for (const [i, office] of offices.entries()) {
+    const note = notes[i];
+    await ok(await request.post(`/api/v1/articles/${articleId}/adoptions`, { headers: editor, data: { by: office.text, level: "national", date: "2026-01-06", ...(note ? { note: note.text } : {}) } }), 201);
+    placed += office.n + (note?.n ?? 0);
+  }
+  const all = [...leaders, ...texts].map((v) => v.text);
+  const corpus = sum(leaders) + sum(texts);
+  await pages.html("instructionLedger", "/workspace/instructions", { headers: await cookieFor(signerUser), payloads: corpus, shows: all });
+  const editorPages = await cookieFor(editorUser);
+  const article = `/workspace/articles/${articleId}`;
+  await pages.html("articleDesk", article, { headers: editorPages, payloads: corpus + sum(offices) + sum(notes) + sum(feedback.filter((_, i) => answered.has(i))), shows: [...all, ...offices.map((o) => o.text), ...notes.map((n) => n.text), ...[...answered].map((i) => `反馈探针${i}号`)] });
+  const contributorPages = await cookieFor(contributorUser);
+  await pages.html("articleDesk", article, { headers: contributorPages, payloads: corpus, shows: all });
+  // The desk lists the instructions still awaiting feedback.
+  const awaiting = leaders.filter((_, i) => !answered.has(i));
+  await pages.html("desk", "/workspace", { headers: contributorPages, payloads: sum(awaiting), shows: awaiting.map((l) => l.text) });
+  expect(sum(leaders)).toBe(P.length);
+  expect(sum(offices)).toBe(P.length);
+  expect(log.missing("instructions")).toEqual([]);
+  tally(log, placed, refused);
+  console.log(`[xss-inputs] instructions: ${ids.length} instructions, ${answered.size} of ${feedback.length} feedback accepted (${refused} payloads refused with 422), ${offices.length} adoptions, ${placed} payload placements, ${log.pages} pages; ${log.summary()}`);
+});
+
 test("upload file names (.docx import, images) carry the corpus", async ({ page, context, request }) => {
   test.setTimeout(300_000);
   const log = new PlaceLog();

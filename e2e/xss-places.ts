@@ -36,8 +36,9 @@ export const XSS_PLACES = {
   search: { url: "/search?q={q}", shows: "the query, result titles, snippets of bodies and attributions; publication and unit names in its filters", kind: "html", sampler: true },
   withdrawn: { url: "/p/{slug}/{year}/{number} (410)", shows: "the withdrawal notice: issue title, reason", kind: "html" },
   // Desks.
-  desk: { url: "/workspace", shows: "article titles, units, authors; a contributor's notifications (editors' comments, 约稿 notices) and open 约稿 titles", kind: "html", sampler: true },
-  articleDesk: { url: "/workspace/articles/{id}", shows: "title, body, attribution, unit, author, events with comments, the title of the 约稿 it answers", kind: "html", sampler: true },
+  desk: { url: "/workspace", shows: "article titles, units, authors; a contributor's notifications (editors' comments, 约稿 notices), open 约稿 titles and the unit's 批示 awaiting feedback", kind: "html", sampler: true },
+  articleDesk: { url: "/workspace/articles/{id}", shows: "title, body, attribution, unit, author, events with comments, the title of the 约稿 it answers; 批示 (leader, text), 落实反馈, 上级采用 (office, note)", kind: "html", sampler: true },
+  instructionLedger: { url: "/workspace/instructions", shows: "the 批示台账: leaders, instruction texts, article titles, units, issue titles", kind: "html" },
   history: { url: "/workspace/articles/{id}/history", shows: "revisions side by side (the diff) and their authors", kind: "html", sampler: true },
   editor: {
     url: "/workspace/articles/{id}/edit",
@@ -75,6 +76,7 @@ export const PLACES_BY_TEST = {
   uploads: ["articleDesk", "editor"],
   names: ["adminUsers", "adminUser", "audit", "history", "articleDesk", "desk"],
   commissions: ["commissions", "commission", "desk", "newArticle", "articleDesk", "editor", "importDocx", "audit"],
+  instructions: ["instructionLedger", "articleDesk", "desk"],
   sampler: [
     "home", "archive", "issue", "print", "permalink", "search", "desk", "articleDesk", "history", "editor", "board", "preview",
     "adminUsers", "audit", "adminPublications", "adminUnits",

@@ -5,10 +5,11 @@ import { routeHandler, type AnyRoute, type Method } from "./route";
 import { adminRoutes } from "./routes/admin";
 import { articleRoutes } from "./routes/articles";
 import { commissionRoutes } from "./routes/commissions";
+import { instructionRoutes } from "./routes/instructions";
 import { issueRoutes } from "./routes/issues";
 import { publicRoutes } from "./routes/public";
 
-export const API_ROUTES: readonly AnyRoute[] = [...publicRoutes, ...articleRoutes, ...commissionRoutes, ...issueRoutes, ...adminRoutes];
+export const API_ROUTES: readonly AnyRoute[] = [...publicRoutes, ...articleRoutes, ...commissionRoutes, ...issueRoutes, ...instructionRoutes, ...adminRoutes];
 
 const byKey = new Map(API_ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
 if (byKey.size !== API_ROUTES.length) throw new Error("Two API route definitions share a method and path");

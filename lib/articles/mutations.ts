@@ -54,6 +54,9 @@ export const articleUpdateSchema = articleInputSchema.omit({ unit: true }).exten
   events: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
   publishedIn: z.record(z.string(), z.unknown()).nullable().optional(),
   commission: z.record(z.string(), z.unknown()).nullable().optional(),
+  // 批示 and 上级采用 (lib/instructions): listed on the GET, written through their own routes.
+  instructions: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
+  adoptions: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
 });
 export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
 

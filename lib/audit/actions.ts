@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   "article.reject",
   "article.reopen",
   "article.unaccept",
+  // 批示 and its 落实反馈, 上级采用 (lib/instructions).
+  "article.instruction",
+  "article.instruction-feedback",
+  "article.adoption",
   "issue.create",
   "issue.update",
   "issue.layout",
@@ -65,6 +69,7 @@ export const AUDIT_ACTIONS = [
   "issue.correction_return",
   "media.upload",
   "commission.create",
+  "media.instruction-file",
 ] as const satisfies readonly string[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

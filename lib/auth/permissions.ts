@@ -45,6 +45,14 @@ export const PERMISSIONS = {
   // sees those addressed to their unit (lib/commissions).
   "manage:commission:any": ["editor", "admin"],
   "read:commission:own-unit": ["contributor"],
+  // 批示: signers and editors record a leader's instruction on a published article and
+  // follow the 批示台账; the article's unit reads its own and answers with 落实反馈.
+  "record:instruction:any": ["editor", "signer", "admin"],
+  "read:instruction:any": ["editor", "signer", "admin"],
+  "read:instruction:own-unit": ["contributor"],
+  "answer:instruction:own-unit": ["contributor"],
+  // 上级采用: an editor records that an article was adopted upstream.
+  "record:adoption:any": ["editor", "admin"],
   "manage:scoring:any": ["editor", "admin"],
   // 三权分立: the system administrator (系统管理员) runs users, units and publications;
   "manage:user:any": ["admin", "sysadmin"],

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("lists every table of the schema, parents before children", () => {
     const names = backupTables().map((t) => t.name);
-    expect(names).toHaveLength(23);
+    expect(names).toHaveLength(27);
     const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
     before("units", "users");
     before("users", "articles");
@@ -63,7 +63,13 @@ describe(`backup and restore (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     // 约稿: an article may answer a commission, so commissions come first.
     before("commissions", "articles");
     before("commissions", "commission_units");
+    // 批示 (issue 16): the instruction, its feedback, then the files of either.
+    before("articles", "instructions");
+    before("instructions", "instruction_feedback");
+    before("instruction_feedback", "instruction_files");
+    before("articles", "adoptions");
     expect(backupTables().find((t) => t.name === "media")?.byteaColumns).toEqual(["data"]);
+    expect(backupTables().find((t) => t.name === "instruction_files")?.byteaColumns).toEqual(["data"]);
   });
 
   it("writes a header with the migration and the row counts, and no temporary file", async () => {

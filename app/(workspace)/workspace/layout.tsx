@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireSignedIn();
   const t = await getTranslations("workspace");
-  const [tStats, tTokens, tCommissions] = await Promise.all([getTranslations("stats"), getTranslations("tokens"), getTranslations("commissions")]);
+  const [tStats, tTokens, tCommissions, tInstructions] = await Promise.all([getTranslations("stats"), getTranslations("tokens"), getTranslations("commissions"), getTranslations("instructions")]);
   const links = [
     { href: "/workspace", label: t("nav.desk") },
     ...(can(viewer, "manage:issue:any") ? [{ href: "/workspace/issues", label: t("nav.issues") }] : []),
@@ -19,6 +19,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
     ...(can(viewer, "manage:commission:any") || can(viewer, "read:commission:own-unit") ? [{ href: "/workspace/commissions", label: tCommissions("nav") }] : []),
     // A signer's desk is the sign-off desk; admins reach it from here.
     ...(can(viewer, "signoff:issue:any") && can(viewer, "read:article:any") ? [{ href: "/workspace/signoff", label: t("nav.signoff") }] : []),
+    // 批示台账: signers and editors follow every instruction and its 落实反馈.
+    ...(can(viewer, "read:instruction:any") ? [{ href: "/workspace/instructions", label: tInstructions("nav") }] : []),
     ...(can(viewer, "read:stats:any") ? [{ href: "/workspace/stats", label: tStats("nav") }] : []),
     // 三权分立: the audit administrator's administration is the audit log alone.
     ...(can(viewer, "read:user:any") ? [{ href: "/workspace/admin", label: t("nav.admin") }] : can(viewer, "read:audit:any") ? [{ href: "/workspace/admin/audit", label: t("nav.admin") }] : []),

@@ -14,6 +14,8 @@ import { SignoffDesk } from "@/components/signoff/signoff-desk";
 import { deskCommissions } from "@/lib/commissions/commissions";
 import { commissionNow } from "@/lib/testing/e2e-clock";
 import { TimeLeftBadge } from "@/components/commissions/commission-status";
+import { listAwaitingFeedback } from "@/lib/instructions/instructions";
+import { AwaitingInstructions } from "@/components/instructions/awaiting-instructions";
 
 type Search = Promise<Record<string, string | undefined>>;
 
@@ -35,7 +37,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
   // The editor's inbox opens on submissions; a contributor's desk on everything of their unit.
   const effective = { ...filter, status: filter.status ?? (isEditor && !raw.status ? ("submitted" as const) : undefined) };
   const now = commissionNow(await headers());
-  const [page, counts, unread, notices, units, commissions, tc] = await Promise.all([
+  const [page, counts, unread, notices, units, commissions, tc, awaiting] = await Promise.all([
     listArticlesPage(viewer, effective),
     countArticlesByStatus(viewer, effective),
     unreadCount(viewer),
@@ -44,6 +46,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
     // 约稿 addressed to the unit and not yet answered: at the top of a contributor's desk.
     deskCommissions(viewer, now),
     getTranslations("commissions"),
+    // 批示 on the unit's articles still waiting for 落实反馈.
+    listAwaitingFeedback(viewer),
   ]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = (patch: Record<string, string | undefined>) => {
@@ -133,6 +137,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
           )}
         </section>
       )}
+
+      {awaiting.length > 0 && <AwaitingInstructions instructions={awaiting} />}
 
       <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
       <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">

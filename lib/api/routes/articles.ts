@@ -5,7 +5,9 @@ import { importDocx, maxDocxBytes } from "@/lib/articles/import-docx";
 import { articleInputSchema, articleUpdateSchema, createArticle, transitionArticle, transitionSchema, updateArticle } from "@/lib/articles/mutations";
 import { diffRevisions, listRevisions, restoreRevision } from "@/lib/articles/revisions";
 import { TRANSITIONS, type Transition } from "@/lib/articles/status";
+import { articleFollowUp } from "@/lib/instructions/follow-up";
 import { defineRoute, idParam } from "../route";
+import { adoptionSchema, articleInstructionListSchema } from "./instructions";
 import { articleStatusSchema, idVersionSchema, isoDateTime, looseObject, tiptapDocSchema, transitionResultSchema } from "./schemas";
 
 const TAG = "Articles";
@@ -41,6 +43,8 @@ const articleDetailSchema = z.object({
     .describe("The published issue the article ran in (刊于…), or null"),
   commissionId: z.number().int().nullable().describe("The 约稿 (commission) the article answers, or null"),
   commission: z.object({ id: z.number().int(), title: z.string(), deadline: isoDateTime }).nullable(),
+  instructions: articleInstructionListSchema.describe("批示 on the article, with their 落实反馈"),
+  adoptions: z.array(adoptionSchema).describe("上级采用 of the article"),
 });
 
 const TRANSITION_SUMMARIES: Record<Transition, string> = {
@@ -124,7 +128,8 @@ export const articleRoutes = [
     errors: [404],
     handler: async ({ viewer, params }) => {
       const { author: _author, ...article } = await getArticle(viewer, params.id);
-      return article;
+      // 批示 with their 落实反馈, and 上级采用 (DESIGN.md): editors and the article's unit see them.
+      return { ...article, ...(await articleFollowUp(viewer, article)) };
     },
   }),
   defineRoute({

@@ -10,6 +10,8 @@ import { ArticleActions } from "@/components/workspace/article-actions";
 import { DecisionNote } from "@/components/workspace/decision-note";
 import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { formatDateTime } from "@/lib/format";
+import { articleFollowUp } from "@/lib/instructions/follow-up";
+import { ArticleFollowUp } from "@/components/instructions/article-follow-up";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -17,6 +19,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const article = await loadArticleForPage(viewer, id);
   await markNotificationsRead(viewer, article.id);
   const actions = availableActions(viewer, article);
+  // 批示 and 上级采用 (issue 16): whoever sees the article sees them.
+  const followUp = await articleFollowUp(viewer, article);
   const t = await getTranslations("workspace");
   const te = await getTranslations("events");
   const tc = await getTranslations("commissions");
@@ -53,6 +57,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             <ArticleView article={{ ...article, text: "" }} level={2} />
           </div>
         </div>
+        <ArticleFollowUp viewer={viewer} article={article} instructions={followUp.instructions} adoptions={followUp.adoptions} />
       </div>
       <aside>
         <h2 className="mb-2 text-sm font-semibold text-stone-500">{t("history")}</h2>

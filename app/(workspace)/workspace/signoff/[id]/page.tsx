@@ -47,7 +47,7 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
   }
   const [issue, preview, checks, state, changes, correction] = loaded;
   await markNotificationsRead(viewer, undefined, issue.id);
-  const [t, tr] = await Promise.all([getTranslations("signoff"), getTranslations("reader")]);
+  const [t, tr, ti] = await Promise.all([getTranslations("signoff"), getTranslations("reader"), getTranslations("instructions")]);
   const labels = { contents: tr("contents"), corrections: tr("corrections"), backToTop: tr("backToTop") };
   const articleCount = issue.sections.reduce((n, s) => n + s.articles.length, 0);
   const awaiting = issue.status === "awaiting_signoff";
@@ -84,6 +84,24 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
           </a>
         )}
       </header>
+
+      {/* 批示 on a published issue's articles are recorded on the 批示台账, the article chosen here. */}
+      {published && can(viewer, "record:instruction:any") && (
+        <nav aria-label={ti("issueLinks")} className="rounded border border-stone-200 bg-white p-3 text-sm" data-testid="record-instruction-links">
+          <p className="mb-1 font-medium">{ti("issueLinks")}</p>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {issue.sections
+              .flatMap((s) => s.articles)
+              .map((a) => (
+                <li key={a.id}>
+                  <Link href={`/workspace/instructions?article=${a.id}#record`} className="underline">
+                    {a.title}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      )}
 
       {correction && <CorrectionReview review={correction} />}
       {published && maySign && decision}

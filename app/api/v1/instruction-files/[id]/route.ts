@@ -1,0 +1,4 @@
+// GET /api/v1/instruction-files/{id}: defined in lib/api/routes/ (see lib/api/registry.ts).
+import { handlerFor } from "@/lib/api/registry";
+
+export const GET = handlerFor("GET", "/api/v1/instruction-files/{id}");
