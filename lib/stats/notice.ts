@@ -6,6 +6,8 @@
 // this one model.
 import type { Viewer } from "@/lib/auth/permissions";
 import { listPublications } from "@/lib/issues/reader";
+import { titleLinesOf } from "@/lib/issues/snapshot";
+import { followUpInPeriod, LEVEL_NAMES, type PeriodAdoption, type PeriodInstruction } from "@/lib/instructions/period";
 import { chinaDay, type PeriodParams } from "./period";
 import { formatRate } from "./export";
 import { getUnitStats, type StatsReport } from "./stats";
@@ -102,5 +104,28 @@ export async function getNotice(viewer: Viewer, params: PeriodParams & { publica
   const publications = await listPublications();
   const chosen = report.publication ? publications.find((p) => p.slug === report.publication!.slug) : undefined;
   const issuingBody = chosen?.issuingBody ?? publications[0]?.issuingBody ?? "";
-  return { report, notice: buildNotice(report, { issuingBody, now }) };
+  const followUp = await followUpInPeriod(viewer, report.period.firstDay, report.period.lastDay);
+  return { report, notice: buildNotice(report, { issuingBody, now, lists: followUpLists(followUp) }) };
+}
+
+const dayName = (iso: string) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+};
+const titled = (title: string) => `《${titleLinesOf(title).join("")}》`;
+
+/** 二、领导批示情况 and 三、上级采用情况: a sentence each, in date order. */
+export function followUpLists(f: { instructions: PeriodInstruction[]; adoptions: PeriodAdoption[] }): NoticeList[] {
+  return [
+    {
+      heading: "领导批示情况",
+      items: f.instructions.map((i) => `${dayName(i.date)}，${i.leader}（${LEVEL_NAMES[i.level]}）对${i.unit}报送的${titled(i.articleTitle)}作出批示。`),
+      none: "本期没有收到领导批示。",
+    },
+    {
+      heading: "上级采用情况",
+      items: f.adoptions.map((a) => `${dayName(a.date)}，${a.unit}报送的${titled(a.articleTitle)}被${a.by}（${LEVEL_NAMES[a.level]}）采用${a.note ? `，刊于${a.note}` : ""}。`),
+      none: "本期没有上级采用的信息。",
+    },
+  ];
 }
