@@ -26,6 +26,7 @@ const config = [
               allowTypeImports: true,
               message: "Only lib/ reads and writes the database: call a lib/<domain> service (types may be imported).",
             },
+            { group: ["@/testing/*", "**/testing/*"], message: "testing/ is test support: the app never imports it." },
           ],
         },
       ],
@@ -40,8 +41,25 @@ const config = [
       ],
     },
   },
+  // Test support stays out of what ships: lib/ (but its tests) never imports testing/.
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ is the service layer: it never imports components/ or app/." },
+            { group: ["@/testing/*", "**/testing/*"], message: "testing/ is test support: the app never imports it." },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -49,6 +67,7 @@ const config = [
           patterns: [
             { group: ["@/db", "@/db/*"], allowTypeImports: true, message: "Only lib/ reads and writes the database." },
             { regex: "^@/app/(?!actions/)(?!.*/actions$)", message: "components/ may import only server actions from app/." },
+            { group: ["@/testing/*", "**/testing/*"], message: "testing/ is test support: the app never imports it." },
           ],
         },
       ],

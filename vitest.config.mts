@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // Two projects: `unit` — pure logic and renderers, no database, seconds; and
 // `db` — integration tests of lib/ against a fresh database each (PGlite, or
 // PostgreSQL when DATABASE_URL is set), named *.db.test.ts. A unit test that
-// opens a database fails (lib/testing/test-db.ts refuses under CMS_TEST_PROJECT=unit),
+// opens a database fails (testing/test-db.ts refuses under CMS_TEST_PROJECT=unit),
 // so a misnamed integration test cannot silently skip the PostgreSQL pass.
 // Both projects run without isolation: the files of a worker share one module
 // graph, which cuts the import time of happy-dom, Tiptap and docx from ~45 s to
@@ -34,9 +34,9 @@ export default defineConfig({
           isolate: false,
           include: ["**/*.db.test.ts"],
           exclude,
-          globalSetup: ["lib/testing/db-template.setup.ts"],
-          // Next's request storage, for the tests that run server actions (lib/testing/next-request.ts).
-          setupFiles: ["lib/testing/next-globals.setup.ts"],
+          globalSetup: ["testing/db-template.setup.ts"],
+          // Next's request storage, for the tests that run server actions (testing/next-request.ts).
+          setupFiles: ["testing/next-globals.setup.ts"],
         },
       },
     ],

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 
 export const UNITS = Number(process.env.BENCH_UNITS || 100);
 export const ARTICLES = Number(process.env.BENCH_ARTICLES || 50_000);

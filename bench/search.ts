@@ -16,7 +16,7 @@ import { escapeHtml } from "@/lib/render/document";
 import { indexIssueSnapshot, searchArticles, type SearchInput } from "@/lib/search/search";
 import { parseQuery } from "@/lib/search/tokens";
 import { parseSeed } from "@/lib/seed/parse-seed";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 20_000);
 const PER_ISSUE = 10;

@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { DbConfig } from "@/db";
-import { adminQuery } from "@/lib/testing/test-db";
+import { adminQuery } from "@/testing/test-db";
 import { benchEditorPassword } from "./seed";
 import { serverTimeouts } from "../scripts/server-timeouts";
 import { serverMemoryEnv } from "../scripts/node-options";

@@ -1,8 +1,8 @@
 // The article API over real HTTP: create, save with versions, decisions, revisions, diff, restore, import, media.
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import type { APIRequestContext } from "@playwright/test";
-import { makePng } from "../lib/testing/png";
-import { makeArticleDocx } from "../lib/testing/docx-fixtures";
+import { makePng } from "../testing/png";
+import { makeArticleDocx } from "../testing/docx-fixtures";
 
 async function auth(request: APIRequestContext, user: TestUser) {
   const res = await request.post("/api/v1/auth/token", { data: { email: user.email, password: user.password } });

@@ -5,7 +5,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser } from "./fixtures";
 import { E2E } from "./env";
-import { makeArticleDocx } from "../lib/testing/docx-fixtures";
+import { makeArticleDocx } from "../testing/docx-fixtures";
 import { tokenFor } from "./signoff-world";
 
 const DAY = 86_400_000;

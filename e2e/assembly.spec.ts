@@ -4,7 +4,7 @@ import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import { articleDocument, parseSeed, seedContentLines } from "../lib/seed/parse-seed";
-import { firstMissingInOrder } from "../lib/testing/printed-lines";
+import { firstMissingInOrder } from "../testing/printed-lines";
 
 const seedText = fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8");
 const seed = parseSeed(seedText);

@@ -4,7 +4,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser } from "./fixtures";
 import { E2E } from "./env";
-import { makePng } from "../lib/testing/png";
+import { makePng } from "../testing/png";
 
 async function bearer(request: APIRequestContext, role: "editor" | "contributor", unit?: string) {
   const user = await createUser(role, unit ? { unit } : {});

@@ -4,7 +4,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import mammoth from "mammoth";
 import { test, expect, createUser } from "./fixtures";
-import { makePng } from "../lib/testing/png";
+import { makePng } from "../testing/png";
 
 async function bearer(request: APIRequestContext, role: "admin" | "editor") {
   const user = await createUser(role);

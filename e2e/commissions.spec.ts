@@ -1,7 +1,7 @@
 // 约稿 end to end (issue #16, item 1): an editor commissions two units through
 // the UI; one unit's contributor sees it at the top of the desk with the time
 // left and answers before the deadline (撰稿回复 → write → 提交审核); the other
-// misses it. Time moves with the test clock (lib/testing/e2e-clock.ts: the
+// misses it. Time moves with the test clock (lib/e2e/clock.ts: the
 // hook's secret and `x-e2e-now` on the requests), never by sleeping; then the
 // editor's page shows 按时报送 and 逾期未报, and the late unit's desk 已逾期.
 import fs from "node:fs";

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test, expect, createUser, waitForHydration } from "./fixtures";
-import { makePng } from "../lib/testing/png";
-import { makeArticleDocx } from "../lib/testing/docx-fixtures";
+import { makePng } from "../testing/png";
+import { makeArticleDocx } from "../testing/docx-fixtures";
 
 test.describe("contributor desk", () => {
   test("writes an article with a two-line title, bold leads, a list, a table and an image; reload shows the same", async ({ page, loginAs }) => {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./fixtures";
 import { desk, publishedIssue, tokenFor, type World } from "./signoff-world";
-import { makePng } from "../lib/testing/png";
+import { makePng } from "../testing/png";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
 import { E2E } from "./env";
-import { makePng } from "../lib/testing/png";
+import { makePng } from "../testing/png";
 import { ACTIONS, ACTORS, MATRIX, type Actor, type Expected, type Fixture, type Probe } from "./permission-matrix";
 
 const APP = path.join(process.cwd(), "app");

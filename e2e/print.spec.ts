@@ -7,7 +7,7 @@ import mammoth from "mammoth";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser } from "./fixtures";
 import { seedContentLines } from "../lib/seed/parse-seed";
-import { firstMissingInOrder, printedSeedLines } from "../lib/testing/printed-lines";
+import { firstMissingInOrder, printedSeedLines } from "../testing/printed-lines";
 
 const seedText = fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8");
 const printedLines = printedSeedLines(seedContentLines(seedText));

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { test, expect, waitForHydration } from "./fixtures";
 import { seedContentLines } from "../lib/seed/parse-seed";
-import { firstMissingInOrder } from "../lib/testing/printed-lines";
+import { firstMissingInOrder } from "../testing/printed-lines";
 import { post, publishedIssue, world } from "./signoff-world";
 
 const seedLines = seedContentLines(fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8"));

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, expect } from "./fixtures";
 import { seedContentLines } from "../lib/seed/parse-seed";
-import { firstMissingInOrder } from "../lib/testing/printed-lines";
+import { firstMissingInOrder } from "../testing/printed-lines";
 
 const seedLines = seedContentLines(fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8"));
 test.describe("reader site", () => {

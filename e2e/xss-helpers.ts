@@ -1,14 +1,14 @@
 // Shared by the XSS specs (xss.spec.ts, xss-inputs.spec.ts): packing the
 // corpus into fields, the static check of a page fetched without a browser
-// (lib/testing/xss-static.ts), and the Chromium marker-and-dialog guard the
+// (testing/xss-static.ts), and the Chromium marker-and-dialog guard the
 // sampler uses.
 import { createHash } from "node:crypto";
 import mammoth from "mammoth";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { expect, sessionCookieFor, type TestUser } from "./fixtures";
 import type { PlaceId, PlaceLog } from "./xss-places";
-import { XSS_MARKER, XSS_PAYLOADS } from "../lib/testing/xss-payloads";
-import { cspNonce, describeFindings, inspectHtml, normalizeText, readAtomFeed, renderNonce, visibleText } from "../lib/testing/xss-static";
+import { XSS_MARKER, XSS_PAYLOADS } from "../testing/xss-payloads";
+import { cspNonce, describeFindings, inspectHtml, normalizeText, readAtomFeed, renderNonce, visibleText } from "../testing/xss-static";
 
 export type Auth = Record<string, string>;
 

@@ -10,10 +10,10 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
 import { E2E } from "./env";
-import { makePng } from "../lib/testing/png";
-import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
-import { makeArticleDocx } from "../lib/testing/docx-fixtures";
-import { attributeValues, normalizeText, visibleText } from "../lib/testing/xss-static";
+import { makePng } from "../testing/png";
+import { XSS_PAYLOADS } from "../testing/xss-payloads";
+import { makeArticleDocx } from "../testing/docx-fixtures";
+import { attributeValues, normalizeText, visibleText } from "../testing/xss-static";
 import { chunkGroups, cookieFor, guard, missingFrom, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
 import { PlaceLog } from "./xss-places";
 

@@ -1,6 +1,6 @@
 // THE list of places that show user-supplied text, for the XSS tests. Every
-// place here gets the corpus (lib/testing/xss-payloads.ts): over HTTP with
-// the static check (lib/testing/xss-static.ts) in xss.spec.ts and
+// place here gets the corpus (testing/xss-payloads.ts): over HTTP with
+// the static check (testing/xss-static.ts) in xss.spec.ts and
 // xss-inputs.spec.ts, and — one page of each kind, about ten payloads — in
 // Chromium with the marker and dialog guard (the sampler in xss.spec.ts).
 // A place whose user text only exists after the browser renders it

@@ -1,17 +1,17 @@
-// Every payload of the XSS corpus (lib/testing/xss-payloads.ts) goes in
+// Every payload of the XSS corpus (testing/xss-payloads.ts) goes in
 // through the API — article titles, attributions, bodies (as HTML and as JSON
 // text), unit names, section headings, the issue's 来源, editor and note,
 // corrections, withdrawal reasons, search queries — and every page that shows
 // them (e2e/xss-places.ts) is fetched over HTTP and read with the static
-// check (lib/testing/xss-static.ts): nothing executable, and the payloads on
+// check (testing/xss-static.ts): nothing executable, and the payloads on
 // the page as text. The sampler then opens one page of each kind in Chromium
 // with about ten payloads chosen to cover each context, with the marker
 // `__xss()` and a dialog guard, and the editor (whose body only the browser
 // renders) with every payload.
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser, sessionCookieFor, type TestUser } from "./fixtures";
-import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
-import { attributeValues } from "../lib/testing/xss-static";
+import { XSS_PAYLOADS } from "../testing/xss-payloads";
+import { attributeValues } from "../testing/xss-static";
 import { chunkGroups, chunks, cookieFor, guard, pack, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
 import { PLACES_BY_TEST, PlaceLog, XSS_PLACES, type PlaceId } from "./xss-places";
 

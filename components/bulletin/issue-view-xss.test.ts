@@ -5,9 +5,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { payloadGroups, payloadSnapshot } from "@/lib/testing/xss-fixtures";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
-import { describeFindings, inspectHtml, normalizeText } from "@/lib/testing/xss-static";
+import { payloadGroups, payloadSnapshot } from "@/testing/xss-fixtures";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
+import { describeFindings, inspectHtml, normalizeText } from "@/testing/xss-static";
 import { ArticleView, IssueView } from "./issue-view";
 
 const labels = { contents: "目录", corrections: "更正", backToTop: "返回顶部" };

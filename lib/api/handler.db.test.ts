@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { articles, units } from "@/db/schema";
 import { pgError } from "@/lib/errors";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { apiRoute } from "./handler";
 
 let testDb: TestDb;

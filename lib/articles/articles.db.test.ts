@@ -1,6 +1,6 @@
 // Integration: the unit boundary on reading articles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";

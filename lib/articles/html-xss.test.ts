@@ -6,7 +6,7 @@ import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
 import { htmlToDocument } from "@/lib/articles/html";
 import { InvalidDocumentError, renderDocumentHtml, withAttribution } from "@/lib/render/document";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
 
 const window = new Window();
 

@@ -3,13 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { loadMediaBySrc } from "@/lib/media/media";
 import { getArticle } from "./articles";
-import { makeArticleDocx } from "@/lib/testing/docx-fixtures";
+import { makeArticleDocx } from "@/testing/docx-fixtures";
 import { importDocx } from "./import-docx";
 
 let db: TestDb;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import type { JSONContent } from "@tiptap/core";
-import { makeArticleDocx } from "@/lib/testing/docx-fixtures";
+import { makeArticleDocx } from "@/testing/docx-fixtures";
 import { renderDocumentHtml } from "@/lib/render/document";
 import { issueDocx } from "@/lib/render/issue-docx";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";

@@ -1,7 +1,7 @@
 // Integration: a title printed on several lines keeps its lines through every
 // way of writing it (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";

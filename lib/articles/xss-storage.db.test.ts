@@ -4,15 +4,15 @@
 // of the engine's query. (How pages render the stored text is checked once,
 // in the renderer tests and e2e/xss*.spec.ts, not again per engine.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { demoViewers } from "@/lib/testing/demo-viewers";
+import { createTestDb, type TestDb } from "@/testing/test-db";
+import { demoViewers } from "@/testing/demo-viewers";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { anonymous, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/search/search";
-import { payloadGroups } from "@/lib/testing/xss-fixtures";
-import { normalizeText } from "@/lib/testing/xss-static";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
+import { payloadGroups } from "@/testing/xss-fixtures";
+import { normalizeText } from "@/testing/xss-static";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
 import { getArticle } from "./articles";
 import { createArticle, MAX_ATTRIBUTION_CHARS, MAX_TITLE_CHARS, normalizeAttribution } from "./mutations";
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
 import { systemViewer } from "@/lib/auth/permissions";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { recordAudit } from "./audit";
 import { verifyAuditChain } from "./verify";
 

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { auditLog } from "@/db/schema";
 import { systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { viewerFromUser } from "@/lib/auth/viewer";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 import { recordAudit } from "./audit";
 import { AUDIT_CSV_HEADERS, csvCell, exportAuditCsv } from "./export";

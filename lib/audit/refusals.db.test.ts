@@ -8,7 +8,7 @@ import { auditLog } from "@/db/schema";
 import { handlerFor } from "@/lib/api/registry";
 import { systemViewer } from "@/lib/auth/permissions";
 import { createApiToken } from "@/lib/auth/tokens";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 
 let testDb: TestDb;

@@ -2,7 +2,7 @@
 // handlers themselves, on a fresh database (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlerFor } from "@/lib/api/registry";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, auditLog, users } from "@/db/schema";

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, sessions } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUser, findUserByEmail } from "@/lib/users/users";
 import { resetUserPassword, updateManagedUser } from "@/lib/users/manage";
 import { systemViewer } from "./permissions";

@@ -1,7 +1,7 @@
 // Integration: sign-in limits, API tokens and the first-run admin, on a fresh database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { createFirstAdmin } from "@/lib/users/first-admin";

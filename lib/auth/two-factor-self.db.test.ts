@@ -7,7 +7,7 @@ import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, users, type Role } from "@/db/schema";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUser } from "@/lib/users/users";
 import { handlerFor } from "@/lib/api/registry";
 import { anonymous, systemViewer, type Viewer } from "./permissions";

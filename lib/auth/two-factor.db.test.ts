@@ -7,7 +7,7 @@ import * as OTPAuth from "otpauth";
 import { getDb } from "@/db";
 import { auditLog, users, type Role } from "@/db/schema";
 import { handlerFor } from "@/lib/api/registry";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUser } from "@/lib/users/users";
 import { systemViewer, type Viewer } from "./permissions";
 import { createApiToken } from "./tokens";

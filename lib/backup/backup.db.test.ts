@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, setDbHandle } from "@/db";
 import { auditLog, media, units } from "@/db/schema";
 import { loadDemo } from "@/lib/demo/load-demo";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { backupDatabase, backupTables, BackupError, latestMigration, readBackupHeader, restoreDatabase } from "./backup";
 import { tableContents } from "./test-helpers";
 

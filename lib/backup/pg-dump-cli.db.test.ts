@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, setDbHandle, type Db } from "@/db";
 import { media, units } from "@/db/schema";
 import { loadDemo } from "@/lib/demo/load-demo";
-import { createPgDatabase, createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createPgDatabase, createTestDb, type TestDb } from "@/testing/test-db";
 import { PG_DUMP_ARGS, PG_RESTORE_ARGS, pgToolTarget, withPgDb } from "./pg-dump";
 import { dataLines, runCms, tableContents, type CmsResult } from "./test-helpers";
 

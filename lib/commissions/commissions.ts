@@ -7,7 +7,7 @@
 //   missed    — the deadline passed and nothing was submitted.
 // The status is never stored: it is computed from the data and a clock, and
 // every function here takes `now` from its caller, so tests move time by
-// passing a later `now` (and end-to-end tests through lib/testing/e2e-clock.ts).
+// passing a later `now` (and end-to-end tests through lib/e2e/clock.ts).
 //
 // Visibility is part of every query: editors see every commission and every
 // unit's answer; a contributor sees only those addressed to their unit, with

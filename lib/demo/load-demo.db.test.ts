@@ -1,7 +1,7 @@
 // Integration: the demo loads into a fresh database and reads back exactly like the seed.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo, SEED_FILE } from "./load-demo";
 import { getReaderIssue, listPublishedIssues, listPublications } from "@/lib/issues/reader";
 import { seedContentLines } from "@/lib/seed/parse-seed";

@@ -1,6 +1,6 @@
 // Regression: a publication's feed lists its own issues only, each with its own snapshot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { getDb } from "@/db";
 import { publications } from "@/db/schema";

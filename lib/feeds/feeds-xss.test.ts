@@ -3,9 +3,9 @@
 // titles): read as XML, nothing but Atom, and no type="html" element holds
 // anything executable once a feed reader unescapes it.
 import { describe, expect, it } from "vitest";
-import { payloadGroups, payloadSnapshot } from "@/lib/testing/xss-fixtures";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
-import { describeFindings, normalizeText, readAtomFeed, visibleText } from "@/lib/testing/xss-static";
+import { payloadGroups, payloadSnapshot } from "@/testing/xss-fixtures";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
+import { describeFindings, normalizeText, readAtomFeed, visibleText } from "@/testing/xss-static";
 import { atomFeed } from "./feeds";
 
 describe("Atom feed with the XSS corpus", () => {

@@ -1,7 +1,7 @@
 // Integration: feed and sitemap list published issues only, with the contents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { getDb } from "@/db";
 import { issues } from "@/db/schema";

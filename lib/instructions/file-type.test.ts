@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePng } from "@/lib/testing/png";
+import { makePng } from "@/testing/png";
 import { detectInstructionFileType } from "./files";
 
 describe("批示 files are typed by their content", () => {

@@ -4,10 +4,10 @@
 // clock the test moves, and the article's API view.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
-import { demoViewers } from "@/lib/testing/demo-viewers";
-import { makePng } from "@/lib/testing/png";
+import { createTestDb, type TestDb } from "@/testing/test-db";
+import { loadDemoWithSigners } from "@/testing/signoff-people";
+import { demoViewers } from "@/testing/demo-viewers";
+import { makePng } from "@/testing/png";
 import type { Viewer } from "@/lib/auth/permissions";
 import { articleUpdateSchema, createArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/articles";

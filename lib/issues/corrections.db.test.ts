@@ -3,8 +3,8 @@
 // it with a comment; the text as a revision; history, audit, notices, races.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
+import { createTestDb, type TestDb } from "@/testing/test-db";
+import { loadDemoWithSigners } from "@/testing/signoff-people";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/articles";

@@ -1,7 +1,7 @@
 // Integration: issue numbering, layout, checks, publishing, scheduling, withdrawal and corrections.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";

@@ -2,7 +2,7 @@
 // There is no withdraw service yet, so the status is set directly here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { getDb } from "@/db";
 import { issues } from "@/db/schema";

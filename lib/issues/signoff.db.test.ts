@@ -2,8 +2,8 @@
 // change, the hash publishing checks, the races, notices and history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { loadDemoWithSigners } from "@/lib/testing/signoff-people";
+import { createTestDb, type TestDb } from "@/testing/test-db";
+import { loadDemoWithSigners } from "@/testing/signoff-people";
 import { anonymous, systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
 import { getArticle } from "@/lib/articles/articles";

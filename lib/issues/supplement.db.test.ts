@@ -1,7 +1,7 @@
 // Integration: a supplement series (增刊) is numbered on its own beside the
 // regular issues of the same publication, and readers find it at s{number}.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";

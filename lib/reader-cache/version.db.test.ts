@@ -11,7 +11,7 @@ import { loadDemo } from "@/lib/demo/load-demo";
 import { addCorrection, signoffCorrection } from "@/lib/issues/corrections";
 import { createIssue, setIssueLayout } from "@/lib/issues/assembly";
 import { restoreIssue, withdrawIssue } from "@/lib/issues/lifecycle";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { findUserByEmail } from "@/lib/users/users";
 import { readerVersion, readerVersionIsWatched } from "./runtime";
 

@@ -7,7 +7,7 @@ import mammoth from "mammoth";
 import type { JSONContent } from "@tiptap/core";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
 import { htmlToDocument } from "@/lib/articles/html";
-import { makePng } from "@/lib/testing/png";
+import { makePng } from "@/testing/png";
 import { parseDocument, renderDocumentHtml } from "./document";
 import { issueDocx } from "./issue-docx";
 

@@ -7,7 +7,7 @@ import mammoth from "mammoth";
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { extensions } from "@/lib/editor/extensions";
 import type { IssueSnapshot } from "@/lib/issues/snapshot";
-import { makePng } from "@/lib/testing/png";
+import { makePng } from "@/testing/png";
 import { parseDocument, renderDocumentHtml } from "./document";
 import { DOCX_MARK_ELEMENTS, DOCX_NODE_ELEMENTS, issueDocx } from "./issue-docx";
 

@@ -5,9 +5,9 @@
 // there as text.
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import { payloadGroups, payloadSnapshot } from "@/lib/testing/xss-fixtures";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
-import { describeFindings, inspectHtml, normalizeText } from "@/lib/testing/xss-static";
+import { payloadGroups, payloadSnapshot } from "@/testing/xss-fixtures";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
+import { describeFindings, inspectHtml, normalizeText } from "@/testing/xss-static";
 import { issueDocx } from "./issue-docx";
 
 describe("issue.docx with the XSS corpus", () => {

@@ -2,13 +2,13 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mammoth from "mammoth";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo, SEED_FILE } from "@/lib/demo/load-demo";
 import { getReaderIssue } from "@/lib/issues/reader";
 import { seedContentLines } from "@/lib/seed/parse-seed";
 import { issueDocx, issueDocxFileName } from "./issue-docx";
-import { firstMissingInOrder, printedSeedLines } from "@/lib/testing/printed-lines";
-import { makePng } from "@/lib/testing/png";
+import { firstMissingInOrder, printedSeedLines } from "@/testing/printed-lines";
+import { makePng } from "@/testing/png";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { findUserByEmail } from "@/lib/users/users";
 import { loadMediaBySrc, storeMedia } from "@/lib/media/media";

@@ -3,7 +3,7 @@
 // check and the capped total are checked here against a plain computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { anonymous } from "@/lib/auth/permissions";
 import { executeRows, getDb } from "@/db";
 import { articles, issues, publications, units, users } from "@/db/schema";

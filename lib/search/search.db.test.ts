@@ -1,7 +1,7 @@
 // Integration: the demo issue is indexed on publish and found by its Chinese text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { anonymous } from "@/lib/auth/permissions";
 import { getDb } from "@/db";

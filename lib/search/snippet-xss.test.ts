@@ -3,8 +3,8 @@
 // as the article text, found by itself as the query and by a probe beside
 // it, comes out as escaped text with <mark>s only.
 import { describe, expect, it } from "vitest";
-import { XSS_PAYLOADS } from "@/lib/testing/xss-payloads";
-import { describeFindings, inspectHtml, normalizeText } from "@/lib/testing/xss-static";
+import { XSS_PAYLOADS } from "@/testing/xss-payloads";
+import { describeFindings, inspectHtml, normalizeText } from "@/testing/xss-static";
 import { highlightSnippet } from "./snippet";
 import { parseQuery } from "./tokens";
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { getDb } from "@/db";
 import { articleEvents, articles, issues, placements, publications, sections, units, users } from "@/db/schema";
 import { systemViewer, type Viewer } from "@/lib/auth/permissions";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { getUnitStats } from "./stats";
 import { setWeights } from "./weights";
 import { statsToCsv, statsToXlsx } from "./export";

@@ -1,6 +1,6 @@
 // Regression: per-unit counts come from correlated subqueries that must refer to the outer unit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
 import { systemViewer } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users/users";

@@ -10,7 +10,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { assertUnitActive, createUnit, listUnits, updateUnit } from "@/lib/units/units";
 import { createPublication, updatePublication } from "@/lib/publications/publications";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { changeOwnPassword, createUserWithOneTimePassword, listManagedUsers, resetUserPassword, updateManagedUser } from "./manage";
 import { findUserById } from "./users";
 

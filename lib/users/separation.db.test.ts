@@ -7,7 +7,7 @@ import { listAuditEntries } from "@/lib/audit/audit-log";
 import { exportAuditCsv } from "@/lib/audit/export";
 import { systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { viewerFromUser } from "@/lib/auth/viewer";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/testing/test-db";
 import { createUserWithOneTimePassword, listManagedUsers, resetUserPassword, unlockUser, updateManagedUser } from "./manage";
 import { createUser, findUserByEmail } from "./users";
 

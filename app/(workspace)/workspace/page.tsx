@@ -12,7 +12,7 @@ import { ARTICLE_STATUSES } from "@/lib/articles/status";
 import { formatDateTime } from "@/lib/format";
 import { SignoffDesk } from "@/components/signoff/signoff-desk";
 import { deskCommissions } from "@/lib/commissions/commissions";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { TimeLeftBadge } from "@/components/commissions/commission-status";
 import { listAwaitingFeedback } from "@/lib/instructions/instructions";
 import { AwaitingInstructions } from "@/components/instructions/awaiting-instructions";

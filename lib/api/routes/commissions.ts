@@ -2,7 +2,7 @@
 // see them and answer with articles (`commissionId` on the article routes).
 import { z } from "zod";
 import { commissionInputSchema, commissionListQuerySchema, COMMISSION_UNIT_STATUSES, createCommission, getCommission, listCommissions } from "@/lib/commissions/commissions";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { MAX_HTML_BYTES } from "@/lib/articles/html";
 import { defineRoute, idParam } from "../route";
 import { articleStatusSchema, isoDateTime, tiptapDocSchema } from "./schemas";

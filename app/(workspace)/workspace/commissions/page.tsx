@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { commissionSummary, listCommissions } from "@/lib/commissions/commissions";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { formatDateTime } from "@/lib/format";
 import { CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
 

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { createE2eUser, e2eHookEnabled, e2eUserSchema } from "@/lib/testing/e2e-hook";
+import { createE2eUser, e2eHookEnabled, e2eUserSchema } from "@/lib/e2e/hook";
 
 export const POST = apiRoute(
   async ({ request }) => {

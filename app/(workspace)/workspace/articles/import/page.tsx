@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { answerableCommissions } from "@/lib/commissions/commissions";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { DocxImport } from "@/components/workspace/docx-import";
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

@@ -5,7 +5,7 @@ import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { availableActions, writingUnit } from "@/lib/articles/articles";
 import { getCommission } from "@/lib/commissions/commissions";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ArticleEditor } from "@/components/editor/article-editor";

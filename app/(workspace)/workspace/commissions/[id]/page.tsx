@@ -6,7 +6,7 @@ import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { commissionSummary, getCommission, type CommissionDetail } from "@/lib/commissions/commissions";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
-import { commissionNow } from "@/lib/testing/e2e-clock";
+import { commissionNow } from "@/lib/e2e/clock";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";

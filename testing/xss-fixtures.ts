@@ -1,5 +1,5 @@
 // Fixtures for the renderer XSS tests: published snapshots that carry the
-// XSS corpus (lib/testing/xss-payloads.ts) in every field a reader view
+// XSS corpus (testing/xss-payloads.ts) in every field a reader view
 // shows, so each pure renderer can be run over every payload in Vitest.
 import { htmlToDocument } from "@/lib/articles/html";
 import type { Correction } from "@/lib/issues/reader";
