@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { invalidInput } from "@/lib/errors";
-import { escapeLike } from "@/lib/users/manage";
+import { escapeLike } from "@/lib/sql-like";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD");
 

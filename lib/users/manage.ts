@@ -2,6 +2,7 @@
 // changes, deactivation. Every change is a conditional update in a transaction
 // together with its audit row.
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { escapeLike } from "@/lib/sql-like";
 import { z } from "zod";
 import { getDb, executeRows, type Tx } from "@/db";
 import { apiTokens, units, users, ROLES, type Role } from "@/db/schema";
@@ -111,10 +112,6 @@ export async function listManagedUsers(viewer: Viewer, filter: UserFilter = {}) 
   ]);
   const locked = await lockedUserIds(rows.map((r) => r.id));
   return { users: rows.map((r) => toManaged(r, locked)), totals: { ...totals!, locked: locked.size } };
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** One user, for the admin's detail page. */
