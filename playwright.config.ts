@@ -46,6 +46,9 @@ export default defineConfig({
   use: {
     baseURL: E2E.baseURL,
     trace: "retain-on-failure",
+    // The reader app's service worker is tested in reader-app.spec.ts, which allows it; elsewhere
+    // it would only add its install and caching work to every new browser context.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,

@@ -12,6 +12,9 @@ import { post, publishedIssue, world } from "./signoff-world";
 const seedLines = seedContentLines(fs.readFileSync(path.join(__dirname, "../db/seed/shandong-2017-88.txt"), "utf8"));
 const PAGES = "cms-reader-pages-v1";
 
+// The other specs block service workers (playwright.config.ts); this one is about it.
+test.use({ serviceWorkers: "allow" });
+
 /** A fresh browser profile whose page the service worker controls. */
 async function controlled(context: BrowserContext, url: string): Promise<Page> {
   const page = waitForHydration(await context.newPage());
