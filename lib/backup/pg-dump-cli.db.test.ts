@@ -161,7 +161,8 @@ describe.skipIf(!serverUrl)("npm run cms -- backup|restore --pg-dump on PostgreS
 
     const refused = await runCms(["restore", "--pg-dump", at("demo.dump")], pg(target));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error: The database cms_test_pgdump_\w+ is not empty \(table drizzle\.__drizzle_migrations, table public\.api_tokens, .* and \d+ more\); nothing was restored\..*--force/);
+    // The first tables in name order, then how many more (the list grows with the schema).
+    expect(refused.stderr).toMatch(/^error: The database cms_test_pgdump_\w+ is not empty \(table drizzle\.__drizzle_migrations, table public\.\w+, .* and \d+ more\); nothing was restored\..*--force/);
     expect(await contentsAt(target)).toEqual(before);
 
     await expectOk(runCms(["restore", "--pg-dump", at("demo.dump"), "--force"], pg(target)), /Restored/);
@@ -171,7 +172,9 @@ describe.skipIf(!serverUrl)("npm run cms -- backup|restore --pg-dump on PostgreS
   it("a damaged file fails with a clear message and leaves the target as it was", async () => {
     const dump = fs.readFileSync(at("demo.dump"));
     fs.writeFileSync(at("garbage.dump"), "not an archive\n");
-    fs.writeFileSync(at("cut.dump"), dump.subarray(0, Math.floor(dump.length * 0.6))); // the table of contents is whole, the data is not
+    // The table of contents is whole, the data is not: the archive ends in the middle of its last data block
+    // (a cut at a fixed share of the file moved into the table of contents as the schema grew).
+    fs.writeFileSync(at("cut.dump"), dump.subarray(0, dump.length - 16));
     const full = await emptyDatabase();
     await expectOk(runCms(["restore", "--pg-dump", at("demo.dump")], pg(full)), /Restored/);
     const before = await contentsAt(full);
