@@ -139,3 +139,24 @@ test("when the app is opened again, an issue published since is offered", async 
   await expect(again.getByTestId("new-issues")).toHaveCount(0);
   await context.close();
 });
+
+test("下载本年全部 keeps a year's issues with a progress bar; the 客户端 page lists them and removes one", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await controlled(context, "/p/sdtp/2017/88");
+  await page.getByRole("button", { name: "下载2017年全部" }).click();
+  const box = page.getByTestId("save-offline");
+  await expect(box.getByText(/^已保存 (\d+) \/ \1 期。/)).toBeVisible();
+  await expect(box.getByRole("progressbar")).toBeVisible();
+  await expect(box.getByText(/本站已用 [\d.]+ MB，浏览器允许约 [\d.]+ MB。/)).toBeVisible();
+  await expect(box.getByRole("status")).toHaveText("本期已保存，可离线阅读");
+  expect((await kept(page, "/p/sdtp/2017/88/print"))?.status).toBe(200);
+
+  await page.goto("/app");
+  const saved = page.getByTestId("saved-issues");
+  const seed = saved.getByRole("listitem").filter({ hasText: "山东脱贫攻坚简报2017年第88期" });
+  await expect(seed).toBeVisible();
+  await seed.getByRole("button", { name: "移除" }).click();
+  await expect(saved.getByText("山东脱贫攻坚简报2017年第88期")).toHaveCount(0);
+  expect(await kept(page, "/p/sdtp/2017/88/print")).toBeNull();
+  await context.close();
+});
