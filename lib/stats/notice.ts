@@ -108,10 +108,6 @@ export async function getNotice(viewer: Viewer, params: PeriodParams & { publica
   return { report, notice: buildNotice(report, { issuingBody, now, lists: followUpLists(followUp) }) };
 }
 
-const dayName = (iso: string) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-};
 const titled = (title: string) => `《${titleLinesOf(title).join("")}》`;
 
 /** 二、领导批示情况 and 三、上级采用情况: a sentence each, in date order. */
@@ -119,12 +115,12 @@ export function followUpLists(f: { instructions: PeriodInstruction[]; adoptions:
   return [
     {
       heading: "领导批示情况",
-      items: f.instructions.map((i) => `${dayName(i.date)}，${i.leader}（${LEVEL_NAMES[i.level]}）对${i.unit}报送的${titled(i.articleTitle)}作出批示。`),
+      items: f.instructions.map((i) => `${dayLabel(i.date)}，${i.leader}（${LEVEL_NAMES[i.level]}）对${i.unit}报送的${titled(i.articleTitle)}作出批示。`),
       none: "本期没有收到领导批示。",
     },
     {
       heading: "上级采用情况",
-      items: f.adoptions.map((a) => `${dayName(a.date)}，${a.unit}报送的${titled(a.articleTitle)}被${a.by}（${LEVEL_NAMES[a.level]}）采用${a.note ? `，刊于${a.note}` : ""}。`),
+      items: f.adoptions.map((a) => `${dayLabel(a.date)}，${a.unit}报送的${titled(a.articleTitle)}被${a.by}（${LEVEL_NAMES[a.level]}）采用${a.note ? `，刊于${a.note}` : ""}。`),
       none: "本期没有上级采用的信息。",
     },
   ];
