@@ -29,8 +29,12 @@ export const ENGINE_INDEPENDENT_SPECS = [
 // Set once in the main process; the workers inherit it.
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-"));
 
+// Debian's headless shell (the old headless mode, without the browser's UI
+// layers) when it is there: the same engine, about a quarter less time per
+// test on this 2-core machine than the full browser in --headless=new.
 const chromiumPath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ||
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((file) => fs.existsSync(file));
 
 export default defineConfig({
   testDir: "e2e",
