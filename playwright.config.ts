@@ -17,7 +17,10 @@ export const ENGINE_INDEPENDENT_SPECS = [
   "error-language.spec.ts", // which catalogue an error's words come from
   "headers.spec.ts", // security headers and CSP nonces
   "keep-alive.spec.ts", // the HTTP server's idle timeout
+  "paste.spec.ts", // the editor's clipboard conversion, in the browser
+  "polish.spec.ts", // layout at phone width, page titles, the site icon
   "print.spec.ts", // the printed form's layout and PDF
+  "reader-app.spec.ts", // the service worker's offline copies, in the browser
   "secure-cookies.spec.ts", // cookie flags behind an HTTPS proxy
   // The XSS corpus: what they check is how pages render stored text, the same
   // on both engines; storage of every payload round-trips in the Vitest db
@@ -41,7 +44,7 @@ export default defineConfig({
   testIgnore: process.env.E2E_DB_ONLY ? ENGINE_INDEPENDENT_SPECS.map((f) => `**/${f}`) : [],
   outputDir: "test-results",
   fullyParallel: false,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0, // a flaky test is a bug to find, not to retry
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000, // the slowest ordinary tests take 40–45 s on this 2-core machine with two workers; none may need more than 5 min

@@ -17,14 +17,19 @@ import { attributeValues, normalizeText, visibleText } from "../testing/xss-stat
 import { chunkGroups, cookieFor, guard, missingFrom, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
 import { PlaceLog } from "./xss-places";
 
-const P = XSS_PAYLOADS;
-const RUN = Date.now().toString(36);
+// The tests share nothing but the corpus: the suite's two workers split them
+// (run one after another, they were the last minute of the suite, alone).
+test.describe.configure({ mode: "parallel" });
 
-/** Totals over the tests of this file, printed at the end. */
+const P = XSS_PAYLOADS;
+// Unique per worker process as well as per run: the workers load this file at the same moment.
+const RUN = Date.now().toString(36) + process.pid.toString(36);
+
+/** Totals over the tests of this file that ran in this worker, printed at its end. */
 const totals = { payloadInputs: 0, pages: 0, payloadPages: 0, refused: 0 };
 test.afterAll(() => {
   console.log(
-    `[xss-inputs] ${P.length} payloads; ${totals.payloadInputs} payload × input placements; ${totals.refused} refused with 4xx; ` +
+    `[xss-inputs, one worker] ${P.length} payloads; ${totals.payloadInputs} payload × input placements; ${totals.refused} refused with 4xx; ` +
       `${totals.pages} pages checked, ${totals.payloadPages} payload×page checks; static: nothing executable; Chromium: marker never called, no dialog`,
   );
 });
