@@ -12,7 +12,7 @@ import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { anonymous, systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { getArticle } from "@/lib/articles/articles";
-import { createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
+import { articleUpdateSchema, createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { payloadGroups } from "@/testing/xss-fixtures";
 import { inspectHtml, normalizeText } from "@/testing/xss-static";
@@ -188,7 +188,7 @@ describe("who sees a commission", () => {
     expect(article.commission).toMatchObject({ id, title: "可见范围" });
     // GET then PATCH with what was read keeps the link.
     const { author: _a, ...read } = article;
-    const again = await updateArticle(liaocheng, articleId, { ...read, version: linked.version });
+    const again = await updateArticle(liaocheng, articleId, articleUpdateSchema.parse({ ...read, version: linked.version }));
     expect((await getArticle(liaocheng, articleId)).commissionId).toBe(id);
     await updateArticle(liaocheng, articleId, { version: again.version, commissionId: null });
     expect((await getArticle(liaocheng, articleId)).commission).toBeNull();
