@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import enErrors from "@/messages/en/errors.json";
-import { AppError, formatError, invalidInput, messageOfText, msg, type ErrorMessage } from "./errors";
+import { AppError, formatError, invalidInput, messageOfText, msg, schemaMessage, type ErrorMessage } from "./errors";
 
 type Catalogue = Record<string, Record<string, string>>;
 const CATALOGUES: Record<string, Catalogue> = { "zh-CN": zhErrors, en: enErrors };
@@ -101,6 +101,14 @@ describe("error messages", () => {
     const text = msg("issue.checksFailedList", { what: msg("issue.checksFailed"), problems: ["check.noArticles", "check.noEditor"] });
     expect(formatError(text)).toBe("发布前检查未通过：本期还没有稿件；请填写本期编辑");
     expect(formatError(text, "en")).toBe("The pre-publish checks failed: The issue has no articles yet; Please name the issue's editor");
+  });
+
+  it("gives back a catalogue message with its parameters from a schema that names it", () => {
+    const roles = schemaMessage(msg("security.rolesOnly", { roles: "editor、admin" }));
+    const schema = z.object({ roles: z.array(z.enum(["editor", "admin"], { error: roles })) });
+    const e = invalidInput(schema.safeParse({ roles: ["x", "y"] }).error!);
+    expect(e.localize("zh-CN").fields).toEqual({ roles: ["角色只能是 editor、admin"] });
+    expect(e.localize("en").fields).toEqual({ roles: ["Roles must be among editor、admin"] });
   });
 
   it("translates zod field messages written in Chinese and keeps others as they are", () => {

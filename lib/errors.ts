@@ -75,8 +75,26 @@ export function formatError(message: ErrorMessage, locale: Locale = DEFAULT_LOCA
 // Chinese text → key, for texts written elsewhere in Chinese (zod schema messages,
 // document validation): the catalogue entry with exactly that text gives its key.
 let byChinese: Map<string, ErrorKey> | undefined;
+// Messages with parameters that schemas name (schemaMessage): zod keeps only
+// the words, so the words are remembered with the message they came from.
+const bySchemaText = new Map<string, ErrorMessage>();
+
+/**
+ * A catalogue message as a zod schema's message: its Chinese words, which
+ * `invalidInput` turns back into the message — parameters included — so the
+ * 422 names it in the asker's language. For messages without parameters the
+ * Chinese words alone do the same.
+ */
+export function schemaMessage(message: ErrorMessage): string {
+  const text = formatError(message);
+  bySchemaText.set(text, message);
+  return text;
+}
+
 /** A message for a Chinese text: its catalogue key when the zh catalogue has the text, else shown as it is in every language. */
 export function messageOfText(text: string): ErrorMessage {
+  const named = bySchemaText.get(text);
+  if (named) return named;
   if (!byChinese) {
     byChinese = new Map();
     for (const [group, entries] of Object.entries(zhErrors)) {
@@ -122,7 +140,8 @@ export class AppError extends Error {
 /** The 422 for input that did not fit its schema: the field messages by field name (schema messages written in Chinese are looked up in the catalogue). */
 export function invalidInput(error: z.ZodError, message: ErrorMessage = "api.requestInvalid", code: ErrorCode = "invalid"): AppError {
   const fields = z.flattenError(error).fieldErrors as Record<string, string[]>;
-  return new AppError(code, message, Object.fromEntries(Object.entries(fields).map(([f, texts]) => [f, texts.map(messageOfText)])));
+  // A field wrong in several places (two unknown roles in a list) says its message once.
+  return new AppError(code, message, Object.fromEntries(Object.entries(fields).map(([f, texts]) => [f, [...new Set(texts)].map(messageOfText)])));
 }
 
 interface PgErrorLike {

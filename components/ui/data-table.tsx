@@ -1,5 +1,6 @@
 // The one table of the desks: a white, full-width list of rows with a header
-// row, a caption for screen readers, and sideways scrolling when too wide.
+// row, an optional totals row, a caption for screen readers, and sideways
+// scrolling when too wide.
 // Pages say what the columns are; the look lives here.
 import type { ReactNode } from "react";
 
@@ -14,6 +15,8 @@ export interface Column<T> {
   srOnly?: boolean;
   /** Classes of the column's cells, e.g. `whitespace-nowrap`, `font-mono text-xs`. */
   className?: string;
+  /** The column's cell in the totals row at the foot (合计); the row is shown when a column has one. */
+  footer?: ReactNode;
 }
 
 export function DataTable<T>({
@@ -38,6 +41,8 @@ export function DataTable<T>({
 }) {
   const shown = columns.filter((c): c is Column<T> => c !== false);
   const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : ""].join(" ");
+  const digits = (c: Column<T>) => (c.align === "right" ? "tabular-nums" : "");
+  const footed = shown.some((c) => c.footer !== undefined);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-sm" data-testid={testId}>
@@ -55,13 +60,24 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} id={rowId?.(row)} className={`border-b border-stone-100 ${rowClassName?.(row) ?? ""}`}>
               {shown.map((c, i) => (
-                <td key={i} className={`px-3 py-2 ${place(c)} ${c.align === "right" ? "tabular-nums" : ""} ${c.className ?? ""}`}>
+                <td key={i} className={`px-3 py-2 ${place(c)} ${digits(c)} ${c.className ?? ""}`}>
                   {c.cell(row)}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
+        {footed ? (
+          <tfoot>
+            <tr className="border-t border-stone-300 font-medium">
+              {shown.map((c, i) => (
+                <td key={i} className={`px-3 py-2 ${place(c)} ${digits(c)}`}>
+                  {c.footer}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

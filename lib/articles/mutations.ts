@@ -8,7 +8,7 @@ import { getDb, type Tx } from "@/db";
 import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput, messageOfText, msg } from "@/lib/errors";
+import { AppError, messageOfText, msg } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
 import { voidSignoffForArticleInTx } from "@/lib/issues/signoff";
@@ -149,12 +149,9 @@ async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article>
 }
 
 /** Creates a draft: a contributor for their own unit; an editor for a named unit. */
-export async function createArticle(viewer: Viewer, raw: unknown): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
-  // Who may write at all, before the body: signers never write articles (403).
+export async function createArticle(viewer: Viewer, input: ArticleInput): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
+  // Who may write at all: signers never write articles (403).
   if (!can(viewer, "update:article:any")) authorize(viewer, "create:article:own-unit");
-  const parsed = articleInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "article.invalid");
-  const input = parsed.data;
   const title = resolveTitle(input) ?? "";
   const body = resolveBody(input) ?? EMPTY_DOC;
   const db = await getDb();
@@ -196,12 +193,9 @@ export interface SaveConflict {
 }
 
 /** Saves new text. A stale `version` is a 409 that carries the newer text, so nothing is lost. */
-export async function updateArticle(viewer: Viewer, id: number, raw: unknown): Promise<{ id: number; version: number; status: ArticleStatus }> {
+export async function updateArticle(viewer: Viewer, id: number, input: ArticleUpdate): Promise<{ id: number; version: number; status: ArticleStatus }> {
   // 401 signed out; 403 for those who write no articles at all (signers).
   if (!can(viewer, "update:article:any")) authorize(viewer, "update:article:own-unit");
-  const parsed = articleUpdateSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "article.invalid");
-  const input = parsed.data;
   const body = resolveBody(input);
   // Checked here, before the transaction, for bad input; resolved against the stored lines below.
   resolveTitle(input);
@@ -277,6 +271,7 @@ export async function updateArticle(viewer: Viewer, id: number, raw: unknown): P
 }
 
 export const transitionSchema = z.object({ comment: z.string().trim().max(2000, "意见不能超过 2000 字").regex(/^[^\u0000]*$/, "不能包含空字符").optional() }).strict();
+export type TransitionInput = z.infer<typeof transitionSchema>;
 
 const DECISION_NOTICE: Partial<Record<Transition, string>> = {
   return: "稿件被退回修改",
@@ -291,13 +286,11 @@ export async function transitionArticle(
   viewer: Viewer,
   id: number,
   transition: Transition,
-  raw: unknown = {},
+  input: TransitionInput = {},
 ): Promise<{ id: number; status: ArticleStatus; version: number }> {
   const rule = TRANSITIONS[transition];
   authorize(viewer, rule.permission);
-  const parsed = transitionSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error, "article.commentInvalid");
-  const comment = parsed.data.comment || null;
+  const comment = input.comment || null;
   if (rule.comment && !comment) throw new AppError("invalid", "article.commentRequired", { comment: ["article.commentRequiredField"] });
   const db = await getDb();
   return db.transaction(async (tx) => {

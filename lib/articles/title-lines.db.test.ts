@@ -7,7 +7,7 @@ import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getArticle } from "./articles";
-import { createArticle, resolveTitle, transitionArticle, updateArticle } from "./mutations";
+import { articleUpdateSchema, createArticle, resolveTitle, transitionArticle, updateArticle } from "./mutations";
 
 let db: TestDb;
 let liaocheng: Viewer, editor: Viewer;
@@ -22,6 +22,8 @@ afterAll(() => db?.drop());
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 /** What a client holds after `GET /api/v1/articles/{id}`: the JSON of the article. */
 const asJson = async (viewer: Viewer, id: number) => JSON.parse(JSON.stringify(await getArticle(viewer, id))) as Record<string, unknown>;
+/** A save as `PATCH /api/v1/articles/{id}` makes it: the body through the route's schema, then the service. */
+const patch = (viewer: Viewer, id: number, body: Record<string, unknown>) => updateArticle(viewer, id, articleUpdateSchema.parse(body));
 
 describe("resolveTitle", () => {
   it("takes lines from titleLines or from line breaks in title", () => {
@@ -59,28 +61,28 @@ describe("two-line titles through the service", () => {
     const { id } = await createArticle(liaocheng, { title: "第一行标题\n第二行标题", body: doc("原文。") });
     // Unchanged, then with a new body: the joined title and the lines both go back.
     let got = await asJson(liaocheng, id);
-    const saved = await updateArticle(liaocheng, id, { ...got, body: doc("改过的正文。") });
+    const saved = await patch(liaocheng, id, { ...got, body: doc("改过的正文。") });
     expect(saved.version).toBe(2);
     expect(await getArticle(liaocheng, id)).toMatchObject({ titleLines: ["第一行标题", "第二行标题"], html: "<p>改过的正文。</p>" });
     // A client that knows only `title` sends back the joined title it was given.
     got = await asJson(liaocheng, id);
     const { titleLines: _dropped, ...titleOnly } = got;
-    await updateArticle(liaocheng, id, titleOnly);
+    await patch(liaocheng, id, titleOnly);
     expect((await getArticle(liaocheng, id)).titleLines).toEqual(["第一行标题", "第二行标题"]);
     // The editor copy-edits after submission: the same holds.
     await transitionArticle(liaocheng, id, "submit");
     got = await asJson(editor, id);
-    await updateArticle(editor, id, { ...got, note: "校对" });
+    await patch(editor, id, { ...got, note: "校对" });
     expect(await getArticle(editor, id)).toMatchObject({ version: 4, titleLines: ["第一行标题", "第二行标题"] });
   });
 
   it("changes lines through titleLines alone, and refuses a PATCH whose title and titleLines disagree", async () => {
     const { id } = await createArticle(liaocheng, { title: "原来的一行", body: doc("正文。") });
     const got = await asJson(liaocheng, id);
-    await updateArticle(liaocheng, id, { ...got, title: undefined, titleLines: ["改成", "两行"] });
+    await patch(liaocheng, id, { ...got, title: undefined, titleLines: ["改成", "两行"] });
     expect((await getArticle(liaocheng, id)).titleLines).toEqual(["改成", "两行"]);
     const again = await asJson(liaocheng, id);
-    await expect(updateArticle(liaocheng, id, { ...again, titleLines: ["又改", "一次"] })).rejects.toMatchObject({
+    await expect(patch(liaocheng, id, { ...again, titleLines: ["又改", "一次"] })).rejects.toMatchObject({
       code: "invalid",
       fields: { title: expect.any(Array), titleLines: expect.any(Array) },
     });
@@ -90,9 +92,10 @@ describe("two-line titles through the service", () => {
   it("refuses a save naming another article or another status", async () => {
     const { id } = await createArticle(liaocheng, { title: "甲", body: doc("正文。") });
     const got = await asJson(liaocheng, id);
-    await expect(updateArticle(liaocheng, id, { ...got, id: id + 1000 })).rejects.toMatchObject({ code: "invalid", fields: { id: expect.any(Array) } });
-    await expect(updateArticle(liaocheng, id, { ...got, status: "accepted" })).rejects.toMatchObject({ code: "invalid", fields: { status: expect.any(Array) } });
-    await expect(updateArticle(liaocheng, id, { ...got, surprise: 1 })).rejects.toMatchObject({ code: "invalid" });
+    await expect(patch(liaocheng, id, { ...got, id: id + 1000 })).rejects.toMatchObject({ code: "invalid", fields: { id: expect.any(Array) } });
+    await expect(patch(liaocheng, id, { ...got, status: "accepted" })).rejects.toMatchObject({ code: "invalid", fields: { status: expect.any(Array) } });
+    // An unknown field is refused by the route's schema, before the service.
+    expect(articleUpdateSchema.safeParse({ ...got, surprise: 1 }).error?.issues.map((i) => i.code)).toEqual(["unrecognized_keys"]);
     expect((await getArticle(liaocheng, id)).version).toBe(1);
   });
 });

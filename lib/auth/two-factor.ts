@@ -13,7 +13,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { ROLES, securitySettings, users, type Role, type User } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput, msg } from "@/lib/errors";
+import { AppError, msg, schemaMessage } from "@/lib/errors";
 import { verifyPassword } from "@/lib/users/passwords";
 import { authorize, type Viewer } from "./permissions";
 
@@ -130,26 +130,25 @@ export const reauthenticationSchema = z.object({
   password: z.string().min(1, "请填写密码").max(200),
   code: z.string().trim().min(1, "请填写验证码或恢复码").max(50),
 });
+export type Reauthentication = z.infer<typeof reauthenticationSchema>;
 
 /**
  * The signed-in user with two-factor on, once the password and a second factor
  * (a TOTP code or a recovery code, then spent) are right. Wrong ones answer
  * 422 naming the field; nothing is spent by a wrong password.
  */
-async function reauthenticate(viewer: Viewer, input: unknown): Promise<{ me: Extract<Viewer, { kind: "user" }>; user: User }> {
+async function reauthenticate(viewer: Viewer, input: Reauthentication): Promise<{ me: Extract<Viewer, { kind: "user" }>; user: User }> {
   const me = signedIn(viewer);
   // A one-time or expired password is for changing only (the API refuses such a viewer before this).
   if (me.mustChangePassword) throw new AppError("must_change_password", "auth.mustChangePassword");
-  const parsed = reauthenticationSchema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error, "twoFactor.reauthInvalid");
   const db = await getDb();
   const [user] = await db.select().from(users).where(and(eq(users.id, me.id), eq(users.active, true))).limit(1);
   if (!user) throw new AppError("unauthorized", "common.signInFirst");
   if (!user.totpEnabledAt) throw new AppError("conflict", "twoFactor.notEnabled");
-  if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
+  if (!(await verifyPassword(input.password, user.passwordHash))) {
     throw new AppError("invalid", "twoFactor.passwordWrong", { password: ["twoFactor.passwordWrong"] });
   }
-  if (!(await checkSecondFactor(user, parsed.data.code))) {
+  if (!(await checkSecondFactor(user, input.code))) {
     throw new AppError("invalid", "twoFactor.reauthCodeWrong", { code: ["twoFactor.reauthCodeWrongField"] });
   }
   return { me, user };
@@ -165,7 +164,7 @@ export function mayDisableOwnTwoFactor(user: Pick<User, "role" | "totpEnabledAt"
  * code (or a recovery code). Refused with 403 when the security policy requires
  * two-factor for their role. Audited as user.2fa-disable (`self`).
  */
-export async function disableOwnTwoFactor(viewer: Viewer, input: unknown): Promise<{ ok: true }> {
+export async function disableOwnTwoFactor(viewer: Viewer, input: Reauthentication): Promise<{ ok: true }> {
   const me = signedIn(viewer);
   const db = await getDb();
   const [row] = await db.select({ role: users.role, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, me.id)).limit(1);
@@ -190,7 +189,7 @@ export async function disableOwnTwoFactor(viewer: Viewer, input: unknown): Promi
  * the old ones stop working. Answers the new ones, shown this once. Audited as
  * user.2fa-recovery-codes.
  */
-export async function regenerateRecoveryCodes(viewer: Viewer, input: unknown): Promise<{ ok: true; recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(viewer: Viewer, input: Reauthentication): Promise<{ ok: true; recoveryCodes: string[] }> {
   const { me, user } = await reauthenticate(viewer, input);
   const recoveryCodes = newRecoveryCodes();
   const db = await getDb();
@@ -237,14 +236,21 @@ export async function checkSecondFactor(user: User, otp: string | undefined, now
 const VERSION_KEY = "policy_version";
 const POLICY_KEYS = ["two_factor_roles", "password_max_age_days", VERSION_KEY];
 
+// One message per field, whatever the field got wrong, in the asker's language.
+const ROLES_ONLY = schemaMessage(msg("security.rolesOnly", { roles: ROLES.join("、") }));
+const MAX_AGE = schemaMessage("security.passwordMaxAge");
+const VERSION = schemaMessage("security.versionInvalid");
+
+/** `PUT /api/v1/security/policy` and the desk's 安全策略 form. */
 export const securityPolicySchema = z.object({
   /** Roles that must sign in with a second factor. */
-  twoFactorRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+  twoFactorRoles: z.array(z.enum(ROLES, { error: ROLES_ONLY }), { error: ROLES_ONLY }).max(ROLES.length, ROLES_ONLY),
   /** Days a password lasts before it must be changed (等保 身份鉴别 a); null: no expiry (the default); absent: unchanged. */
-  passwordMaxAgeDays: z.number().int().min(1).max(3650).nullable().optional(),
+  passwordMaxAgeDays: z.number({ error: MAX_AGE }).int(MAX_AGE).min(1, MAX_AGE).max(3650, MAX_AGE).nullable().optional(),
   /** The version the policy was read at: a stale one is refused with 409. Absent: saved whatever changed since. */
-  version: z.number().int().min(0).optional(),
+  version: z.number({ error: VERSION }).int(VERSION).min(0, VERSION).optional(),
 });
+export type SecurityPolicyInput = z.infer<typeof securityPolicySchema>;
 /** What GET answers and the page shows. */
 export const securityPolicyResponseSchema = z.object({
   twoFactorRoles: z.array(z.enum(ROLES)),
@@ -289,20 +295,11 @@ export function passwordChangeDue(user: Pick<User, "mustChangePassword" | "passw
 }
 
 /** Sets the policy (the API's PUT and the desk's page), audited; refused with 409 when `version` is stale. */
-export async function setSecurityPolicy(viewer: Viewer, input: unknown): Promise<SecurityPolicy> {
+export async function setSecurityPolicy(viewer: Viewer, input: SecurityPolicyInput): Promise<SecurityPolicy> {
   authorize(viewer, "manage:security:any");
-  const parsed = securityPolicySchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors;
-    throw new AppError("invalid", "security.policyInvalid", {
-      ...(fields.twoFactorRoles ? { twoFactorRoles: [msg("security.rolesOnly", { roles: ROLES.join("、") })] } : {}),
-      ...(fields.passwordMaxAgeDays ? { passwordMaxAgeDays: ["security.passwordMaxAge"] } : {}),
-      ...(fields.version ? { version: ["security.versionInvalid"] } : {}),
-    });
-  }
-  const roles = [...new Set(parsed.data.twoFactorRoles)];
-  const days = parsed.data.passwordMaxAgeDays;
-  const expected = parsed.data.version;
+  const roles = [...new Set(input.twoFactorRoles)];
+  const days = input.passwordMaxAgeDays;
+  const expected = input.version;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updatedById = viewer.kind === "user" ? viewer.id : null;

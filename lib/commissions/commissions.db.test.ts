@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invalidInput } from "@/lib/errors";
 import { commissionUnits, commissions, notifications, units } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
@@ -12,12 +13,12 @@ import { findUserByEmail } from "@/lib/users/users";
 import { viewerFromUser } from "@/lib/auth/viewer";
 import { anonymous, systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { getArticle } from "@/lib/articles/articles";
-import { createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
+import { articleUpdateSchema, createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
 import { listNotifications } from "@/lib/notifications/notifications";
 import { payloadGroups } from "@/testing/xss-fixtures";
 import { inspectHtml, normalizeText } from "@/testing/xss-static";
 import { XSS_PAYLOADS } from "@/testing/xss-payloads";
-import { commissionStatus, createCommission, deskCommissions, getCommission, listCommissions, sendCommissionReminders } from "./commissions";
+import { commissionInputSchema, commissionStatus, createCommission, deskCommissions, getCommission, listCommissions, sendCommissionReminders } from "./commissions";
 
 const DAY = 86_400_000;
 let db: TestDb;
@@ -36,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.drop());
 
-const doc = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const doc = (...paragraphs: string[]) => ({ type: "doc" as const, content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
 const iso = (d: Date) => d.toISOString();
 
 async function rowCounts() {
@@ -107,10 +108,14 @@ describe("writing a commission", () => {
       [{ surprise: 1 }, "", ""],
     ];
     for (const [patch, field, words] of cases) {
-      const error = await createCommission(editor, { ...valid(), ...patch }, { now }).then(
-        () => null,
-        (e) => e,
-      );
+      // As POST /api/v1/commissions answers: the route's schema refuses what does not fit it, the service the rest.
+      const parsed = commissionInputSchema.safeParse({ ...valid(), ...patch });
+      const error = parsed.success
+        ? await createCommission(editor, parsed.data, { now }).then(
+            () => null,
+            (e) => e,
+          )
+        : invalidInput(parsed.error, "commission.invalid");
       expect(error, JSON.stringify(patch)).toMatchObject({ code: "invalid" });
       if (field) expect(error.fields?.[field]?.join(" "), JSON.stringify(patch)).toContain(words);
     }
@@ -188,7 +193,7 @@ describe("who sees a commission", () => {
     expect(article.commission).toMatchObject({ id, title: "可见范围" });
     // GET then PATCH with what was read keeps the link.
     const { author: _a, ...read } = article;
-    const again = await updateArticle(liaocheng, articleId, { ...read, version: linked.version });
+    const again = await updateArticle(liaocheng, articleId, articleUpdateSchema.parse({ ...read, version: linked.version }));
     expect((await getArticle(liaocheng, articleId)).commissionId).toBe(id);
     await updateArticle(liaocheng, articleId, { version: again.version, commissionId: null });
     expect((await getArticle(liaocheng, articleId)).commission).toBeNull();

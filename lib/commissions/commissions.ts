@@ -21,7 +21,7 @@ import { resolveBody } from "@/lib/articles/mutations";
 import { MAX_HTML_BYTES } from "@/lib/articles/html";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput, msg, type ErrorMessage } from "@/lib/errors";
+import { AppError, msg, type ErrorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { documentText, renderDocumentHtml } from "@/lib/render/document";
 
@@ -49,6 +49,7 @@ export const commissionInputSchema = z
     publication: z.string().max(100).nullable().optional().describe("The publication's slug, if the commission is for one"),
   })
   .strict();
+export type CommissionInput = z.infer<typeof commissionInputSchema>;
 
 export const commissionListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -283,11 +284,8 @@ function parseDeadline(raw: string, now: Date): Date {
  * the publication. One transaction: the commission, its units, a notice to
  * every active contributor of each unit, and the audit row — all or nothing.
  */
-export async function createCommission(viewer: Viewer, raw: unknown, options: { now: Date }): Promise<CommissionDetail> {
+export async function createCommission(viewer: Viewer, input: CommissionInput, options: { now: Date }): Promise<CommissionDetail> {
   authorize(viewer, "manage:commission:any");
-  const parsed = commissionInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "commission.invalid");
-  const input = parsed.data;
   const title = normalizeCommissionTitle(input.title);
   const brief = resolveBrief(input.brief);
   const deadline = parseDeadline(input.deadline, options.now);

@@ -7,7 +7,6 @@ import { getDb } from "@/db";
 import { adoptions, users, type OfficialLevel } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { invalidInput } from "@/lib/errors";
 import { levelSchema, lockPublishedArticle, plain, refuseFutureDay, type Clock } from "./instructions";
 
 export const adoptionInputSchema = z
@@ -23,7 +22,7 @@ export const adoptionInputSchema = z
       .nullable(),
   })
   .strict();
-export type AdoptionInput = z.input<typeof adoptionInputSchema>;
+export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
 
 export interface AdoptionView {
   id: number;
@@ -38,11 +37,8 @@ export interface AdoptionView {
 const actorId = (viewer: Viewer) => (viewer.kind === "user" ? viewer.id : null);
 
 /** 记录上级采用 on a published article (editors). */
-export async function recordAdoption(viewer: Viewer, articleId: number, raw: unknown, clock: Clock = {}): Promise<{ id: number }> {
+export async function recordAdoption(viewer: Viewer, articleId: number, input: AdoptionInput, clock: Clock = {}): Promise<{ id: number }> {
   authorize(viewer, "record:adoption:any");
-  const parsed = adoptionInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "adoption.invalid");
-  const input = parsed.data;
   const now = clock.now ?? new Date();
   refuseFutureDay(input.date, now, "date");
   const db = await getDb();

@@ -13,7 +13,7 @@ import { getDb, type Tx } from "@/db";
 import { OFFICIAL_LEVELS, articles, instructionFeedback, instructionFiles, instructions, issues, placements, publications, units, users, type OfficialLevel } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { resolveBody } from "@/lib/articles/mutations";
 import { notify } from "@/lib/notifications/notifications";
 import { documentText, escapeHtml, renderDocumentHtml } from "@/lib/render/document";
@@ -40,7 +40,7 @@ export const instructionInputSchema = z
     scanId: z.number().int().min(1).max(MAX_ID).optional(),
   })
   .strict();
-export type InstructionInput = z.input<typeof instructionInputSchema>;
+export type InstructionInput = z.infer<typeof instructionInputSchema>;
 
 export const feedbackInputSchema = z
   .object({
@@ -51,7 +51,7 @@ export const feedbackInputSchema = z
     attachmentIds: z.array(z.number().int().min(1).max(MAX_ID)).max(10, "附件最多 10 个").optional(),
   })
   .strict();
-export type FeedbackInput = z.input<typeof feedbackInputSchema>;
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 
 export const instructionListQuerySchema = z.object({
   state: z.enum(["awaiting", "answered", "overdue"]).optional(),
@@ -131,11 +131,8 @@ export async function lockPublishedArticle(tx: Tx, articleId: number, notPublish
 const LEVEL_ZH: Record<OfficialLevel, string> = { national: "国家级", provincial: "省级", municipal: "市级", county: "县级" };
 
 /** 记录批示: a signer or an editor records a leader's instruction on a published article; the unit is told. */
-export async function recordInstruction(viewer: Viewer, articleId: number, raw: unknown, clock: Clock = {}): Promise<{ id: number }> {
+export async function recordInstruction(viewer: Viewer, articleId: number, input: InstructionInput, clock: Clock = {}): Promise<{ id: number }> {
   authorize(viewer, "record:instruction:any");
-  const parsed = instructionInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "instruction.invalid");
-  const input = parsed.data;
   const now = clock.now ?? new Date();
   refuseFutureDay(input.date, now, "date");
   const db = await getDb();
@@ -166,7 +163,7 @@ export async function recordInstruction(viewer: Viewer, articleId: number, raw: 
 }
 
 /** Feedback text as a document: HTML is sanitized and converted; plain text becomes one paragraph per line. */
-function feedbackDocument(input: z.infer<typeof feedbackInputSchema>): { doc: JSONContent; field: "text" | "body" } {
+function feedbackDocument(input: FeedbackInput): { doc: JSONContent; field: "text" | "body" } {
   const field = input.body !== undefined ? "body" : "text";
   let doc: JSONContent | undefined;
   try {
@@ -194,12 +191,10 @@ function feedbackDocument(input: z.infer<typeof feedbackInputSchema>): { doc: JS
 }
 
 /** 落实反馈: a contributor of the article's unit reports what was done (another unit's instruction does not exist for them). */
-export async function answerInstruction(viewer: Viewer, instructionId: number, raw: unknown, clock: Clock = {}): Promise<{ id: number; createdAt: string }> {
+export async function answerInstruction(viewer: Viewer, instructionId: number, input: FeedbackInput, clock: Clock = {}): Promise<{ id: number; createdAt: string }> {
   authorize(viewer, "answer:instruction:own-unit");
   if (viewer.kind !== "user" || viewer.unitId === null) throw new AppError("forbidden", "article.noUnit");
-  const parsed = feedbackInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, "instruction.feedbackInvalid");
-  const { doc } = feedbackDocument(parsed.data);
+  const { doc } = feedbackDocument(input);
   const now = clock.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -213,7 +208,7 @@ export async function answerInstruction(viewer: Viewer, instructionId: number, r
       .for("update", { of: instructions });
     if (!target) throw new AppError("not_found", "instruction.notFound");
     const [row] = await tx.insert(instructionFeedback).values({ instructionId, body: doc, authorId: viewer.id, createdAt: now }).returning({ id: instructionFeedback.id });
-    await linkInstructionFilesInTx(tx, viewer, parsed.data.attachmentIds ?? [], { feedbackId: row!.id }, "attachmentIds");
+    await linkInstructionFilesInTx(tx, viewer, input.attachmentIds ?? [], { feedbackId: row!.id }, "attachmentIds");
     // Whoever recorded the 批示 learns that the unit answered (a signer, who opens no article pages, without the link).
     if (target.recordedById !== null) {
       const [recorder] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, target.recordedById));
@@ -226,7 +221,7 @@ export async function answerInstruction(viewer: Viewer, instructionId: number, r
       action: "article.instruction-feedback",
       targetType: "article",
       targetId: target.articleId,
-      details: { instructionId, feedbackId: row!.id, attachments: parsed.data.attachmentIds?.length ?? 0 },
+      details: { instructionId, feedbackId: row!.id, attachments: input.attachmentIds?.length ?? 0 },
     });
     return { id: row!.id, createdAt: now.toISOString() };
   });
@@ -305,11 +300,8 @@ async function loadInstructions(where: SQL | undefined, now: Date, days: number,
 }
 
 /** The 批示台账: every instruction the viewer may see (a contributor: their unit's), newest 批示 first. */
-export async function listInstructions(viewer: Viewer, rawQuery: unknown = {}, clock: Clock = {}): Promise<{ instructions: InstructionView[]; feedbackDays: number }> {
+export async function listInstructions(viewer: Viewer, q: InstructionListQuery = {}, clock: Clock = {}): Promise<{ instructions: InstructionView[]; feedbackDays: number }> {
   const where = visibleInstructions(viewer);
-  const parsed = instructionListQuerySchema.safeParse(rawQuery);
-  if (!parsed.success) throw invalidInput(parsed.error, "api.queryInvalid");
-  const q = parsed.data;
   const now = clock.now ?? new Date();
   const days = feedbackDays();
   const answered = sql`exists (select 1 from ${instructionFeedback} where ${instructionFeedback.instructionId} = ${instructions.id})`;

@@ -5,7 +5,7 @@ import { executeRows, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { systemViewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword } from "./passwords";
 import { assertPasswordAllowed, passwordSchema } from "./users";
 
@@ -14,14 +14,12 @@ export const firstAdminSchema = z.object({
   name: z.string().trim().min(1, "请填写姓名").max(100),
   password: passwordSchema,
 });
+export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
 
-export async function createFirstAdmin(input: unknown): Promise<{ id: number }> {
-  const parsed = firstAdminSchema.safeParse(input);
-  if (!parsed.success) {
-    throw invalidInput(parsed.error, "common.checkInput");
-  }
-  assertPasswordAllowed(parsed.data.password, parsed.data);
-  const passwordHash = await hashPassword(parsed.data.password);
+/** Creates the first admin from the first-run page's form (parsed with firstAdminSchema); refused once any user exists. */
+export async function createFirstAdmin(input: FirstAdminInput): Promise<{ id: number }> {
+  assertPasswordAllowed(input.password, input);
+  const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Serializes concurrent first-run submissions: only one can find the table empty.
@@ -31,7 +29,7 @@ export async function createFirstAdmin(input: unknown): Promise<{ id: number }> 
     if (n > 0) throw new AppError("conflict", "user.alreadySetUp");
     const [user] = await tx
       .insert(users)
-      .values({ email: parsed.data.email, name: parsed.data.name, role: "admin", passwordHash })
+      .values({ email: input.email, name: input.name, role: "admin", passwordHash })
       .returning({ id: users.id });
     await recordAudit(tx, systemViewer("first-run"), { action: "user.create-first-admin", targetType: "user", targetId: user!.id });
     return user!;

@@ -5,11 +5,17 @@
 import { revalidatePath } from "next/cache";
 import { getSessionViewer } from "@/lib/auth/viewer";
 import { endOtherOwnSessions, endOwnSession } from "@/lib/auth/sessions";
-import { disableOwnTwoFactor, regenerateRecoveryCodes } from "@/lib/auth/two-factor";
+import { disableOwnTwoFactor, reauthenticationSchema, regenerateRecoveryCodes, type Reauthentication } from "@/lib/auth/two-factor";
+import { invalidInput } from "@/lib/errors";
 import { actionAddress, failure, type ActionResult } from "@/app/actions/result";
 
 const PAGE = "/workspace/account";
-const reauthentication = (form: FormData) => ({ password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") });
+/** The password and code of the form, parsed as the API's routes parse them. */
+function reauthentication(form: FormData): Reauthentication {
+  const parsed = reauthenticationSchema.safeParse({ password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") });
+  if (!parsed.success) throw invalidInput(parsed.error, "twoFactor.reauthInvalid");
+  return parsed.data;
+}
 
 export async function endSessionAction(handle: string): Promise<ActionResult> {
   try {

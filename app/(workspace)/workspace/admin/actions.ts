@@ -6,7 +6,9 @@ import { getSessionViewer } from "@/lib/auth/viewer";
 import { createUserWithOneTimePassword, resetUserPassword, unlockUser, updateManagedUser } from "@/lib/users/manage";
 import { createUnit, updateUnit } from "@/lib/units/units";
 import { createPublication, updatePublication } from "@/lib/publications/publications";
-import { setSecurityPolicy } from "@/lib/auth/two-factor";
+import { authorize } from "@/lib/auth/permissions";
+import { securityPolicySchema, setSecurityPolicy } from "@/lib/auth/two-factor";
+import { invalidInput } from "@/lib/errors";
 import { failure, type ActionResult } from "@/app/actions/result";
 
 const text = (form: FormData, name: string) => {
@@ -138,20 +140,24 @@ export async function savePublicationAction(slug: string | null, _prev: ActionRe
 }
 
 /**
- * 安全策略: the same service as `PUT /api/v1/security/policy`, which checks the
- * permission and the version. An empty expiry is "no expiry"; anything that is
- * not a number is passed on as text for the service to refuse next to the field.
+ * 安全策略: the same schema and service as `PUT /api/v1/security/policy`, and
+ * like the route, who asks before what they send. An empty expiry is "no
+ * expiry"; anything that is not a number is passed on as text for the schema
+ * to refuse next to the field. The service checks the permission and the version.
  */
 export async function saveSecurityPolicyAction(_prev: ActionResult<{ version: number }> | null, form: FormData): Promise<ActionResult<{ version: number }>> {
   try {
     const viewer = await getSessionViewer();
+    authorize(viewer, "manage:security:any");
     const days = (text(form, "passwordMaxAgeDays") ?? "").trim();
     const version = (text(form, "version") ?? "").trim();
-    const saved = await setSecurityPolicy(viewer, {
+    const parsed = securityPolicySchema.safeParse({
       twoFactorRoles: form.getAll("twoFactorRoles").filter((v) => typeof v === "string"),
       passwordMaxAgeDays: days === "" ? null : /^-?\d+(\.\d+)?$/.test(days) ? Number(days) : days,
       version: /^\d+$/.test(version) ? Number(version) : version,
     });
+    if (!parsed.success) throw invalidInput(parsed.error, "security.policyInvalid");
+    const saved = await setSecurityPolicy(viewer, parsed.data);
     revalidatePath("/workspace/admin/security");
     return { ok: true, data: { version: saved.version } };
   } catch (e) {

@@ -13,6 +13,7 @@ import { WEIGHT_KEYS } from "@/lib/stats/weights";
 import { formatDate } from "@/lib/format";
 import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-filter";
 import { ScoreBarChart, TrendChart } from "@/components/stats/stats-charts";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { secondaryButtonClass } from "@/components/ui/styles";
 
 type Search = Record<string, string | undefined>;
@@ -60,6 +61,26 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
   const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;
   const cols = ["submitted", "returned", "accepted", "rejected", "published", "leads"] as const;
+  type UnitRow = StatsReport["units"][number];
+  // 排名, 单位, the counts, 采用率, 得分 — with the period's totals (合计) at the foot.
+  const columns: Column<UnitRow>[] = report
+    ? [
+        { header: t("cols.rank"), cell: (u) => u.rank, className: "tabular-nums" },
+        {
+          header: t("cols.unit"),
+          cell: (u) => (
+            <>
+              {u.unit}
+              {!u.active ? <span className="ml-2 rounded bg-stone-200 px-1.5 text-xs text-stone-600">{t("inactive")}</span> : null}
+            </>
+          ),
+          footer: t("total"),
+        },
+        ...cols.map((c): Column<UnitRow> => ({ header: t(`cols.${c}`), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
+        { header: t("cols.rate"), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
+        { header: t("cols.score"), cell: (u) => u.score, align: "right", className: "font-medium", footer: report.totals.score },
+      ]
+    : [];
   // In the reader's language (the exported files keep their Chinese title, lib/stats/export.ts).
   const heading = report
     ? t("reportTitle", {
@@ -102,55 +123,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           {report.totals.submitted + report.totals.accepted + report.totals.published + report.totals.returned + report.totals.rejected === 0 ? (
             <p className="mb-4 rounded border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("emptyPeriod")}</p>
           ) : null}
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm" data-testid="stats-table">
-              <caption className="sr-only">{heading}</caption>
-              <thead>
-                <tr className="border-b border-stone-200 text-left text-stone-500">
-                  <th className="px-3 py-2 font-medium">{t("cols.rank")}</th>
-                  <th className="px-3 py-2 font-medium">{t("cols.unit")}</th>
-                  {cols.map((c) => (
-                    <th key={c} className="px-3 py-2 text-right font-medium">
-                      {t(`cols.${c}`)}
-                    </th>
-                  ))}
-                  <th className="px-3 py-2 text-right font-medium">{t("cols.rate")}</th>
-                  <th className="px-3 py-2 text-right font-medium">{t("cols.score")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.units.map((u) => (
-                  <tr key={u.unitId} className="border-b border-stone-100">
-                    <td className="px-3 py-2 tabular-nums">{u.rank}</td>
-                    <td className="px-3 py-2">
-                      {u.unit}
-                      {!u.active ? <span className="ml-2 rounded bg-stone-200 px-1.5 text-xs text-stone-600">{t("inactive")}</span> : null}
-                    </td>
-                    {cols.map((c) => (
-                      <td key={c} className="px-3 py-2 text-right tabular-nums">
-                        {u[c]}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2 text-right tabular-nums">{formatRate(u.adoptionRate) || "—"}</td>
-                    <td className="px-3 py-2 text-right font-medium tabular-nums">{u.score}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t border-stone-300 font-medium">
-                  <td className="px-3 py-2" />
-                  <td className="px-3 py-2">{t("total")}</td>
-                  {cols.map((c) => (
-                    <td key={c} className="px-3 py-2 text-right tabular-nums">
-                      {report.totals[c]}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(report.totals.adoptionRate) || "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{report.totals.score}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable caption={heading} columns={columns} rows={report.units} rowKey={(u) => u.unitId} testId="stats-table" />
           <p className="mt-2 text-xs text-stone-500">{t("countingRule")}</p>
           <div className="mt-6 grid gap-4 xl:grid-cols-2">
             <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0)} />

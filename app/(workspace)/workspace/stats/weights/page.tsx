@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { DEFAULT_WEIGHTS, WEIGHT_KEYS, listWeightVersions } from "@/lib/stats/weights";
 import { formatDateTime } from "@/lib/format";
 import { WeightsForm } from "@/components/stats/weights-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function WeightsPage() {
   const viewer = await requireSignedIn("/workspace/stats/weights");
@@ -30,32 +31,16 @@ export default async function WeightsPage() {
           {t("noHistory", { defaults: WEIGHT_KEYS.map((k) => `${t(`weights.${k}`)} ${DEFAULT_WEIGHTS[k]}`).join(" · ") })}
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-500">
-              <th className="px-3 py-2 font-medium">{t("effectiveFrom")}</th>
-              {WEIGHT_KEYS.map((k) => (
-                <th key={k} className="px-3 py-2 text-right font-medium">
-                  {t(`weights.${k}`)}
-                </th>
-              ))}
-              <th className="px-3 py-2 font-medium">{t("setBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} className="border-b border-stone-100">
-                <td className="px-3 py-2 tabular-nums">{formatDateTime(v.effectiveFrom)}</td>
-                {WEIGHT_KEYS.map((k) => (
-                  <td key={k} className="px-3 py-2 text-right tabular-nums">
-                    {v.weights[k]}
-                  </td>
-                ))}
-                <td className="px-3 py-2">{v.createdBy ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("history")}
+          columns={[
+            { header: t("effectiveFrom"), cell: (v) => formatDateTime(v.effectiveFrom), className: "tabular-nums" },
+            ...WEIGHT_KEYS.map((k) => ({ header: t(`weights.${k}`), cell: (v: (typeof versions)[number]) => v.weights[k], align: "right" as const })),
+            { header: t("setBy"), cell: (v) => v.createdBy ?? "—" },
+          ]}
+          rows={versions}
+          rowKey={(v) => v.id}
+        />
       )}
     </>
   );
