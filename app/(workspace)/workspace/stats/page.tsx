@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -6,11 +7,12 @@ import { can } from "@/lib/auth/permissions";
 import { localizeError } from "@/i18n/errors";
 import { AppError } from "@/lib/errors";
 import { listPublications } from "@/lib/issues/reader";
-import { getUnitStats, type StatsReport } from "@/lib/stats/stats";
+import { getUnitStats, hasActivity, type StatsReport } from "@/lib/stats/stats";
 import { chinaDay } from "@/lib/stats/period";
 import { formatRate } from "@/lib/stats/export";
 import { WEIGHT_KEYS } from "@/lib/stats/weights";
 import { formatDate } from "@/lib/format";
+import { commissionNow } from "@/lib/e2e/clock";
 import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-filter";
 import { ScoreBarChart, TrendChart } from "@/components/stats/stats-charts";
 import { secondaryButtonClass } from "@/components/ui/styles";
@@ -36,7 +38,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireSignedIn("/workspace/stats");
   if (!can(viewer, "read:stats:any")) notFound();
   const search = await searchParams;
-  const value = filterValue(search);
+  // The 约稿 are counted as they stand now (the end-to-end tests' clock may set it).
+  const now = commissionNow(await headers());
+  const value = filterValue(search, now);
   const t = await getTranslations("stats");
   const publications = await listPublications();
   let report: StatsReport | null = null;
@@ -51,15 +55,19 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       to: value.to,
       period: search.period,
       publication: value.publication || undefined,
-    });
+    }, now);
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "invalid") throw e;
     const { message, fields } = await localizeError(e);
     error = Object.values(fields ?? {}).flat()[0] ?? message;
   }
   const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
-  const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;
+  const active = report ? report.units.filter(hasActivity).length : 0;
   const cols = ["submitted", "returned", "accepted", "rejected", "published", "leads"] as const;
+  const followUpCols = ["commissionsOnTime", "commissionsLate", "commissionsMissed", "instructions", "adoptions"] as const;
+  // 批示 and 上级采用 by level, as the cell's title.
+  const levelsTitle = (r: StatsReport["totals"], c: (typeof followUpCols)[number]) =>
+    c === "instructions" ? t("byLevel", r.instructionsByLevel) : c === "adoptions" ? t("byLevel", r.adoptionsByLevel) : undefined;
   // In the reader's language (the exported files keep their Chinese title, lib/stats/export.ts).
   const heading = report
     ? t("reportTitle", {
@@ -99,7 +107,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <p className="mb-3 text-sm text-stone-600">
             {t("summary", { units: report.units.length, active, submitted: report.totals.submitted, accepted: report.totals.accepted, published: report.totals.published })}
           </p>
-          {report.totals.submitted + report.totals.accepted + report.totals.published + report.totals.returned + report.totals.rejected === 0 ? (
+          {!hasActivity(report.totals) ? (
             <p className="mb-4 rounded border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("emptyPeriod")}</p>
           ) : null}
           <div className="overflow-x-auto">
@@ -115,6 +123,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                     </th>
                   ))}
                   <th className="px-3 py-2 text-right font-medium">{t("cols.rate")}</th>
+                  {followUpCols.map((c) => (
+                    <th key={c} className="px-3 py-2 text-right font-medium">
+                      {t(`cols.${c}`)}
+                    </th>
+                  ))}
                   <th className="px-3 py-2 text-right font-medium">{t("cols.score")}</th>
                 </tr>
               </thead>
@@ -132,6 +145,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                       </td>
                     ))}
                     <td className="px-3 py-2 text-right tabular-nums">{formatRate(u.adoptionRate) || "—"}</td>
+                    {followUpCols.map((c) => (
+                      <td key={c} className="px-3 py-2 text-right tabular-nums" title={levelsTitle(u, c)}>
+                        {u[c]}
+                      </td>
+                    ))}
                     <td className="px-3 py-2 text-right font-medium tabular-nums">{u.score}</td>
                   </tr>
                 ))}
@@ -146,6 +164,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                     </td>
                   ))}
                   <td className="px-3 py-2 text-right tabular-nums">{formatRate(report.totals.adoptionRate) || "—"}</td>
+                  {followUpCols.map((c) => (
+                    <td key={c} className="px-3 py-2 text-right tabular-nums" title={levelsTitle(report.totals, c)}>
+                      {report.totals[c]}
+                    </td>
+                  ))}
                   <td className="px-3 py-2 text-right tabular-nums">{report.totals.score}</td>
                 </tr>
               </tfoot>
@@ -153,7 +176,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           </div>
           <p className="mt-2 text-xs text-stone-500">{t("countingRule")}</p>
           <div className="mt-6 grid gap-4 xl:grid-cols-2">
-            <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0)} />
+            <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0).map((u) => ({ unit: u.unit, score: u.score, ...u.scoreParts }))} />
             <TrendChart data={report.trend} />
           </div>
           <section className="mt-6 text-sm" aria-labelledby="weights-heading">

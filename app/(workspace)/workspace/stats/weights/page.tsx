@@ -30,6 +30,7 @@ export default async function WeightsPage() {
           {t("noHistory", { defaults: WEIGHT_KEYS.map((k) => `${t(`weights.${k}`)} ${DEFAULT_WEIGHTS[k]}`).join(" · ") })}
         </p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-stone-200 text-left text-stone-500">
@@ -56,6 +57,7 @@ export default async function WeightsPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );
