@@ -234,11 +234,12 @@ export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publ
   const aggregates = sameRange(period, trend)
       ? [aggregateQuery({ period, trend }, publicationId)]
       : [aggregateQuery({ period }, publicationId), aggregateQuery({ trend }, publicationId)];
-  const versions = await listWeightVersions(viewer);
-  const [aggregate, unitRows, followUp] = await Promise.all([
+  const versionsRead = listWeightVersions(viewer);
+  const [aggregate, unitRows, versions, followUp] = await Promise.all([
     Promise.all(aggregates.map((q) => runAggregate(db, q))).then((parts) => parts.flat()),
     db.select({ id: units.id, name: units.name, active: units.active }).from(units).orderBy(asc(units.name)),
-    followUpStats(db, { period, trend }, publicationId, versions, now),
+    versionsRead,
+    versionsRead.then((v) => followUpStats(db, { period, trend }, publicationId, v, now)),
   ]);
 
   const counts = new Map(aggregate.filter((r) => r.scope === "unit").map((r) => [Number(r.key), r]));

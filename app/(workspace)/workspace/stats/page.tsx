@@ -115,61 +115,61 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
               <caption className="sr-only">{heading}</caption>
               <thead>
                 <tr className="border-b border-stone-200 text-left text-stone-500">
-                  <th className="px-3 py-2 font-medium">{t("cols.rank")}</th>
-                  <th className="px-3 py-2 font-medium">{t("cols.unit")}</th>
+                  <th className="px-2 py-2 font-medium whitespace-nowrap">{t("cols.rank")}</th>
+                  <th className="px-2 py-2 font-medium">{t("cols.unit")}</th>
                   {cols.map((c) => (
-                    <th key={c} className="px-3 py-2 text-right font-medium">
+                    <th key={c} className="px-2 py-2 text-right font-medium">
                       {t(`cols.${c}`)}
                     </th>
                   ))}
-                  <th className="px-3 py-2 text-right font-medium">{t("cols.rate")}</th>
+                  <th className="px-2 py-2 text-right font-medium whitespace-nowrap">{t("cols.rate")}</th>
                   {followUpCols.map((c) => (
-                    <th key={c} className="px-3 py-2 text-right font-medium">
+                    <th key={c} className="px-2 py-2 text-right font-medium">
                       {t(`cols.${c}`)}
                     </th>
                   ))}
-                  <th className="px-3 py-2 text-right font-medium">{t("cols.score")}</th>
+                  <th className="px-2 py-2 text-right font-medium whitespace-nowrap">{t("cols.score")}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.units.map((u) => (
                   <tr key={u.unitId} className="border-b border-stone-100">
-                    <td className="px-3 py-2 tabular-nums">{u.rank}</td>
-                    <td className="px-3 py-2">
+                    <td className="px-2 py-2 tabular-nums">{u.rank}</td>
+                    <td className="px-2 py-2">
                       {u.unit}
                       {!u.active ? <span className="ml-2 rounded bg-stone-200 px-1.5 text-xs text-stone-600">{t("inactive")}</span> : null}
                     </td>
                     {cols.map((c) => (
-                      <td key={c} className="px-3 py-2 text-right tabular-nums">
+                      <td key={c} className="px-2 py-2 text-right tabular-nums">
                         {u[c]}
                       </td>
                     ))}
-                    <td className="px-3 py-2 text-right tabular-nums">{formatRate(u.adoptionRate) || "—"}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{formatRate(u.adoptionRate) || "—"}</td>
                     {followUpCols.map((c) => (
-                      <td key={c} className="px-3 py-2 text-right tabular-nums" title={levelsTitle(u, c)}>
+                      <td key={c} className="px-2 py-2 text-right tabular-nums" title={levelsTitle(u, c)}>
                         {u[c]}
                       </td>
                     ))}
-                    <td className="px-3 py-2 text-right font-medium tabular-nums">{u.score}</td>
+                    <td className="px-2 py-2 text-right font-medium tabular-nums">{u.score}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr className="border-t border-stone-300 font-medium">
-                  <td className="px-3 py-2" />
-                  <td className="px-3 py-2">{t("total")}</td>
+                  <td className="px-2 py-2" />
+                  <td className="px-2 py-2">{t("total")}</td>
                   {cols.map((c) => (
-                    <td key={c} className="px-3 py-2 text-right tabular-nums">
+                    <td key={c} className="px-2 py-2 text-right tabular-nums">
                       {report.totals[c]}
                     </td>
                   ))}
-                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(report.totals.adoptionRate) || "—"}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{formatRate(report.totals.adoptionRate) || "—"}</td>
                   {followUpCols.map((c) => (
-                    <td key={c} className="px-3 py-2 text-right tabular-nums" title={levelsTitle(report.totals, c)}>
+                    <td key={c} className="px-2 py-2 text-right tabular-nums" title={levelsTitle(report.totals, c)}>
                       {report.totals[c]}
                     </td>
                   ))}
-                  <td className="px-3 py-2 text-right tabular-nums">{report.totals.score}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{report.totals.score}</td>
                 </tr>
               </tfoot>
             </table>
