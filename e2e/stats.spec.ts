@@ -2,7 +2,9 @@
 import fs from "node:fs";
 import type { Locator } from "@playwright/test";
 import mammoth from "mammoth";
-import { test, expect } from "./fixtures";
+import { test, expect, createUser } from "./fixtures";
+import { E2E } from "./env";
+import { desk, html, post, tokenFor } from "./signoff-world";
 
 test("an editor sees the statistics of the demo month and downloads CSV and Excel", async ({ page, loginAs }) => {
   await loginAs("editor");
@@ -48,13 +50,15 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
     await page.goto("/workspace/stats?period=2017-08");
     const statsRows = await cells(page.getByTestId("stats-table").locator("tbody tr, tfoot tr"));
     await page.goto("/workspace/stats/notice?period=2017-08");
-    // 排名, 单位, 报送, 采用, 刊用, 头条, 采用率, 得分 from the statistics' 排名, 单位, 报送, 退回, 采用, 未采用, 刊用, 头条, 采用率, 得分
-    // (the statistics mark a deactivated unit after its name).
+    // 排名, 单位, 报送, 采用, 刊用, 头条, 采用率, 约稿完成, 批示, 上级采用, 得分 from the statistics' 排名, 单位, 报送, 退回, 采用,
+    // 未采用, 刊用, 头条, 采用率, 约稿按时, 约稿逾期, 约稿未报, 批示, 上级采用, 得分 (the statistics mark a deactivated unit after its name).
     expect(noticeRows.length).toBe(statsRows.length);
     noticeRows.forEach(([rank, unit, ...numbers], i) => {
       const s = statsRows[i]!;
       expect(s[1]!.startsWith(unit!)).toBe(true);
-      expect([rank, ...numbers]).toEqual([s[0], s[2], s[4], s[6], s[7], s[8], s[9]]);
+      const [onTime, late, missed] = [s[9], s[10], s[11]].map(Number) as [number, number, number];
+      const commissions = onTime + late + missed ? `${onTime + late}/${onTime + late + missed}` : "—";
+      expect([rank, ...numbers]).toEqual([s[0], s[2], s[4], s[6], s[7], s[8], commissions, s[12], s[13], s[14]]);
     });
   }).toPass({ timeout: 30_000 });
   const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 Word" }).click()]);
@@ -93,4 +97,127 @@ test("an editor sets new scoring weights from today; contributors do not see sta
   await contributor.goto("/workspace");
   await expect(contributor.getByRole("link", { name: "采用统计" })).toHaveCount(0);
   await context.close();
+});
+
+// Issue #16, the year's work in the statistics: an editor commissions two units; one answers before the deadline, its
+// answer is published and draws a provincial 批示, which the unit answers with 落实反馈; the other unit misses the
+// deadline (the test clock moves past it, no sleeping). The statistics and the 通报 of the month count both and score them.
+// After the weights test above (the tests of a file run in order): the weights set here are the latest.
+test("约稿 answered and missed, a provincial 批示 with 落实反馈: the statistics and the 通报 count and score them", async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  fs.mkdirSync("test-results/screenshots", { recursive: true });
+  const stamp = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const admin = await tokenFor(request, await createUser("admin"));
+  const unitNames = [`记分甲单位${stamp}`, `记分乙单位${stamp}`] as const;
+  for (const name of unitNames) expect((await request.post("/api/v1/units", { headers: admin, data: { name } })).status()).toBe(201);
+  const publication = `记分简报${stamp}`;
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug: stamp, name: publication, issuingBody: "宣传信息组" } })).status()).toBe(201);
+  const [editorUser, signerUser, contributorA] = await Promise.all([createUser("editor"), createUser("signer"), createUser("contributor", { unit: unitNames[0] })]);
+  await createUser("contributor", { unit: unitNames[1] });
+  const [editorToken, signerToken, contributorToken] = await Promise.all([tokenFor(request, editorUser), tokenFor(request, signerUser), tokenFor(request, contributorA)]);
+
+  // —— The editor sets the weights: 约稿 on time 3, late 1, missed −4; a provincial 批示 10 ——
+  const editor = await desk(browser, editorUser);
+  await editor.goto("/workspace/stats/weights");
+  const weights: [string, string][] = [
+    ["报送每篇", "0"],
+    ["采用每篇", "0"],
+    ["刊用每篇", "10"],
+    ["头条加分", "5"],
+    ["约稿按时报送每篇", "3"],
+    ["约稿逾期报送每篇", "1"],
+    ["约稿未报送每次（扣分）", "-4"],
+    ["省级批示每件", "10"],
+  ];
+  for (const [label, value] of weights) await editor.getByLabel(label, { exact: true }).fill(value);
+  await editor.getByRole("button", { name: "保存为新版本" }).click();
+  await expect(editor.getByRole("status")).toHaveText("已保存新的记分标准。");
+
+  // —— The editor commissions both units, due in two hours ——
+  const due = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 60_000) * 60_000);
+  const china = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString();
+  const title = `关于报送冬春救助工作信息的约稿${stamp}`;
+  await editor.goto("/workspace/commissions/new");
+  await editor.getByRole("textbox", { name: "标题" }).fill(title);
+  await editor.getByRole("textbox", { name: "约稿要求" }).click();
+  await editor.keyboard.type("请报送冬春救助的做法。");
+  await editor.getByLabel("截止时间", { exact: true }).fill(china(due).slice(0, 16));
+  for (const name of unitNames) await editor.getByRole("checkbox", { name }).check();
+  await editor.getByRole("button", { name: "发出约稿" }).click();
+  await expect(editor).toHaveURL(/\/workspace\/commissions\/\d+$/);
+  const commissionId = Number(/(\d+)$/.exec(editor.url())![1]);
+
+  // —— 甲 answers before the deadline; the answer is accepted, laid out and published ——
+  const created = await request.post("/api/v1/articles", { headers: contributorToken, data: { title: `冬春救助工作的做法${stamp}`, html: html("做法一。", "做法二。"), commissionId } });
+  expect(created.status(), await created.text()).toBe(201);
+  const articleId = (await created.json()).id as number;
+  expect((await post(request, `/api/v1/articles/${articleId}/submit`, contributorToken)).status()).toBe(200);
+  expect((await post(request, `/api/v1/articles/${articleId}/accept`, editorToken)).status()).toBe(200);
+  const issue = await (await request.post("/api/v1/issues", { headers: editorToken, data: { publication: stamp, year: 2037 } })).json();
+  const laid = await request.put(`/api/v1/issues/${issue.id}/layout`, { headers: editorToken, data: { sections: [{ heading: "工作动态", articleIds: [articleId] }] } });
+  expect(laid.status()).toBe(200);
+  expect((await request.patch(`/api/v1/issues/${issue.id}`, { headers: editorToken, data: { version: (await laid.json()).version, editorName: "刘栋" } })).status()).toBe(200);
+  expect((await post(request, `/api/v1/issues/${issue.id}/request-signoff`, editorToken)).status()).toBe(200);
+  expect((await post(request, `/api/v1/issues/${issue.id}/signoff`, signerToken, { decision: "approve" })).status()).toBe(200);
+  expect((await post(request, `/api/v1/issues/${issue.id}/publish`, editorToken)).status()).toBe(200);
+
+  // —— The signer records a provincial 批示 on the published answer, from the 批示台账 ——
+  const signer = await desk(browser, signerUser);
+  await signer.goto(`/workspace/instructions?article=${articleId}#record`);
+  const form = signer.getByTestId("instruction-form");
+  await expect(form.getByRole("combobox", { name: "稿件" })).toHaveValue(String(articleId));
+  await form.getByRole("textbox", { name: "批示领导" }).fill("赵某某（副省长）");
+  await form.getByRole("combobox", { name: "级别" }).selectOption({ label: "省级" });
+  await form.getByRole("textbox", { name: "批示内容" }).fill("做法实在，请总结推广。");
+  await form.getByRole("button", { name: "记录批示" }).click();
+  await expect(form.getByRole("status")).toContainText("批示已记录");
+  // The ledger filtered by the unit: its 批示 alone.
+  await signer.goto("/workspace/instructions");
+  await signer.getByRole("search", { name: "按单位筛选" }).getByLabel("单位").selectOption({ label: unitNames[0] });
+  await signer.getByRole("search", { name: "按单位筛选" }).getByRole("button", { name: "筛选" }).click();
+  await expect(signer).toHaveURL(/[?&]unit=\d+/);
+  await expect(signer.getByTestId("instruction-row")).toHaveCount(1);
+  await expect(signer.getByTestId("instruction-row")).toContainText("赵某某（副省长）");
+
+  // —— 甲's contributor answers it with 落实反馈 ——
+  const unitA = await desk(browser, contributorA);
+  await unitA.goto(`/workspace/articles/${articleId}`);
+  const instruction = unitA.getByTestId("instruction").filter({ hasText: "赵某某（副省长）" });
+  await instruction.getByRole("textbox", { name: "落实情况" }).click();
+  await unitA.keyboard.insertText("已印发全市学习推广。");
+  await instruction.getByRole("button", { name: "报送落实反馈" }).click();
+  await expect(instruction.getByTestId("feedback-state")).toContainText("已反馈");
+
+  // —— An hour after the deadline (the test clock): 乙 has missed it ——
+  await editor.context().setExtraHTTPHeaders({ "x-e2e-token": E2E.hookToken, "x-e2e-now": new Date(due.getTime() + 3_600_000).toISOString() });
+  const month = china(due).slice(0, 7);
+  await editor.goto(`/workspace/stats?period=${month}`);
+  const table = editor.getByTestId("stats-table");
+  const rowOf = (unit: string) => table.getByRole("row", { name: new RegExp(unit) });
+  const cellsOf = async (unit: string) => (await rowOf(unit).locator("td").allInnerTexts()).map((c) => c.trim());
+  // 报送, 退回, 采用, 未采用, 刊用, 头条, 采用率, 约稿按时, 约稿逾期, 约稿未报, 批示, 上级采用, 得分 (after 排名 and the unit).
+  // 甲: published as the issue's lead (10 + 5), the commission on time (3), a provincial 批示 (10): 28. 乙: −4.
+  await expect.poll(async () => (await cellsOf(unitNames[0])).slice(2)).toEqual(["1", "0", "1", "0", "1", "1", "100.0%", "1", "0", "0", "1", "0", "28"]);
+  expect((await cellsOf(unitNames[1])).slice(2)).toEqual(["0", "0", "0", "0", "0", "0", "—", "0", "0", "1", "0", "0", "-4"]);
+  // The 批示 cell names the levels.
+  await expect(rowOf(unitNames[0]).locator("td").nth(12)).toHaveAttribute("title", "国家级 0 · 省级 1 · 市级 0 · 县级 0");
+  await table.scrollIntoViewIfNeeded();
+  await table.screenshot({ path: "test-results/screenshots/stats-table-follow-up.png" });
+  await editor.screenshot({ path: "test-results/screenshots/stats-follow-up.png", fullPage: true });
+
+  // —— The month's 通报: the same counts and scores, with the 批示 listed ——
+  await editor.getByRole("link", { name: "生成通报" }).click();
+  await expect(editor).toHaveURL(new RegExp(`/workspace/stats/notice\\?period=${month}$`));
+  const noticeRow = (unit: string) => editor.getByTestId("notice-table").getByRole("row", { name: new RegExp(unit) });
+  const noticeCells = async (unit: string) => (await noticeRow(unit).locator("td").allInnerTexts()).map((c) => c.trim());
+  // 排名, 报送, 采用, 刊用, 头条, 采用率, 约稿完成, 批示, 上级采用, 得分 (the unit is the row's header).
+  expect((await noticeCells(unitNames[0])).slice(1)).toEqual(["1", "1", "1", "1", "100.0%", "1/1", "1", "0", "28"]);
+  expect((await noticeCells(unitNames[1])).slice(1)).toEqual(["0", "0", "0", "0", "—", "0/1", "0", "0", "-4"]);
+  await expect(editor.getByRole("article")).toContainText(`赵某某（副省长）（省级）对${unitNames[0]}报送的《冬春救助工作的做法${stamp}》作出批示。`);
+  await editor.setViewportSize({ width: 900, height: 1270 });
+  await editor.screenshot({ path: "test-results/screenshots/notice-follow-up.png" });
+  const [word] = await Promise.all([editor.waitForEvent("download"), editor.getByRole("link", { name: "下载 Word" }).click()]);
+  const text = (await mammoth.extractRawText({ path: (await word.path())! })).value;
+  expect(text).toContain("约稿完成");
+  expect(text).toContain(unitNames[1]);
 });

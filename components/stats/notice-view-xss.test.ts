@@ -11,9 +11,10 @@ import { buildNotice } from "@/lib/stats/notice";
 import { parsePeriod } from "@/lib/stats/period";
 import { noticeDocx } from "@/lib/render/notice-docx";
 import type { StatsReport } from "@/lib/stats/stats";
+import { noFollowUpColumns } from "@/lib/stats/follow-up";
 import { NoticeView } from "./notice-view";
 
-const zero = { submitted: 1, returned: 0, accepted: 1, rejected: 0, published: 1, leads: 0, adoptionRate: 1, score: 10 };
+const zero = { submitted: 1, returned: 0, accepted: 1, rejected: 0, published: 1, leads: 0, adoptionRate: 1, score: 10, ...noFollowUpColumns(10) };
 const report: StatsReport = {
   period: parsePeriod("2017-08"),
   publication: { slug: "x", name: XSS_PAYLOADS[0]! },

@@ -2,8 +2,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
 
-/** Score by unit (top 15), as bars. */
-export function ScoreBarChart({ data }: { data: { unit: string; score: number; published: number }[] }) {
+const PARTS = [
+  ["articles", "#b91c1c"],
+  ["commissions", "#c2410c"],
+  ["instructions", "#1d4ed8"],
+  ["adoptions", "#15803d"],
+] as const;
+
+/** Score by unit (top 15), as bars stacked by where the points came from: articles, 约稿 (below zero when missed ones cost more), 批示, 上级采用. */
+export function ScoreBarChart({ data }: { data: { unit: string; score: number; articles: number; commissions: number; instructions: number; adoptions: number }[] }) {
   const t = useTranslations("stats");
   const top = data.slice(0, 15);
   return (
@@ -14,12 +21,15 @@ export function ScoreBarChart({ data }: { data: { unit: string; score: number; p
       ) : (
       <div style={{ height: Math.max(160, top.length * 28 + 40) }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+          <BarChart data={top} layout="vertical" stackOffset="sign" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} fontSize={12} />
             <YAxis type="category" dataKey="unit" width={120} fontSize={12} />
             <Tooltip />
-            <Bar dataKey="score" name={t("cols.score")} fill="#b91c1c" isAnimationActive={false} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {PARTS.map(([key, color]) => (
+              <Bar key={key} dataKey={key} stackId="score" name={t(`scoreParts.${key}`)} fill={color} isAnimationActive={false} />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -4,23 +4,34 @@ import { useTranslations } from "next-intl";
 import { Field, FormMessage, fieldErrorOf } from "@/components/ui/form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { setWeightsAction } from "@/app/(workspace)/workspace/stats/actions";
-import type { Weights } from "@/lib/stats/weights";
+import type { WeightKey, Weights } from "@/lib/stats/weights";
 
-const KEYS = ["submitted", "accepted", "published", "lead"] as const;
+/** The weights in groups, in lib/stats/weights.ts's order (a client component: the lists are spelled out, not imported with the database). */
+const GROUPS: readonly (readonly ["articles" | "commissions" | "instructions" | "adoptions", readonly WeightKey[]])[] = [
+  ["articles", ["submitted", "accepted", "published", "lead"]],
+  ["commissions", ["commissionOnTime", "commissionLate", "commissionMissed"]],
+  ["instructions", ["instructionNational", "instructionProvincial", "instructionMunicipal", "instructionCounty"]],
+  ["adoptions", ["adoptionNational", "adoptionProvincial", "adoptionMunicipal", "adoptionCounty"]],
+];
 
 /** A new version of the weights, from today or a later day; earlier reports keep theirs. */
 export function WeightsForm({ current }: { current: Weights }) {
   const t = useTranslations("stats");
   const [state, action, pending] = useActionState(setWeightsAction, null);
   return (
-    <form action={action} className="max-w-2xl space-y-4 rounded border border-stone-200 bg-white p-4">
-      <div className="grid gap-4 sm:grid-cols-4">
-        {KEYS.map((k) => (
-          <Field key={k} label={t(`weights.${k}`)} error={fieldErrorOf(state, k)}>
-            <input name={k} type="number" step={0.5} min={-1000} max={1000} required defaultValue={current[k]} className={inputClass} />
-          </Field>
-        ))}
-      </div>
+    <form action={action} className="max-w-3xl space-y-4 rounded border border-stone-200 bg-white p-4">
+      {GROUPS.map(([group, keys]) => (
+        <fieldset key={group}>
+          <legend className="mb-2 text-sm font-semibold">{t(`weightGroups.${group}`)}</legend>
+          <div className="grid gap-4 sm:grid-cols-4">
+            {keys.map((k) => (
+              <Field key={k} label={t(`weights.${k}`)} error={fieldErrorOf(state, k)} hint={k === "commissionMissed" ? t("missedHint") : undefined}>
+                <input name={k} type="number" step={0.5} min={-1000} max={k === "commissionMissed" ? 0 : 1000} required defaultValue={current[k]} className={inputClass} />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <div className="w-48">
         <Field label={t("effectiveFrom")} error={fieldErrorOf(state, "effectiveFrom")} hint={t("effectiveFromHint")}>
           <input name="effectiveFrom" type="date" className={inputClass} />

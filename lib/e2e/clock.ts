@@ -2,7 +2,8 @@
 // carries the hook's secret (`x-e2e-token`, only when the server was started
 // with CMS_E2E_HOOK_TOKEN — never in production) may say what time it is
 // (`x-e2e-now`, ISO 8601), so a test moves past a deadline without sleeping.
-// Only the commission service reads it, through the `now` its callers pass;
+// Only the commission service and the statistics (which count commissions)
+// read it, through the `now` their callers pass;
 // per request, so tests running side by side never see each other's clock.
 import { timingSafeEqual } from "node:crypto";
 

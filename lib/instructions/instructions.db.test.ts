@@ -15,7 +15,7 @@ import { listNotifications } from "@/lib/notifications/notifications";
 import { getDb } from "@/db";
 import { adoptions, articles, auditLog, instructionFeedback, instructionFiles, instructions, units } from "@/db/schema";
 import { AppError, invalidInput } from "@/lib/errors";
-import { answerInstruction, countAwaiting, instructionInputSchema, listAwaitingFeedback, listInstructions, listPublishedArticlesForRecording, recordInstruction } from "./instructions";
+import { answerInstruction, countAwaiting, instructionInputSchema, instructionListQuerySchema, instructionUnits, listAwaitingFeedback, listInstructions, listPublishedArticlesForRecording, recordInstruction } from "./instructions";
 import { adoptionInputSchema, recordAdoption } from "./adoptions";
 import { articleFollowUp } from "./follow-up";
 import { getInstructionFile, storeInstructionFile } from "./files";
@@ -79,6 +79,19 @@ describe("批示", () => {
 
     const audit = await (await getDb()).select().from(auditLog).where(eq(auditLog.action, "article.instruction"));
     expect(audit.at(-1)).toMatchObject({ targetType: "article", targetId: String(published) });
+  });
+
+  it("the ledger filters by unit, and offers the units that drew an instruction", async () => {
+    const d = await getDb();
+    const unitId = async (name: string) => (await d.select({ id: units.id }).from(units).where(eq(units.name, name)))[0]!.id;
+    const [lc, wh] = [await unitId("聊城市扶贫办"), await unitId("威海市扶贫办")];
+    expect(await instructionUnits(editor)).toEqual([{ id: lc, name: "聊城市扶贫办" }]);
+    const ofLiaocheng = (await listInstructions(editor, { unit: lc })).instructions;
+    expect(ofLiaocheng.length).toBeGreaterThan(0);
+    expect(ofLiaocheng.every((i) => i.unit === "聊城市扶贫办")).toBe(true);
+    expect((await listInstructions(leader, instructionListQuerySchema.parse({ unit: String(wh) }))).instructions).toEqual([]);
+    expect(instructionListQuerySchema.safeParse({ unit: "x" }).success).toBe(false);
+    await expect(instructionUnits(liaocheng)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("is refused to contributors (403) and signed-out visitors (401); adoptions to signers", async () => {

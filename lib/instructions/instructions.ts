@@ -313,6 +313,18 @@ export async function listInstructions(viewer: Viewer, q: InstructionListQuery =
   return { instructions: q.state === "overdue" ? list.filter((i) => i.overdue) : list, feedbackDays: days };
 }
 
+/** The units whose articles drew an instruction, by name: the choices of the ledger's unit filter (for those who read every instruction). */
+export async function instructionUnits(viewer: Viewer): Promise<{ id: number; name: string }[]> {
+  authorize(viewer, "read:instruction:any");
+  const db = await getDb();
+  return db
+    .selectDistinct({ id: units.id, name: units.name })
+    .from(instructions)
+    .innerJoin(articles, eq(articles.id, instructions.articleId))
+    .innerJoin(units, eq(units.id, articles.unitId))
+    .orderBy(asc(units.name), asc(units.id));
+}
+
 /** The instructions on one article, for its page and GET /api/v1/articles/{id} (the caller has checked the article is visible). */
 export async function listArticleInstructions(viewer: Viewer, articleId: number, clock: Clock = {}): Promise<InstructionView[]> {
   const where = visibleInstructions(viewer);

@@ -1,7 +1,8 @@
 // The 信息工作通报 as a Word document in the form of an official notice
 // (GB/T 9704 page): the title in 小标宋, the addressee flush left, body
 // paragraphs in 仿宋 with a two-character indent, the ranking as a table in
-// 仿宋 14 pt with a bold header and totals row, and the issuing body and date
+// 仿宋 小四 (12 pt, eleven columns fit the 156 mm text width) with a bold
+// header and totals row, and the issuing body and date
 // at the foot, right-aligned. Built from lib/stats/notice.ts, like the
 // printable page.
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
@@ -30,14 +31,14 @@ function cell(text: string, { bold = false, align = AlignmentType.CENTER, width 
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FANG, size: pt(14) })] })],
+    margins: { top: 40, bottom: 40, left: 40, right: 40 },
+    children: [new Paragraph({ alignment: align, children: [new TextRun({ text, bold, font: FANG, size: pt(12) })] })],
   });
 }
 
 export async function noticeDocx(notice: Notice): Promise<Buffer> {
   // 排名 and the numbers narrow, the unit's name wide.
-  const unitWidth = Math.round(TEXT_WIDTH * 0.3);
+  const unitWidth = Math.round(TEXT_WIDTH * 0.22);
   const otherWidth = Math.floor((TEXT_WIDTH - unitWidth) / (notice.table.headers.length - 1));
   const widths = notice.table.headers.map((_, i) => (i === 1 ? unitWidth : otherWidth));
   const row = (r: NoticeRow, bold = false) =>

@@ -12,13 +12,14 @@ import { chinaDay, type PeriodParams } from "./period";
 import { formatRate } from "./export";
 import { getUnitStats, type StatsReport } from "./stats";
 
-export const NOTICE_HEADERS = ["排名", "单位", "报送", "采用", "刊用", "头条", "采用率", "得分"] as const;
+export const NOTICE_HEADERS = ["排名", "单位", "报送", "采用", "刊用", "头条", "采用率", "约稿完成", "批示", "上级采用", "得分"] as const;
 
 export interface NoticeRow {
   /** 排名; empty on the totals row. */
   rank: string;
   unit: string;
-  cells: [submitted: string, accepted: string, published: string, leads: string, rate: string, score: string];
+  /** 约稿完成: answered (on time or late) of those due, "1/2"; "—" when none was due. */
+  cells: [submitted: string, accepted: string, published: string, leads: string, rate: string, commissions: string, instructions: string, adoptions: string, score: string];
 }
 
 export interface NoticeList {
@@ -74,20 +75,39 @@ export function buildNotice(report: StatsReport, options: { issuingBody: string;
   const row = (rank: string, unit: string, r: typeof t): NoticeRow => ({
     rank,
     unit,
-    cells: [String(r.submitted), String(r.accepted), String(r.published), String(r.leads), formatRate(r.adoptionRate) || "—", String(r.score)],
+    cells: [
+      String(r.submitted),
+      String(r.accepted),
+      String(r.published),
+      String(r.leads),
+      formatRate(r.adoptionRate) || "—",
+      commissionCell(r),
+      String(r.instructions),
+      String(r.adoptions),
+      String(r.score),
+    ],
   });
+  const due = t.commissionsOnTime + t.commissionsLate + t.commissionsMissed;
   return {
     title: `关于${label}信息报送采用情况的通报`,
     addressee: "各供稿单位：",
     paragraphs: [
       `现将${label}各单位信息报送、采用情况通报如下。`,
       `${label}，共有${active}个单位报送信息${t.submitted}篇，${scope}采用${t.accepted}篇，刊用${t.published}篇，其中头条${t.leads}篇。`,
+      (due ? `约稿应报${due}篇次，按时报送${t.commissionsOnTime}篇次，逾期报送${t.commissionsLate}篇次，未报送${t.commissionsMissed}篇次；` : "本期没有到期的约稿；") +
+        `各单位报送的信息收到领导批示${t.instructions}件，被上级采用${t.adoptions}篇次。`,
     ],
     table: { heading: "各单位信息报送采用情况", headers: NOTICE_HEADERS, rows: report.units.map((u) => row(String(u.rank), u.unit, u)), totals: row("", "合计", t) },
     lists: options.lists ?? [],
     issuingBody: options.issuingBody,
     date: noticeDate(options.now),
   };
+}
+
+/** 约稿完成 as the table shows it: answered of due, or a dash when none was due. */
+export function commissionCell(r: Pick<StatsReport["totals"], "commissionsOnTime" | "commissionsLate" | "commissionsMissed">): string {
+  const due = r.commissionsOnTime + r.commissionsLate + r.commissionsMissed;
+  return due ? `${r.commissionsOnTime + r.commissionsLate}/${due}` : "—";
 }
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

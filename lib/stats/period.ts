@@ -108,7 +108,7 @@ export function resolvePeriod(params: PeriodParams, now = new Date()): Period {
 }
 
 /** The 12 months ending with the period's last month: the range of the trend chart. */
-export function trendRange(period: Period): { from: Date; to: Date; months: string[] } {
+export function trendRange(period: Period): { from: Date; to: Date; months: string[]; firstDay: string; lastDay: string } {
   const last = chinaDay(new Date(period.to.getTime() - 1));
   const months: string[] = [];
   for (let i = 11; i >= 0; i--) {
@@ -117,5 +117,6 @@ export function trendRange(period: Period): { from: Date; to: Date; months: stri
   }
   const [fy, fm] = months[0]!.split("-").map(Number) as [number, number];
   const to = last.m === 12 ? chinaMidnight(last.y + 1, 1, 1) : chinaMidnight(last.y, last.m + 1, 1);
-  return { from: chinaMidnight(fy, fm, 1), to, months };
+  const from = chinaMidnight(fy, fm, 1);
+  return { from, to, months, firstDay: dayString(from), lastDay: dayString(new Date(to.getTime() - 1)) };
 }

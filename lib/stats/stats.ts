@@ -12,7 +12,9 @@ import { publications, units } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { resolvePeriod, trendRange, type Period, type PeriodParams } from "./period";
-import { DEFAULT_WEIGHTS, WEIGHT_KEYS, listWeightVersions, type WeightsVersion } from "./weights";
+import { emptyFollowUp, emptyLevels, followUpStats, levelTotal, type LevelCounts } from "./follow-up";
+import { OFFICIAL_LEVELS } from "@/lib/instructions/levels";
+import { DEFAULT_WEIGHTS, EVENT_WEIGHT_KEYS, listWeightVersions, type WeightsVersion } from "./weights";
 
 export const COUNTED_EVENTS = ["submitted", "returned", "accepted", "rejected", "published"] as const;
 
@@ -30,7 +32,26 @@ export interface UnitStatsRow {
   leads: number;
   /** accepted ÷ submitted, or null when nothing was submitted */
   adoptionRate: number | null;
+  /** 约稿 due in the period: answered on time, answered late, missed (lib/stats/follow-up.ts). */
+  commissionsOnTime: number;
+  commissionsLate: number;
+  commissionsMissed: number;
+  /** 批示 on the unit's articles dated in the period, by level, and their total. */
+  instructionsByLevel: LevelCounts;
+  instructions: number;
+  /** 上级采用 of the unit's articles dated in the period, by level, and their total. */
+  adoptionsByLevel: LevelCounts;
+  adoptions: number;
+  /** The score's parts: article events, 约稿, 批示, 上级采用. */
+  scoreParts: ScoreParts;
   score: number;
+}
+
+export interface ScoreParts {
+  articles: number;
+  commissions: number;
+  instructions: number;
+  adoptions: number;
 }
 
 export interface TrendRow {
@@ -99,10 +120,10 @@ export function aggregateQuery(ranges: { period?: Range; trend?: Range }, public
   const list = (types: readonly string[]) => sql.join(types.map((t) => sql`${t}`), sql`, `);
   const inRange = (r: Range) => sql`e.created_at >= ${ts(r.from)} and e.created_at < ${ts(r.to)}`;
   const weights = (alias: "wp" | "wt") =>
-    sql.join(WEIGHT_KEYS.map((key) => sql`${sql.identifier(alias)}.${sql.identifier(`w_${key}`)} as ${sql.identifier(`${alias}_${key}`)}`), sql`, `);
+    sql.join(EVENT_WEIGHT_KEYS.map((key) => sql`${sql.identifier(alias)}.${sql.identifier(`w_${key}`)} as ${sql.identifier(`${alias}_${key}`)}`), sql`, `);
   // The score of k's rows with the weights in force at the period's (wp) or the trend's (wt) first event.
   const score = (alias: "wp" | "wt") => {
-    const weight = (key: keyof typeof DEFAULT_WEIGHTS) => sql`coalesce(k.${sql.identifier(`${alias}_${key}`)}, ${DEFAULT_WEIGHTS[key]}::float8)`;
+    const weight = (key: (typeof EVENT_WEIGHT_KEYS)[number]) => sql`coalesce(k.${sql.identifier(`${alias}_${key}`)}, ${DEFAULT_WEIGHTS[key]}::float8)`;
     return sql`coalesce(sum(case k.type
         when 'submitted' then ${weight("submitted")}
         when 'accepted' then ${weight("accepted")}
@@ -116,7 +137,7 @@ export function aggregateQuery(ranges: { period?: Range; trend?: Range }, public
     with w as (
       select effective_from as from_at,
              lead(effective_from) over (order by effective_from, id) as to_at,
-             ${sql.join(WEIGHT_KEYS.map((key) => sql`(weights ->> ${key})::float8 as ${sql.identifier(`w_${key}`)}`), sql`, `)}
+             ${sql.join(EVENT_WEIGHT_KEYS.map((key) => sql`(weights ->> ${key})::float8 as ${sql.identifier(`w_${key}`)}`), sql`, `)}
       from scoring_weights
     ),
     ev as (
@@ -186,6 +207,11 @@ async function runAggregate(db: Db, query: SQL): Promise<AggregateRow[]> {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Anything counted for the unit in the period: an article event, a commission due, a 批示 or an 上级采用. */
+export function hasActivity(r: Omit<UnitStatsRow, "rank" | "unitId" | "unit" | "active">): boolean {
+  return r.submitted + r.returned + r.accepted + r.rejected + r.published + r.commissionsOnTime + r.commissionsLate + r.commissionsMissed + r.instructions + r.adoptions > 0;
+}
+
 /** The statistics report (editors and admins). */
 export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publication?: string }, now = new Date()): Promise<StatsReport> {
   authorize(viewer, "read:stats:any");
@@ -208,17 +234,21 @@ export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publ
   const aggregates = sameRange(period, trend)
       ? [aggregateQuery({ period, trend }, publicationId)]
       : [aggregateQuery({ period }, publicationId), aggregateQuery({ trend }, publicationId)];
-  const [aggregate, unitRows, versions] = await Promise.all([
+  const versionsRead = listWeightVersions(viewer);
+  const [aggregate, unitRows, versions, followUp] = await Promise.all([
     Promise.all(aggregates.map((q) => runAggregate(db, q))).then((parts) => parts.flat()),
     db.select({ id: units.id, name: units.name, active: units.active }).from(units).orderBy(asc(units.name)),
-    listWeightVersions(viewer),
+    versionsRead,
+    versionsRead.then((v) => followUpStats(db, { period, trend }, publicationId, v, now)),
   ]);
 
   const counts = new Map(aggregate.filter((r) => r.scope === "unit").map((r) => [Number(r.key), r]));
-  const rows = unitRows
+  const rows: UnitStatsRow[] = unitRows
     .map((u) => {
       const c = counts.get(u.id);
       const n = (k: keyof AggregateRow) => Number(c?.[k] ?? 0);
+      const f = followUp.byUnit.get(u.id) ?? emptyFollowUp();
+      const scoreParts = { articles: round2(n("score")), commissions: round2(f.scores.commissions), instructions: round2(f.scores.instructions), adoptions: round2(f.scores.adoptions) };
       return {
         rank: 0,
         unitId: u.id,
@@ -231,17 +261,32 @@ export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publ
         published: n("published"),
         leads: n("leads"),
         adoptionRate: n("submitted") ? n("accepted") / n("submitted") : null,
-        score: round2(n("score")),
+        commissionsOnTime: f.commissionsOnTime,
+        commissionsLate: f.commissionsLate,
+        commissionsMissed: f.commissionsMissed,
+        instructionsByLevel: f.instructions,
+        instructions: levelTotal(f.instructions),
+        adoptionsByLevel: f.adoptions,
+        adoptions: levelTotal(f.adoptions),
+        scoreParts,
+        score: round2(scoreParts.articles + scoreParts.commissions + scoreParts.instructions + scoreParts.adoptions),
       };
     })
     // A deactivated unit with nothing in the period is left out; its history still shows in its periods.
-    .filter((r) => r.active || r.submitted + r.returned + r.accepted + r.rejected + r.published > 0)
+    .filter((r) => r.active || hasActivity(r))
     .sort((a, b) => b.score - a.score || b.published - a.published || b.accepted - a.accepted || a.unit.localeCompare(b.unit, "zh-CN"));
   // Competition ranking: equal scores share a rank (1, 1, 3).
   rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.score === r.score ? rows[i - 1]!.rank : i + 1));
 
-  const sum = (k: "submitted" | "returned" | "accepted" | "rejected" | "published" | "leads" | "score") => rows.reduce((s, r) => s + r[k], 0);
-  const totals = {
+  type Summed = "submitted" | "returned" | "accepted" | "rejected" | "published" | "leads" | "commissionsOnTime" | "commissionsLate" | "commissionsMissed" | "instructions" | "adoptions";
+  const sum = (k: Summed) => rows.reduce((s, r) => s + r[k], 0);
+  const sumLevels = (k: "instructionsByLevel" | "adoptionsByLevel") => {
+    const out = emptyLevels();
+    for (const r of rows) for (const l of OFFICIAL_LEVELS) out[l] += r[k][l];
+    return out;
+  };
+  const sumParts = (k: keyof ScoreParts) => round2(rows.reduce((s, r) => s + r.scoreParts[k], 0));
+  const totals: StatsReport["totals"] = {
     submitted: sum("submitted"),
     returned: sum("returned"),
     accepted: sum("accepted"),
@@ -249,13 +294,22 @@ export async function getUnitStats(viewer: Viewer, params: PeriodParams & { publ
     published: sum("published"),
     leads: sum("leads"),
     adoptionRate: sum("submitted") ? sum("accepted") / sum("submitted") : null,
-    score: round2(sum("score")),
+    commissionsOnTime: sum("commissionsOnTime"),
+    commissionsLate: sum("commissionsLate"),
+    commissionsMissed: sum("commissionsMissed"),
+    instructionsByLevel: sumLevels("instructionsByLevel"),
+    instructions: sum("instructions"),
+    adoptionsByLevel: sumLevels("adoptionsByLevel"),
+    adoptions: sum("adoptions"),
+    scoreParts: { articles: sumParts("articles"), commissions: sumParts("commissions"), instructions: sumParts("instructions"), adoptions: sumParts("adoptions") },
+    score: round2(rows.reduce((s, r) => s + r.score, 0)),
   };
 
   const monthly = new Map(aggregate.filter((r) => r.scope === "month").map((r) => [r.key, r]));
   const trendRows = trend.months.map((month) => {
     const r = monthly.get(month);
-    return { month, submitted: Number(r?.submitted ?? 0), accepted: Number(r?.accepted ?? 0), published: Number(r?.published ?? 0), score: round2(Number(r?.score ?? 0)) };
+    const score = Number(r?.score ?? 0) + (followUp.byMonth.get(month) ?? 0);
+    return { month, submitted: Number(r?.submitted ?? 0), accepted: Number(r?.accepted ?? 0), published: Number(r?.published ?? 0), score: round2(score) };
   });
 
   // Versions overlapping the period, oldest first; the defaults when the period starts before the first version.

@@ -6,17 +6,59 @@ import { getDb } from "@/db";
 import { scoringWeights, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, messageOfText } from "@/lib/errors";
 
-export const WEIGHT_KEYS = ["submitted", "accepted", "published", "lead"] as const;
+/** Weights of article events, scored in the statistics' aggregate query (lib/stats/stats.ts). */
+export const EVENT_WEIGHT_KEYS = ["submitted", "accepted", "published", "lead"] as const;
+/** 约稿: per unit and commission, answered on time, answered late, missed (a cost: zero or negative). */
+export const COMMISSION_WEIGHT_KEYS = ["commissionOnTime", "commissionLate", "commissionMissed"] as const;
+/** 批示 received on a unit's article, by the leader's level. */
+export const INSTRUCTION_WEIGHT_KEYS = ["instructionNational", "instructionProvincial", "instructionMunicipal", "instructionCounty"] as const;
+/** 上级采用 of a unit's article, by the adopting office's level. */
+export const ADOPTION_WEIGHT_KEYS = ["adoptionNational", "adoptionProvincial", "adoptionMunicipal", "adoptionCounty"] as const;
+/** Weights of the 约稿, 批示 and 上级采用 of a period (lib/stats/follow-up.ts). */
+export const FOLLOW_UP_WEIGHT_KEYS = [...COMMISSION_WEIGHT_KEYS, ...INSTRUCTION_WEIGHT_KEYS, ...ADOPTION_WEIGHT_KEYS] as const;
+export const WEIGHT_KEYS = [...EVENT_WEIGHT_KEYS, ...FOLLOW_UP_WEIGHT_KEYS] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Weights = Record<WeightKey, number>;
 
-/** In force before anyone sets weights: a published article 10 points, the lead article of an issue 5 more. */
-export const DEFAULT_WEIGHTS: Weights = { submitted: 0, accepted: 0, published: 10, lead: 5 };
+/**
+ * In force before anyone sets weights: a published article 10 points, the
+ * lead article of an issue 5 more. 约稿, 批示 and 上级采用 score nothing until
+ * an office sets their weights: a stored version from before they existed
+ * reads them as 0 too (normalizeWeights), so its periods keep their scores.
+ */
+export const DEFAULT_WEIGHTS: Weights = {
+  submitted: 0,
+  accepted: 0,
+  published: 10,
+  lead: 5,
+  ...(Object.fromEntries(FOLLOW_UP_WEIGHT_KEYS.map((k) => [k, 0])) as Record<(typeof FOLLOW_UP_WEIGHT_KEYS)[number], number>),
+};
 
 const points = z.coerce.number({ message: "请填写数字" }).min(-1000, "不小于 -1000").max(1000, "不大于 1000").multipleOf(0.5, "以 0.5 为单位");
-export const weightsSchema = z.object({ submitted: points, accepted: points, published: points, lead: points }).strict();
+// The 约稿, 批示 and 上级采用 weights are optional (0 when left out), so a client that knows only the article weights keeps working.
+const extra = points.default(0);
+export const weightsSchema = z
+  .object({
+    submitted: points,
+    accepted: points,
+    published: points,
+    lead: points,
+    commissionOnTime: extra,
+    commissionLate: extra,
+    // A missed commission costs points or nothing; it never earns.
+    commissionMissed: extra.pipe(z.number().max(0, "未按时报送为扣分项，请填写 0 或负数")),
+    instructionNational: extra,
+    instructionProvincial: extra,
+    instructionMunicipal: extra,
+    instructionCounty: extra,
+    adoptionNational: extra,
+    adoptionProvincial: extra,
+    adoptionMunicipal: extra,
+    adoptionCounty: extra,
+  })
+  .strict();
 
 export const setWeightsSchema = z.object({
   weights: weightsSchema,
@@ -69,9 +111,10 @@ export async function setWeights(viewer: Viewer, input: z.input<typeof setWeight
   authorize(viewer, "manage:scoring:any");
   const parsed = setWeightsSchema.safeParse(input);
   if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    const nested = parsed.error.issues.filter((i) => i.path[0] === "weights" && i.path.length > 1).map((i) => [String(i.path[1]), [i.message]]);
-    throw new AppError("invalid", "stats.checkPoints", { ...(flat.fieldErrors as Record<string, string[]>), ...Object.fromEntries(nested) });
+    // The schema's words are the catalogue's (errors.json stats.*): each field's message by its key, so it comes back in the asker's language.
+    const flat = Object.entries(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>).map(([field, texts]) => [field, texts.map(messageOfText)]);
+    const nested = parsed.error.issues.filter((i) => i.path[0] === "weights" && i.path.length > 1).map((i) => [String(i.path[1]), [messageOfText(i.message)]]);
+    throw new AppError("invalid", "stats.checkPoints", { ...Object.fromEntries(flat), ...Object.fromEntries(nested) });
   }
   let effectiveFrom = now;
   if (parsed.data.effectiveFrom) {

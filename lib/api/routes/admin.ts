@@ -31,6 +31,7 @@ import { createPublication, getPublicationForAdmin, publicationInputSchema, publ
 import { attachmentHeader, statsToCsv, statsToXlsx } from "@/lib/stats/export";
 import { getUnitStats } from "@/lib/stats/stats";
 import { getNotice } from "@/lib/stats/notice";
+import { commissionNow } from "@/lib/e2e/clock";
 import { noticeDocx, noticeFileName } from "@/lib/render/notice-docx";
 import { listWeightVersions, setWeights, setWeightsSchema } from "@/lib/stats/weights";
 import { createUnit, listUnits, unitInputSchema, unitUpdateSchema, updateUnit } from "@/lib/units/units";
@@ -235,8 +236,8 @@ const statsRoutes = [
     query: statsQuerySchema,
     response: looseObject("The report: period, weights, rows by unit, totals"),
     errors: [403, 422],
-    handler: async ({ viewer, query }) => {
-      const report = await getUnitStats(viewer, query);
+    handler: async ({ viewer, query, request }) => {
+      const report = await getUnitStats(viewer, query, commissionNow(request.headers));
       return { ...report, period: { ...report.period, from: report.period.from.toISOString(), to: report.period.to.toISOString() } };
     },
   }),
@@ -250,10 +251,10 @@ const statsRoutes = [
     query: statsQuerySchema.extend({ format: z.string().max(10).optional().describe("csv (default) or xlsx") }),
     response: { mediaType: "text/csv", description: "CSV, or .xlsx with format=xlsx" },
     errors: [403, 422],
-    handler: async ({ viewer, query }) => {
+    handler: async ({ viewer, query, request }) => {
       const format = query.format ?? "csv";
       if (format !== "csv" && format !== "xlsx") throw new AppError("invalid", "api.exportFormat", { format: ["api.csvOrXlsx"] });
-      const report = await getUnitStats(viewer, query);
+      const report = await getUnitStats(viewer, query, commissionNow(request.headers));
       const key = report.period.key.replace("..", "_");
       const suffix = report.publication ? `-${report.publication.slug}` : "";
       const body = format === "csv" ? statsToCsv(report) : await statsToXlsx(report);
@@ -276,8 +277,8 @@ const statsRoutes = [
     query: statsQuerySchema,
     response: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", description: "The 通报 as .docx" },
     errors: [403, 422],
-    handler: async ({ viewer, query }) => {
-      const { notice } = await getNotice(viewer, query);
+    handler: async ({ viewer, query, request }) => {
+      const { notice } = await getNotice(viewer, query, commissionNow(request.headers));
       return new Response(new Uint8Array(await noticeDocx(notice)), {
         headers: {
           "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { instructionListQuerySchema, listInstructions, listPublishedArticlesForRecording } from "@/lib/instructions/instructions";
+import { instructionListQuerySchema, instructionUnits, listInstructions, listPublishedArticlesForRecording } from "@/lib/instructions/instructions";
 import { maxInstructionFileBytes } from "@/lib/instructions/files";
 import { chinaToday } from "@/lib/instructions/deadline";
 import { OFFICIAL_LEVELS } from "@/lib/instructions/levels";
@@ -16,9 +16,9 @@ import { InstructionForm } from "@/components/instructions/instruction-form";
 type Search = Promise<Record<string, string | undefined>>;
 const STATES = ["awaiting", "answered", "overdue"] as const;
 
-/** The ledger's address with the state and the level filters. */
-const ledgerHref = (state?: string, level?: string) => {
-  const p = new URLSearchParams(Object.entries({ state, level }).filter((e): e is [string, string] => Boolean(e[1])));
+/** The ledger's address with the state, level and unit filters. */
+const ledgerHref = (state?: string, level?: string, unit?: number) => {
+  const p = new URLSearchParams(Object.entries({ state, level, unit: unit ? String(unit) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   return p.size ? `/workspace/instructions?${p.toString()}` : "/workspace/instructions";
 };
 
@@ -26,11 +26,12 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
   const viewer = await requireSignedIn("/workspace/instructions");
   if (!can(viewer, "read:instruction:any")) notFound();
   const raw = await searchParams;
-  const parsed = instructionListQuerySchema.safeParse({ state: raw.state || undefined, level: raw.level || undefined });
+  const parsed = instructionListQuerySchema.safeParse({ state: raw.state || undefined, level: raw.level || undefined, unit: raw.unit || undefined });
   const query = parsed.success ? parsed.data : {};
   const mayRecord = can(viewer, "record:instruction:any");
-  const [{ instructions, feedbackDays }, articles, t] = await Promise.all([
+  const [{ instructions, feedbackDays }, unitChoices, articles, t] = await Promise.all([
     listInstructions(viewer, query),
+    instructionUnits(viewer),
     mayRecord ? listPublishedArticlesForRecording(viewer) : Promise.resolve([]),
     getTranslations("instructions"),
   ]);
@@ -50,7 +51,7 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
           return (
             <Link
               key={s ?? "all"}
-              href={ledgerHref(s, query.level)}
+              href={ledgerHref(s, query.level, query.unit)}
               aria-current={current ? "page" : undefined}
               className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}
             >
@@ -65,7 +66,7 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
           return (
             <Link
               key={l ?? "all"}
-              href={ledgerHref(query.state, l)}
+              href={ledgerHref(query.state, l, query.unit)}
               aria-current={current ? "page" : undefined}
               className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-700 text-white" : "bg-white hover:bg-stone-100"}`}
             >
@@ -74,8 +75,24 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
           );
         })}
       </nav>
+      <form method="get" action="/workspace/instructions" role="search" aria-label={t("filters.unitLabel")} className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        {query.state ? <input type="hidden" name="state" value={query.state} /> : null}
+        {query.level ? <input type="hidden" name="level" value={query.level} /> : null}
+        <label htmlFor="ledger-unit">{t("filters.unit")}</label>
+        <select id="ledger-unit" name="unit" defaultValue={query.unit ? String(query.unit) : ""} className="rounded border border-stone-300 bg-white px-2 py-1">
+          <option value="">{t("filters.allUnits")}</option>
+          {unitChoices.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="rounded bg-white px-3 py-1 ring-1 ring-stone-300 hover:bg-stone-100">
+          {t("filters.apply")}
+        </button>
+      </form>
       {instructions.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600">{query.state || query.level ? t("emptyFiltered") : t("empty")}</p>
+        <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600">{query.state || query.level || query.unit ? t("emptyFiltered") : t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded border border-stone-200 bg-white">
           <table className="w-full text-sm" data-testid="instruction-ledger">

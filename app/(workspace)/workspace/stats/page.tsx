@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -6,11 +7,12 @@ import { can } from "@/lib/auth/permissions";
 import { localizeError } from "@/i18n/errors";
 import { AppError } from "@/lib/errors";
 import { listPublications } from "@/lib/issues/reader";
-import { getUnitStats, type StatsReport } from "@/lib/stats/stats";
+import { getUnitStats, hasActivity, type StatsReport } from "@/lib/stats/stats";
 import { chinaDay } from "@/lib/stats/period";
 import { formatRate } from "@/lib/stats/export";
 import { WEIGHT_KEYS } from "@/lib/stats/weights";
 import { formatDate } from "@/lib/format";
+import { commissionNow } from "@/lib/e2e/clock";
 import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-filter";
 import { ScoreBarChart, TrendChart } from "@/components/stats/stats-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -37,7 +39,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const viewer = await requireSignedIn("/workspace/stats");
   if (!can(viewer, "read:stats:any")) notFound();
   const search = await searchParams;
-  const value = filterValue(search);
+  // The 约稿 are counted as they stand now (the end-to-end tests' clock may set it).
+  const now = commissionNow(await headers());
+  const value = filterValue(search, now);
   const t = await getTranslations("stats");
   const publications = await listPublications();
   let report: StatsReport | null = null;
@@ -52,20 +56,25 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       to: value.to,
       period: search.period,
       publication: value.publication || undefined,
-    });
+    }, now);
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "invalid") throw e;
     const { message, fields } = await localizeError(e);
     error = Object.values(fields ?? {}).flat()[0] ?? message;
   }
   const exportQuery = report ? new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) }) : null;
-  const active = report ? report.units.filter((u) => u.submitted + u.accepted + u.published + u.returned + u.rejected > 0).length : 0;
+  const active = report ? report.units.filter(hasActivity).length : 0;
   const cols = ["submitted", "returned", "accepted", "rejected", "published", "leads"] as const;
+  const followUpCols = ["commissionsOnTime", "commissionsLate", "commissionsMissed", "instructions", "adoptions"] as const;
+  // 批示 and 上级采用 by level, as the cell's title.
+  const levelsTitle = (r: StatsReport["totals"], c: (typeof followUpCols)[number]) =>
+    c === "instructions" ? t("byLevel", r.instructionsByLevel) : c === "adoptions" ? t("byLevel", r.adoptionsByLevel) : undefined;
+  const nowrap = (text: string) => <span className="whitespace-nowrap">{text}</span>;
   type UnitRow = StatsReport["units"][number];
-  // 排名, 单位, the counts, 采用率, 得分 — with the period's totals (合计) at the foot.
+  // 排名, 单位, the counts, 采用率, 约稿 / 批示 / 上级采用, 得分 — with the period's totals (合计) at the foot.
   const columns: Column<UnitRow>[] = report
     ? [
-        { header: t("cols.rank"), cell: (u) => u.rank, className: "tabular-nums" },
+        { header: nowrap(t("cols.rank")), cell: (u) => u.rank, className: "tabular-nums" },
         {
           header: t("cols.unit"),
           cell: (u) => (
@@ -77,8 +86,16 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           footer: t("total"),
         },
         ...cols.map((c): Column<UnitRow> => ({ header: t(`cols.${c}`), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
-        { header: t("cols.rate"), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
-        { header: t("cols.score"), cell: (u) => u.score, align: "right", className: "font-medium", footer: report.totals.score },
+        { header: nowrap(t("cols.rate")), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
+        ...followUpCols.map(
+          (c): Column<UnitRow> => ({
+            header: t(`cols.${c}`),
+            cell: (u) => <span title={levelsTitle(u, c)}>{u[c]}</span>,
+            align: "right",
+            footer: <span title={levelsTitle(report.totals, c)}>{report.totals[c]}</span>,
+          }),
+        ),
+        { header: nowrap(t("cols.score")), cell: (u) => u.score, align: "right", className: "font-medium", footer: report.totals.score },
       ]
     : [];
   // In the reader's language (the exported files keep their Chinese title, lib/stats/export.ts).
@@ -120,13 +137,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <p className="mb-3 text-sm text-stone-600">
             {t("summary", { units: report.units.length, active, submitted: report.totals.submitted, accepted: report.totals.accepted, published: report.totals.published })}
           </p>
-          {report.totals.submitted + report.totals.accepted + report.totals.published + report.totals.returned + report.totals.rejected === 0 ? (
+          {!hasActivity(report.totals) ? (
             <p className="mb-4 rounded border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("emptyPeriod")}</p>
           ) : null}
           <DataTable caption={heading} columns={columns} rows={report.units} rowKey={(u) => u.unitId} testId="stats-table" />
           <p className="mt-2 text-xs text-stone-500">{t("countingRule")}</p>
           <div className="mt-6 grid gap-4 xl:grid-cols-2">
-            <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0)} />
+            <ScoreBarChart data={report.units.filter((u) => u.score !== 0 || u.published > 0).map((u) => ({ unit: u.unit, score: u.score, ...u.scoreParts }))} />
             <TrendChart data={report.trend} />
           </div>
           <section className="mt-6 text-sm" aria-labelledby="weights-heading">

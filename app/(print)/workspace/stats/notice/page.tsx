@@ -2,11 +2,13 @@
 // or download as Word. For those who may read the statistics.
 import Link from "next/link";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { getNotice } from "@/lib/stats/notice";
+import { commissionNow } from "@/lib/e2e/clock";
 import { NoticeView } from "@/components/stats/notice-view";
 import { PrintButton } from "@/components/bulletin/print-button";
 
@@ -19,7 +21,7 @@ export default async function NoticePage({ searchParams }: { searchParams: Searc
   const viewer = await requireSignedIn("/workspace/stats");
   if (!can(viewer, "read:stats:any")) notFound();
   const search = await searchParams;
-  const { report, notice } = await getNotice(viewer, { period: search.period, publication: search.publication || undefined });
+  const { report, notice } = await getNotice(viewer, { period: search.period, publication: search.publication || undefined }, commissionNow(await headers()));
   const t = await getTranslations("stats");
   const query = new URLSearchParams({ period: report.period.key, ...(report.publication ? { publication: report.publication.slug } : {}) });
   return (
