@@ -24,7 +24,8 @@ export function ScoreBarChart({ data }: { data: { unit: string; score: number; a
           <BarChart data={top} layout="vertical" stackOffset="sign" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} fontSize={12} />
-            <YAxis type="category" dataKey="unit" width={120} fontSize={12} />
+            {/* Long unit names are cut with an ellipsis rather than clipped at the left edge; the tooltip has them whole. */}
+            <YAxis type="category" dataKey="unit" width={120} fontSize={12} tickFormatter={(name: string) => (name.length > 9 ? `${name.slice(0, 8)}…` : name)} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {PARTS.map(([key, color]) => (

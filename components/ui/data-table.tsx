@@ -15,6 +15,8 @@ export interface Column<T> {
   srOnly?: boolean;
   /** Classes of the column's cells, e.g. `whitespace-nowrap`, `font-mono text-xs`. */
   className?: string;
+  /** A cell's hover text, e.g. what a count is made of. */
+  title?: (row: T) => string | undefined;
   /** The column's cell in the totals row at the foot (合计); the row is shown when a column has one. */
   footer?: ReactNode;
 }
@@ -60,7 +62,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} id={rowId?.(row)} className={`border-b border-stone-100 ${rowClassName?.(row) ?? ""}`}>
               {shown.map((c, i) => (
-                <td key={i} className={`px-3 py-2 ${place(c)} ${digits(c)} ${c.className ?? ""}`}>
+                <td key={i} className={`px-3 py-2 ${place(c)} ${digits(c)} ${c.className ?? ""}`} title={c.title?.(row)}>
                   {c.cell(row)}
                 </td>
               ))}

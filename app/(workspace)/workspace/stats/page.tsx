@@ -85,12 +85,13 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           ),
           footer: t("total"),
         },
-        ...cols.map((c): Column<UnitRow> => ({ header: t(`cols.${c}`), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
+        ...cols.map((c): Column<UnitRow> => ({ header: nowrap(t(`cols.${c}`)), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
         { header: nowrap(t("cols.rate")), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
         ...followUpCols.map(
           (c): Column<UnitRow> => ({
-            header: t(`cols.${c}`),
-            cell: (u) => <span title={levelsTitle(u, c)}>{u[c]}</span>,
+            header: nowrap(t(`cols.${c}`)),
+            cell: (u) => u[c],
+            title: (u) => levelsTitle(u, c),
             align: "right",
             footer: <span title={levelsTitle(report.totals, c)}>{report.totals[c]}</span>,
           }),
