@@ -69,7 +69,7 @@ test.describe("admin API permissions", () => {
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe("排名,供稿单位,报送,退回,采用,未采用,刊用,头条,采用率,得分");
+    expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe("排名,供稿单位,报送,退回,采用,未采用,刊用,头条,采用率,约稿按时,约稿逾期,约稿未报,批示国家级,批示省级,批示市级,批示县级,上级采用国家级,上级采用省级,上级采用市级,上级采用县级,得分");
     expect(bytes.toString("utf8")).toContain("聊城市扶贫办");
     const xlsx = await request.get("/api/v1/stats/export?format=xlsx&period=2017-08", { headers: { authorization: editor } });
     expect(xlsx.status()).toBe(200);
