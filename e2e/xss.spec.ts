@@ -15,6 +15,9 @@ import { attributeValues } from "../testing/xss-static";
 import { chunkGroups, chunks, cookieFor, guard, pack, pool, StaticPages, tokenFor, visit, type Auth } from "./xss-helpers";
 import { PLACES_BY_TEST, PlaceLog, XSS_PLACES, type PlaceId } from "./xss-places";
 
+// The corpus over HTTP and the Chromium sampler share no data: both workers take them.
+test.describe.configure({ mode: "parallel" });
+
 const P = XSS_PAYLOADS;
 const PER_ARTICLE = 20;
 /** A word in every body, so one search lists every article with a snippet. */
