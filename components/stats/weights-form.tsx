@@ -4,15 +4,9 @@ import { useTranslations } from "next-intl";
 import { Field, FormMessage, fieldErrorOf } from "@/components/ui/form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { setWeightsAction } from "@/app/(workspace)/workspace/stats/actions";
-import type { WeightKey, Weights } from "@/lib/stats/weights";
+import type { Weights } from "@/lib/stats/weights";
+import { WEIGHT_GROUPS } from "@/lib/stats/weight-groups";
 
-/** The weights in groups, in lib/stats/weights.ts's order (a client component: the lists are spelled out, not imported with the database). */
-const GROUPS: readonly (readonly ["articles" | "commissions" | "instructions" | "adoptions", readonly WeightKey[]])[] = [
-  ["articles", ["submitted", "accepted", "published", "lead"]],
-  ["commissions", ["commissionOnTime", "commissionLate", "commissionMissed"]],
-  ["instructions", ["instructionNational", "instructionProvincial", "instructionMunicipal", "instructionCounty"]],
-  ["adoptions", ["adoptionNational", "adoptionProvincial", "adoptionMunicipal", "adoptionCounty"]],
-];
 
 /** A new version of the weights, from today or a later day; earlier reports keep theirs. */
 export function WeightsForm({ current }: { current: Weights }) {
@@ -20,7 +14,7 @@ export function WeightsForm({ current }: { current: Weights }) {
   const [state, action, pending] = useActionState(setWeightsAction, null);
   return (
     <form action={action} className="max-w-3xl space-y-4 rounded border border-stone-200 bg-white p-4">
-      {GROUPS.map(([group, keys]) => (
+      {WEIGHT_GROUPS.map(([group, keys]) => (
         <fieldset key={group}>
           <legend className="mb-2 text-sm font-semibold">{t(`weightGroups.${group}`)}</legend>
           <div className="grid gap-4 sm:grid-cols-4">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_WEIGHTS, WEIGHT_KEYS, listWeightVersions } from "@/lib/stats/weights";
+import { WEIGHT_GROUPS } from "@/lib/stats/weight-groups";
 import { formatDateTime } from "@/lib/format";
 import { WeightsForm } from "@/components/stats/weights-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -34,9 +35,22 @@ export default async function WeightsPage() {
         <DataTable
           caption={t("history")}
           columns={[
-            { header: t("effectiveFrom"), cell: (v) => formatDateTime(v.effectiveFrom), className: "tabular-nums" },
-            ...WEIGHT_KEYS.map((k) => ({ header: t(`weights.${k}`), cell: (v: (typeof versions)[number]) => v.weights[k], align: "right" as const })),
-            { header: t("setBy"), cell: (v) => v.createdBy ?? "—" },
+            { header: t("effectiveFrom"), cell: (v) => formatDateTime(v.effectiveFrom), className: "tabular-nums whitespace-nowrap align-top" },
+            // One column per group (稿件, 约稿, 领导批示, 上级采用), each weight on a line of its own: 15 narrow columns did not fit.
+            ...WEIGHT_GROUPS.map(([group, keys]) => ({
+              header: t(`weightGroups.${group}`),
+              className: "align-top",
+              cell: (v: (typeof versions)[number]) => (
+                <ul>
+                  {keys.map((k) => (
+                    <li key={k} className="whitespace-nowrap">
+                      {t(`weights.${k}`)} <span className="tabular-nums font-medium">{v.weights[k]}</span>
+                    </li>
+                  ))}
+                </ul>
+              ),
+            })),
+            { header: t("setBy"), cell: (v) => v.createdBy ?? "—", className: "align-top" },
           ]}
           rows={versions}
           rowKey={(v) => v.id}
