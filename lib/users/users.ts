@@ -44,7 +44,12 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "unitId" | "active">;
 
 /** Creates a user; a contributor must name an existing unit (by name or short name). */
-export async function createUser(viewer: Viewer, input: CreateUserInput): Promise<PublicUser> {
+export async function createUser(
+  viewer: Viewer,
+  input: CreateUserInput,
+  /** How the password is hashed; a caller creating many accounts with one password (the e2e hook) hashes it once. */
+  options: { hash?: (password: string) => Promise<string> } = {},
+): Promise<PublicUser> {
   authorize(viewer, "manage:user:any");
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error, "user.infoInvalid");
@@ -65,7 +70,7 @@ export async function createUser(viewer: Viewer, input: CreateUserInput): Promis
   if (data.role === "contributor" && !unitId) {
     throw new AppError("invalid", "user.contributorNeedsUnit", { unit: ["user.contributorNeedsUnitField"] });
   }
-  const passwordHash = await hashPassword(data.password);
+  const passwordHash = await (options.hash ?? hashPassword)(data.password);
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx
