@@ -59,7 +59,8 @@ function newRecoveryCodes(): string[] {
   });
 }
 
-function signedIn(viewer: Viewer): Extract<Viewer, { kind: "user" }> {
+/** The signed-in user, or 401: asked before what they sent is read. */
+export function signedIn(viewer: Viewer): Extract<Viewer, { kind: "user" }> {
   if (viewer.kind !== "user") throw new AppError("unauthorized", "common.signInFirst");
   return viewer;
 }

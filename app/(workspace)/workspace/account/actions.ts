@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { getSessionViewer } from "@/lib/auth/viewer";
 import { endOtherOwnSessions, endOwnSession } from "@/lib/auth/sessions";
-import { disableOwnTwoFactor, reauthenticationSchema, regenerateRecoveryCodes, type Reauthentication } from "@/lib/auth/two-factor";
+import { disableOwnTwoFactor, reauthenticationSchema, regenerateRecoveryCodes, signedIn, type Reauthentication } from "@/lib/auth/two-factor";
 import { invalidInput } from "@/lib/errors";
 import { actionAddress, failure, type ActionResult } from "@/app/actions/result";
 
@@ -39,7 +39,9 @@ export async function endOtherSessionsAction(): Promise<ActionResult<{ ended: nu
 
 export async function disableTwoFactorAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
-    await disableOwnTwoFactor(await getSessionViewer(), reauthentication(form));
+    // Who asks (401), then what they sent (422), as the API's route does.
+    const viewer = signedIn(await getSessionViewer());
+    await disableOwnTwoFactor(viewer, reauthentication(form));
     revalidatePath(PAGE);
     return { ok: true, data: undefined };
   } catch (e) {
@@ -49,7 +51,8 @@ export async function disableTwoFactorAction(_prev: ActionResult | null, form: F
 
 export async function regenerateRecoveryCodesAction(_prev: ActionResult<{ recoveryCodes: string[] }> | null, form: FormData): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   try {
-    const { recoveryCodes } = await regenerateRecoveryCodes(await getSessionViewer(), reauthentication(form));
+    const viewer = signedIn(await getSessionViewer());
+    const { recoveryCodes } = await regenerateRecoveryCodes(viewer, reauthentication(form));
     return { ok: true, data: { recoveryCodes } };
   } catch (e) {
     return failure(e);
