@@ -363,6 +363,11 @@ export const MATRIX: Record<string, Probe[]> = {
     { url: "/workspace/commissions/{commission}", expect: row("login", 200, 404, 200, 200, 404) },
     { url: "/workspace/commissions/999999999", expect: row("login", 404, 404, 404, 404, 404) },
   ],
+  // 修改约稿: editors only; a contributor (the addressed unit's too) gets 404, as for a commission that does not exist.
+  "PAGE /workspace/commissions/[id]/edit": [
+    { url: "/workspace/commissions/{commission}/edit", expect: row("login", 404, 404, 200, 200, 404) },
+    { url: "/workspace/commissions/999999999/edit", expect: row("login", 404, 404, 404, 404, 404) },
+  ],
   // The assembly board is manage:issue:any; signers read issues on their own desk and the preview.
   "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200, 404) }],
   "PAGE /workspace/issues/[id]": [
