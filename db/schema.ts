@@ -172,8 +172,18 @@ export const commissions = pgTable(
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic locking: a change or a cancellation carries the version it was based on. */
+    version: integer("version").notNull().default(1),
+    /** 撤销: when, why and by whom. A cancelled commission is off the units' desks, takes no answers and is not scored. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+    cancelledById: integer("cancelled_by_id").references(() => users.id),
   },
-  (t) => [index("commissions_deadline_idx").on(t.deadline, t.id)],
+  (t) => [
+    index("commissions_deadline_idx").on(t.deadline, t.id),
+    check("commissions_version_check", sql`${t.version} >= 1`),
+    check("commissions_cancel_check", sql`(${t.cancelledAt} is null) = (${t.cancelReason} is null)`),
+  ],
 );
 
 /** The units a commission is addressed to; `remindedAt`: the day-before reminder went out (once per commission and unit). */

@@ -144,3 +144,59 @@ test("bad input: 4xx with the error shape naming the field, and nothing saved", 
   expect((await request.post("/api/v1/commissions", { headers: w.editor, data: valid })).status()).toBe(201);
   expect(await count()).toBe(1);
 });
+
+test("PATCH changes a commission with its version (stale: 409); /cancel ends it with a reason, and it takes no more answers", async ({ request }) => {
+  const w = await setUp(request);
+  const created = await (
+    await request.post("/api/v1/commissions", { headers: w.editor, data: { title: `待修改${w.stamp}`, brief: "<p>要求</p>", deadline: future(3), unitIds: [w.units[0]] } })
+  ).json();
+  expect(created).toMatchObject({ version: 1, cancelled: null });
+
+  // Change: deadline, a unit added, the brief sanitized. Version 2.
+  const deadline = new Date(Date.now() + 6 * DAY);
+  deadline.setMilliseconds(0);
+  const changed = await request.patch(`/api/v1/commissions/${created.id}`, {
+    headers: w.editor,
+    data: { version: 1, deadline: deadline.toISOString(), unitIds: [w.units[0], w.units[1]], brief: '<p>新要求<script>__xss()</script></p>' },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+  expect(await changed.json()).toMatchObject({ version: 2, deadline: deadline.toISOString(), briefHtml: "<p>新要求</p>", units: [{ unitId: w.units[0] }, { unitId: w.units[1] }] });
+  expect((await list(request, w.b)).some((c) => c.id === created.id)).toBe(true);
+
+  // A stale version: 409 with the error shape, and the newer change kept.
+  const stale = await request.patch(`/api/v1/commissions/${created.id}`, { headers: w.editor, data: { version: 1, title: "过时的修改" } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error).toMatchObject({ code: "conflict", message: expect.stringContaining("刷新") });
+  expect(await (await request.get(`/api/v1/commissions/${created.id}`, { headers: w.editor })).json()).toMatchObject({ title: `待修改${w.stamp}`, version: 2 });
+
+  // Refusals naming the field: a past deadline; removing a unit that has answered; contributors 403; a unit not addressed 404 on reading.
+  const past = await request.patch(`/api/v1/commissions/${created.id}`, { headers: w.editor, data: { version: 2, deadline: new Date(Date.now() - DAY).toISOString() } });
+  expect(past.status()).toBe(422);
+  expect((await past.json()).error.fields).toHaveProperty("deadline");
+  const answer = await (await request.post("/api/v1/articles", { headers: w.a, data: { title: "甲单位回复", html: "<p>做法。</p>", commissionId: created.id } })).json();
+  expect((await request.post(`/api/v1/articles/${answer.id}/submit`, { headers: w.a })).status()).toBe(200);
+  const removeAnswered = await request.patch(`/api/v1/commissions/${created.id}`, { headers: w.editor, data: { version: 2, unitIds: [w.units[1]] } });
+  expect(removeAnswered.status()).toBe(422);
+  expect((await removeAnswered.json()).error.fields.unitIds.join(" ")).toContain("已报送");
+  expect((await request.patch(`/api/v1/commissions/${created.id}`, { headers: w.a, data: { version: 2, title: "越权" } })).status()).toBe(403);
+  expect((await request.get(`/api/v1/commissions/${created.id}`, { headers: w.c })).status()).toBe(404);
+
+  // Cancel: the reason is required; then 已撤销 with it for the editors and the units, and no new answer.
+  const noReason = await request.post(`/api/v1/commissions/${created.id}/cancel`, { headers: w.editor, data: { version: 2, reason: " " } });
+  expect(noReason.status()).toBe(422);
+  expect((await noReason.json()).error.fields).toHaveProperty("reason");
+  const tooLong = await request.post(`/api/v1/commissions/${created.id}/cancel`, { headers: w.editor, data: { version: 2, reason: "因".repeat(501) } });
+  expect(tooLong.status()).toBe(422);
+  expect((await request.post(`/api/v1/commissions/${created.id}/cancel`, { headers: w.b, data: { version: 2, reason: "越权" } })).status()).toBe(403);
+  const cancelled = await request.post(`/api/v1/commissions/${created.id}/cancel`, { headers: w.editor, data: { version: 2, reason: "任务调整" } });
+  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  expect(await cancelled.json()).toMatchObject({ version: 3, cancelled: { reason: "任务调整", at: expect.any(String) } });
+  expect(await (await request.get(`/api/v1/commissions/${created.id}`, { headers: w.b })).json()).toMatchObject({ cancelled: { reason: "任务调整" } });
+  const late = await request.post("/api/v1/articles", { headers: w.b, data: { title: "撤销后回复", html: "<p>正文</p>", commissionId: created.id } });
+  expect(late.status()).toBe(422);
+  expect((await late.json()).error).toMatchObject({ fields: { commissionId: [expect.stringContaining("已撤销")] } });
+  // Cancelled: no change, no second cancellation (409); the answer already written stays linked.
+  expect((await request.patch(`/api/v1/commissions/${created.id}`, { headers: w.editor, data: { version: 3, title: "撤销后修改" } })).status()).toBe(409);
+  expect((await request.post(`/api/v1/commissions/${created.id}/cancel`, { headers: w.editor, data: { version: 3, reason: "再撤" } })).status()).toBe(409);
+  expect((await (await request.get(`/api/v1/articles/${answer.id}`, { headers: w.a })).json()).commissionId).toBe(created.id);
+});

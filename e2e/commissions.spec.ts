@@ -180,3 +180,74 @@ test("nothing of it is public: signed-out visitors are sent to sign in or refuse
   expect((await search.json()).results).toEqual([]);
   expect((await request.get(`/commissions/${id}`)).status()).toBe(404);
 });
+
+test("an editor changes one commission's deadline and cancels another; the unit's desk follows", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const units = await twoUnits(request, "chg");
+  const contributor = await createUser("contributor", { unit: units.names[0]! });
+  const editorUser = await createUser("editor");
+  const editorToken = await tokenFor(request, editorUser);
+  const write = async (title: string) => {
+    const res = await request.post("/api/v1/commissions", {
+      headers: editorToken,
+      data: { title, brief: "<p>请报送做法。</p>", deadline: new Date(Date.now() + 48 * HOUR).toISOString(), unitIds: [units.ids[0]] },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as { id: number; title: string };
+  };
+  const moved = await write(`改期的约稿${units.stamp}`);
+  const dropped = await write(`撤销的约稿${units.stamp}`);
+
+  // 修改: the form comes prefilled; a new deadline (China time) five days on at 17:30.
+  const editor = await desk(browser, editorUser);
+  await editor.goto(`/workspace/commissions/${moved.id}`);
+  await editor.getByRole("link", { name: "修改", exact: true }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("修改约稿");
+  await expect(editor.getByRole("textbox", { name: "标题" })).toHaveValue(moved.title);
+  await expect(editor.getByRole("textbox", { name: "约稿要求" })).toContainText("请报送做法。");
+  await expect(editor.getByRole("checkbox", { name: units.names[0] })).toBeChecked();
+  const day = new Date(Date.now() + 5 * 24 * HOUR + 8 * HOUR).toISOString().slice(0, 10); // the China day five days on
+  await editor.getByLabel("截止时间").fill(`${day}T17:30`);
+  await editor.getByRole("button", { name: "保存修改" }).click();
+  await expect(editor).toHaveURL(new RegExp(`/workspace/commissions/${moved.id}$`));
+  await expect(editor.getByText(`截止时间：${day} 17:30`)).toBeVisible();
+  const api = await (await request.get(`/api/v1/commissions/${moved.id}`, { headers: editorToken })).json();
+  expect(api).toMatchObject({ version: 2, deadline: new Date(`${day}T17:30:00+08:00`).toISOString(), cancelled: null });
+
+  // 撤销: the reason is asked for (required), then confirmed.
+  await editor.goto(`/workspace/commissions/${dropped.id}`);
+  await editor.getByRole("button", { name: "撤销" }).click();
+  const dialog = editor.getByRole("dialog", { name: "撤销约稿" });
+  await dialog.getByRole("button", { name: "确认撤销" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("请填写撤销原因");
+  await dialog.getByRole("textbox", { name: "撤销原因" }).fill("工作安排调整，本次不再约稿");
+  await dialog.getByRole("button", { name: "确认撤销" }).click();
+  await expect(dialog).toBeHidden();
+  const note = editor.getByTestId("commission-cancelled-note");
+  await expect(note).toContainText("撤销原因：工作安排调整，本次不再约稿");
+  await expect(editor.getByTestId("commission-cancelled")).toHaveText(["已撤销", "已撤销"]); // by the title, and for the unit that had not answered
+  await expect(editor.getByText("已撤销，不再需要报送，不计分。")).toBeVisible();
+  await expect(editor.getByRole("button", { name: "撤销" })).toHaveCount(0);
+  await expect(editor.getByRole("link", { name: "修改", exact: true })).toHaveCount(0);
+  await shot(editor, "commission-cancelled");
+  // The editor's list says so too.
+  await editor.goto("/workspace/commissions");
+  await expect(editor.getByTestId(`commission-row-${dropped.id}`)).toContainText("已撤销");
+  await expect(editor.getByTestId(`commission-row-${dropped.id}`)).toContainText("工作安排调整");
+
+  // The unit's desk: the new deadline; the cancelled one gone (and told why); no answer offered for it.
+  const unit = await desk(browser, contributor);
+  await unit.goto("/workspace");
+  const onDesk = unit.getByTestId("desk-commission");
+  await expect(onDesk.filter({ hasText: moved.title })).toContainText(`截止时间：${day} 17:30`);
+  await expect(onDesk.filter({ hasText: dropped.title })).toHaveCount(0);
+  const notices = unit.getByRole("region", { name: "通知", exact: true });
+  await expect(notices).toContainText(`约稿《${moved.title}》的截止时间改为 ${day} 17:30`);
+  await expect(notices).toContainText(`约稿《${dropped.title}》已撤销：工作安排调整，本次不再约稿`);
+  expect((await unit.goto(`/workspace/articles/new?commission=${dropped.id}`))?.status()).toBe(404);
+  await unit.goto(`/workspace/commissions/${dropped.id}`);
+  await expect(unit.getByTestId("commission-cancelled-note")).toContainText("不再需要报送");
+  await expect(unit.getByRole("link", { name: "撰稿回复" })).toHaveCount(0);
+
+  for (const p of [editor, unit]) await p.context().close();
+});

@@ -140,6 +140,18 @@ export const MATRIX: Record<string, Probe[]> = {
     { url: "/api/v1/commissions/{commission}", expect: row(401, 200, 404, 200, 200, 403) },
     { url: "/api/v1/commissions/999999999", expect: row(401, 404, 404, 404, 404, 403) },
   ],
+  // Changing and cancelling are manage:commission:any: contributors (the addressed unit's too) 403 before anything is looked up;
+  // a stale version → 409 and nothing written; an unknown commission → 404; a body that does not fit → 422.
+  "PATCH /api/v1/commissions/[id]": [
+    { url: "/api/v1/commissions/{commission}", body: { version: 999, title: "改" }, expect: editors(409) },
+    { url: "/api/v1/commissions/999999999", body: { version: 1, title: "改" }, expect: editors(404) },
+    { url: "/api/v1/commissions/{commission}", body: { version: 1, surprise: 1 }, expect: editors(422) },
+  ],
+  "POST /api/v1/commissions/[id]/cancel": [
+    { url: "/api/v1/commissions/{commission}/cancel", body: { version: 999, reason: "撤销" }, expect: editors(409) },
+    { url: "/api/v1/commissions/999999999/cancel", body: { version: 1, reason: "撤销" }, expect: editors(404) },
+    { url: "/api/v1/commissions/{commission}/cancel", body: {}, expect: editors(422) },
+  ],
 
   // —— Issues (editors' desk; signers read them) ——
   "GET /api/v1/issues": [{ url: "/api/v1/issues", expect: issueReaders(200) }],
@@ -350,6 +362,11 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/commissions/[id]": [
     { url: "/workspace/commissions/{commission}", expect: row("login", 200, 404, 200, 200, 404) },
     { url: "/workspace/commissions/999999999", expect: row("login", 404, 404, 404, 404, 404) },
+  ],
+  // 修改约稿: editors only; a contributor (the addressed unit's too) gets 404, as for a commission that does not exist.
+  "PAGE /workspace/commissions/[id]/edit": [
+    { url: "/workspace/commissions/{commission}/edit", expect: row("login", 404, 404, 200, 200, 404) },
+    { url: "/workspace/commissions/999999999/edit", expect: row("login", 404, 404, 404, 404, 404) },
   ],
   // The assembly board is manage:issue:any; signers read issues on their own desk and the preview.
   "PAGE /workspace/issues": [{ url: "/workspace/issues", expect: page(404, 200, 200, 404) }],

@@ -479,7 +479,23 @@ test("约稿 titles and briefs carry the corpus (the commission pages, the desk,
     auditUrl = older ? older.replace(/&amp;/g, "&") : null;
   }
   expect(missingFrom(auditText, made.map((_, i) => `约稿探针${i}号`))).toEqual([]);
+  // 撤销: the corpus as cancellation reasons (up to 500 characters each), shown on the commissions' pages and in the list, to the editors and the unit.
+  const reasons = packed(500, (i) => `撤销原因${i} `);
+  const toCancel = made.slice(1, 1 + reasons.length);
+  expect(toCancel).toHaveLength(reasons.length);
+  await pool(
+    toCancel.map((m, i) => ({ m, reason: reasons[i]! })),
+    4,
+    async ({ m, reason }) => ok(await request.post(`/api/v1/commissions/${m.id}/cancel`, { headers: editor, data: { version: 1, reason: reason.text } })),
+  );
+  await pool(
+    toCancel.map((m, i) => ({ m, reason: reasons[i]! })),
+    4,
+    ({ m, reason }) => pages.html("commission", `/workspace/commissions/${m.id}`, { headers: editorPages, payloads: reason.n, shows: reason.all }),
+  );
+  await pages.html("commission", `/workspace/commissions/${toCancel[0]!.id}`, { headers: contributorPages, payloads: reasons[0]!.n, shows: reasons[0]!.all });
+  await pages.html("commissions", "/workspace/commissions", { headers: editorPages, payloads: P.length, shows: reasons.flatMap((r) => r.all) });
   expect(log.missing("commissions")).toEqual([]);
-  tally(log, P.length * 3, refused);
+  tally(log, P.length * 4, refused);
   console.log(`[xss-inputs] 约稿: ${made.length} titles + ${htmlBriefs.length} HTML briefs (${refused} payloads refused), ${log.pages} pages; ${log.summary()}`);
 });

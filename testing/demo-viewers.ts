@@ -13,3 +13,10 @@ export async function demoViewers<const E extends readonly string[]>(...emails: 
     }),
   ) as Promise<{ [K in keyof E]: Viewer }>;
 }
+
+/** The demo's three contributors, the editor and the signer, and the contributors' unit ids: the cast of the 约稿 tests. */
+export async function demoCommissionCast() {
+  const [liaocheng, weihai, sft, editor, signer] = await demoViewers("liaocheng@demo.local", "weihai@demo.local", "sft@demo.local", "editor@demo.local", "leader@demo.local");
+  const unitOf = (viewer: Viewer) => (viewer.kind === "user" && viewer.unitId !== null ? viewer.unitId : 0);
+  return { liaocheng, weihai, sft, editor, signer, unit: { liaocheng: unitOf(liaocheng), weihai: unitOf(weihai), sft: unitOf(sft) } };
+}

@@ -8,10 +8,27 @@ import { useEffect } from "react";
 import { extensions } from "@/lib/editor/extensions";
 import { Toolbar } from "@/components/editor/toolbar";
 
-export function BriefEditor({ id, label, placeholder, describedBy, invalid, onChange }: { id: string; label: string; placeholder: string; describedBy?: string; invalid?: boolean; onChange: (doc: JSONContent) => void }) {
+export function BriefEditor({
+  id,
+  label,
+  placeholder,
+  describedBy,
+  invalid,
+  initialContent,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  describedBy?: string;
+  invalid?: boolean;
+  /** The brief being changed (修改); a new commission starts empty. */
+  initialContent?: JSONContent;
+  onChange: (doc: JSONContent) => void;
+}) {
   const editor = useEditor({
     extensions: [...extensions, Placeholder.configure({ placeholder })],
-    content: { type: "doc", content: [{ type: "paragraph" }] },
+    content: initialContent ?? { type: "doc", content: [{ type: "paragraph" }] },
     immediatelyRender: false,
     editorProps: {
       attributes: {

@@ -1,8 +1,9 @@
 "use client";
-// 新建约稿: title, brief (rich text), deadline (China time), the units
-// addressed and optionally the publication. It posts to the same API as
-// everyone (POST /api/v1/commissions) and shows the server's field errors
-// next to the fields.
+// 新建约稿 and 修改约稿: title, brief (rich text), deadline (China time), the
+// units addressed and, for a new one, optionally the publication. It posts to
+// the same API as everyone (POST /api/v1/commissions, or PATCH
+// /api/v1/commissions/{id} with the version read) and shows the server's
+// field errors next to the fields.
 import type { JSONContent } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -12,25 +13,38 @@ import { Field } from "@/components/ui/form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { BriefEditor } from "./brief-editor";
 
+/** The commission being changed, as read: its deadline `YYYY-MM-DDTHH:mm`, China time. */
+export interface CommissionFormValues {
+  id: number;
+  version: number;
+  title: string;
+  brief: JSONContent;
+  deadline: string;
+  unitIds: number[];
+}
+
 export function CommissionForm({
   units,
   publications,
   defaultDeadline,
   minDeadline,
+  commission,
 }: {
   units: { id: number; name: string }[];
   publications: { slug: string; name: string }[];
   /** `YYYY-MM-DDTHH:mm`, China time. */
   defaultDeadline: string;
   minDeadline: string;
+  /** Given: the form changes this commission (修改) instead of writing a new one. */
+  commission?: CommissionFormValues;
 }) {
   const t = useTranslations("commissions.form");
   const router = useRouter();
   const briefId = useId();
-  const [title, setTitle] = useState("");
-  const [brief, setBrief] = useState<JSONContent | null>(null);
-  const [deadline, setDeadline] = useState(defaultDeadline);
-  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const [title, setTitle] = useState(commission?.title ?? "");
+  const [brief, setBrief] = useState<JSONContent | null>(commission?.brief ?? null);
+  const [deadline, setDeadline] = useState(commission?.deadline ?? defaultDeadline);
+  const [unitIds, setUnitIds] = useState<number[]>(commission?.unitIds ?? []);
   const [publication, setPublication] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
@@ -46,10 +60,18 @@ export function CommissionForm({
       // The field is China time, whatever the browser's zone.
       deadline: deadline ? `${deadline}:00+08:00` : "",
       unitIds,
-      ...(publication ? { publication } : {}),
     };
-    const r = await callApi<{ id: number }>("/api/v1/commissions", { json });
-    if (r.ok) return router.push(`/workspace/commissions/${r.data.id}`);
+    const r = commission
+      ? // An untouched deadline is not sent: the field has minutes only, and a passed deadline may stay as it is.
+        await callApi<{ id: number }>(`/api/v1/commissions/${commission.id}`, {
+          method: "PATCH",
+          json: { ...json, deadline: deadline === commission.deadline ? undefined : json.deadline, version: commission.version },
+        })
+      : await callApi<{ id: number }>("/api/v1/commissions", { json: { ...json, ...(publication ? { publication } : {}) } });
+    if (r.ok) {
+      router.push(`/workspace/commissions/${r.data.id}`);
+      return router.refresh();
+    }
     setPending(false);
     setError({ message: r.error.message, fields: r.error.fields ?? {} });
   }
@@ -59,13 +81,13 @@ export function CommissionForm({
   const briefError = fieldError("brief");
 
   return (
-    <form onSubmit={submit} aria-label={t("label")} className="max-w-3xl space-y-5 rounded border border-stone-200 bg-white p-5" noValidate>
+    <form onSubmit={submit} aria-label={commission ? t("editLabel") : t("label")} className="max-w-3xl space-y-5 rounded border border-stone-200 bg-white p-5" noValidate>
       <Field label={t("title")} error={fieldError("title")}>
         <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("titlePlaceholder")} maxLength={200} className={inputClass} />
       </Field>
       <div className="text-sm">
         <p className="mb-1 block font-medium text-stone-700">{t("brief")}</p>
-        <BriefEditor id={briefId} label={t("brief")} placeholder={t("briefHint")} describedBy={`${briefId}-note`} invalid={Boolean(briefError)} onChange={setBrief} />
+        <BriefEditor id={briefId} label={t("brief")} placeholder={t("briefHint")} describedBy={`${briefId}-note`} invalid={Boolean(briefError)} initialContent={commission?.brief} onChange={setBrief} />
         <span id={`${briefId}-note`} className={`mt-1 block text-xs ${briefError ? "text-red-700" : "text-stone-500"}`}>
           {briefError ?? t("briefHint")}
         </span>
@@ -87,7 +109,7 @@ export function CommissionForm({
           {unitsError ?? t("unitsHint")}
         </span>
       </fieldset>
-      {publications.length > 0 && (
+      {!commission && publications.length > 0 && (
         <Field label={t("publication")} error={fieldError("publication")}>
           <select name="publication" value={publication} onChange={(e) => setPublication(e.target.value)} className={`${inputClass} max-w-sm`}>
             <option value="">{t("anyPublication")}</option>
@@ -105,7 +127,7 @@ export function CommissionForm({
         </p>
       )}
       <button type="submit" disabled={pending} className={buttonClass}>
-        {pending ? t("working") : t("submit")}
+        {pending ? (commission ? t("saving") : t("working")) : commission ? t("save") : t("submit")}
       </button>
     </form>
   );

@@ -31,3 +31,13 @@ export function TimeLeftBadge({ deadline, now }: { deadline: string; now: Date }
     </span>
   );
 }
+
+/** 已撤销: a cancelled commission, everywhere it is listed. */
+export function CancelledBadge() {
+  const t = useTranslations("commissions");
+  return (
+    <span className="inline-block rounded bg-stone-200 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-stone-700" data-testid="commission-cancelled">
+      {t("cancelled")}
+    </span>
+  );
+}

@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   "issue.correction_return",
   "media.upload",
   "commission.create",
+  "commission.update",
+  "commission.cancel",
   "media.instruction-file",
 ] as const satisfies readonly string[];
 

@@ -9,8 +9,7 @@ import { invalidInput } from "@/lib/errors";
 import { commissionUnits, commissions, notifications, units } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/testing/test-db";
 import { loadDemo } from "@/lib/demo/load-demo";
-import { findUserByEmail } from "@/lib/users/users";
-import { viewerFromUser } from "@/lib/auth/viewer";
+import { demoCommissionCast } from "@/testing/demo-viewers";
 import { anonymous, systemViewer, type Viewer } from "@/lib/auth/permissions";
 import { getArticle } from "@/lib/articles/articles";
 import { articleUpdateSchema, createArticle, transitionArticle, updateArticle } from "@/lib/articles/mutations";
@@ -28,12 +27,7 @@ let unit: Record<"liaocheng" | "weihai" | "sft", number>;
 beforeAll(async () => {
   db = await createTestDb();
   await loadDemo({ password: "demo-password-1" });
-  const v = async (email: string) => viewerFromUser((await findUserByEmail(email))!);
-  [liaocheng, weihai, sft, editor, signer] = (await Promise.all(
-    ["liaocheng@demo.local", "weihai@demo.local", "sft@demo.local", "editor@demo.local", "leader@demo.local"].map(v),
-  )) as [Viewer, Viewer, Viewer, Viewer, Viewer];
-  const unitOf = (viewer: Viewer) => (viewer.kind === "user" ? viewer.unitId! : 0);
-  unit = { liaocheng: unitOf(liaocheng), weihai: unitOf(weihai), sft: unitOf(sft) };
+  ({ liaocheng, weihai, sft, editor, signer, unit } = await demoCommissionCast());
 });
 afterAll(() => db?.drop());
 

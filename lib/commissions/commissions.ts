@@ -13,6 +13,7 @@
 // unit's answer; a contributor sees only those addressed to their unit, with
 // their unit's row alone; to anyone else a commission does not exist.
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/db";
@@ -51,6 +52,29 @@ export const commissionInputSchema = z
   .strict();
 export type CommissionInput = z.infer<typeof commissionInputSchema>;
 
+const versionField = z.number({ error: "缺少版本号" }).int("缺少版本号").min(1, "缺少版本号").max(2_147_483_647, "缺少版本号").describe("The version the change is based on; a stale one gets 409");
+
+/**
+ * `PATCH /api/v1/commissions/{id}`: the version read and the fields that
+ * change (the others keep their value). `unitIds` is the whole new list.
+ */
+export const commissionUpdateSchema = commissionInputSchema
+  .pick({ title: true, brief: true, deadline: true, unitIds: true })
+  .partial()
+  .extend({ version: versionField })
+  .strict();
+export type CommissionUpdate = z.infer<typeof commissionUpdateSchema>;
+
+export const COMMISSION_CANCEL_REASON_MAX = 500;
+/** `POST /api/v1/commissions/{id}/cancel`: the version read and why (撤销原因). */
+export const commissionCancelSchema = z
+  .object({
+    version: versionField,
+    reason: z.string({ error: "请填写撤销原因" }).max(COMMISSION_CANCEL_REASON_MAX * 2, `撤销原因不能超过 ${COMMISSION_CANCEL_REASON_MAX} 字`).describe(`Why the commission is cancelled (1–${COMMISSION_CANCEL_REASON_MAX} characters)`),
+  })
+  .strict();
+export type CommissionCancel = z.infer<typeof commissionCancelSchema>;
+
 export const commissionListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
@@ -76,10 +100,19 @@ export interface CommissionUnitState {
   articles: CommissionArticleRef[];
 }
 
+export interface CommissionCancellation {
+  at: string;
+  reason: string;
+  by: string | null;
+}
+
 export interface CommissionListItem {
   id: number;
   title: string;
   deadline: string;
+  version: number;
+  /** 已撤销: when, why and by whom; null while the commission stands. */
+  cancelled: CommissionCancellation | null;
   publication: { slug: string; name: string } | null;
   createdAt: string;
   createdBy: string | null;
@@ -166,23 +199,43 @@ export async function unitStatesOf(
   return out;
 }
 
+const cancelledBy = alias(users, "cancelled_by");
+
 const listColumns = {
   id: commissions.id,
   title: commissions.title,
   deadline: commissions.deadline,
+  version: commissions.version,
+  cancelledAt: commissions.cancelledAt,
+  cancelReason: commissions.cancelReason,
+  cancelledBy: cancelledBy.name,
   createdAt: commissions.createdAt,
   publicationSlug: publications.slug,
   publicationName: publications.name,
   createdBy: users.name,
 };
 
-type ListRow = { id: number; title: string; deadline: Date; createdAt: Date; publicationSlug: string | null; publicationName: string | null; createdBy: string | null };
+type ListRow = {
+  id: number;
+  title: string;
+  deadline: Date;
+  version: number;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  createdAt: Date;
+  publicationSlug: string | null;
+  publicationName: string | null;
+  createdBy: string | null;
+};
 
 function listItem(r: ListRow, states: Map<number, CommissionUnitState[]>): CommissionListItem {
   return {
     id: r.id,
     title: r.title,
     deadline: r.deadline.toISOString(),
+    version: r.version,
+    cancelled: r.cancelledAt ? { at: r.cancelledAt.toISOString(), reason: r.cancelReason ?? "", by: r.cancelledBy } : null,
     publication: r.publicationSlug ? { slug: r.publicationSlug, name: r.publicationName! } : null,
     createdAt: r.createdAt.toISOString(),
     createdBy: r.createdBy,
@@ -206,6 +259,7 @@ export async function listCommissions(
     .from(commissions)
     .leftJoin(publications, eq(publications.id, commissions.publicationId))
     .leftJoin(users, eq(users.id, commissions.createdById))
+    .leftJoin(cancelledBy, eq(cancelledBy.id, commissions.cancelledById))
     .where(and("unitId" in scope ? addressedTo(scope.unitId) : undefined, options.since ? gte(commissions.deadline, options.since) : undefined))
     .orderBy(...(options.order === "deadline" ? [asc(commissions.deadline), asc(commissions.id)] : [desc(commissions.deadline), desc(commissions.id)]))
     .limit(options.limit ?? 200);
@@ -213,12 +267,12 @@ export async function listCommissions(
   return rows.map((r) => listItem(r, states));
 }
 
-/** The unit's commissions not yet answered whose deadline is ahead or recently passed, soonest first: the top of the contributor's desk. */
+/** The unit's commissions not yet answered (nor cancelled) whose deadline is ahead or recently passed, soonest first: the top of the contributor's desk. */
 export async function deskCommissions(viewer: Viewer, now: Date): Promise<CommissionListItem[]> {
   if (!can(viewer, "read:commission:own-unit")) return [];
   const since = new Date(now.getTime() - DESK_OVERDUE_DAYS * 86_400_000);
   const list = await listCommissions(viewer, { now, since, order: "deadline", limit: 100 });
-  return list.filter((c) => c.units.some((u) => u.status !== "answered"));
+  return list.filter((c) => !c.cancelled && c.units.some((u) => u.status !== "answered"));
 }
 
 /** Commissions an article of the viewer's unit may answer (the Word import's choice): not answered, deadline ahead or recently passed. */
@@ -236,6 +290,7 @@ export async function getCommission(viewer: Viewer, id: number, options: { now: 
     .from(commissions)
     .leftJoin(publications, eq(publications.id, commissions.publicationId))
     .leftJoin(users, eq(users.id, commissions.createdById))
+    .leftJoin(cancelledBy, eq(cancelledBy.id, commissions.cancelledById))
     .where(and(eq(commissions.id, id), "unitId" in scope ? addressedTo(scope.unitId) : undefined))
     .limit(1);
   if (!row) throw new AppError("not_found", "commission.notFound");
@@ -245,7 +300,7 @@ export async function getCommission(viewer: Viewer, id: number, options: { now: 
 }
 
 /** Drops control characters (as article titles do) and folds whitespace, line breaks too: a title is one line. */
-function normalizeCommissionTitle(raw: string): string {
+export function normalizeCommissionTitle(raw: string): string {
   const title = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
   if (!title) throw new AppError("invalid", "commission.titleRequired", { title: ["commission.titleRequired"] });
   if (title.length > COMMISSION_TITLE_MAX) {
@@ -255,7 +310,7 @@ function normalizeCommissionTitle(raw: string): string {
 }
 
 /** The brief as a valid document: Tiptap JSON validated, or HTML sanitized and converted — as an article body is. */
-function resolveBrief(brief: string | Record<string, unknown>): JSONContent {
+export function resolveBrief(brief: string | Record<string, unknown>): JSONContent {
   let doc: JSONContent | undefined;
   try {
     doc = resolveBody(typeof brief === "string" ? { html: brief } : { body: brief });
@@ -270,13 +325,34 @@ function resolveBrief(brief: string | Record<string, unknown>): JSONContent {
   return doc;
 }
 
-function parseDeadline(raw: string, now: Date): Date {
+/** The deadline as written (ISO 8601 with a time zone), not yet compared with the clock. */
+export function parseDeadlineText(raw: string): Date {
   const valid = z.iso.datetime({ offset: true }).safeParse(raw.trim());
   const at = valid.success ? new Date(raw.trim()) : null;
   if (!at || Number.isNaN(at.getTime())) throw new AppError("invalid", "commission.deadlineInvalid", { deadline: ["commission.deadlineInvalidField"] });
+  return at;
+}
+
+/** A deadline being set must be later than `now`. */
+export function assertDeadlineAhead(at: Date, now: Date): Date {
   if (at.getTime() <= now.getTime()) throw new AppError("invalid", "commission.deadlinePast", { deadline: ["commission.deadlinePastField"] });
   return at;
 }
+
+const parseDeadline = (raw: string, now: Date) => assertDeadlineAhead(parseDeadlineText(raw), now);
+
+/** The units given, each existing and active (422 naming `unitIds` otherwise). */
+export async function assertUnitsAddressable(tx: Tx, unitIds: number[]): Promise<void> {
+  if (!unitIds.length) return;
+  const found = await tx.select({ id: units.id, name: units.name, active: units.active }).from(units).where(inArray(units.id, unitIds));
+  const unknown = unitIds.filter((u) => !found.some((f) => f.id === u));
+  if (unknown.length) throw new AppError("invalid", "commission.unitUnknown", { unitIds: [msg("commission.unitUnknownField", { ids: unknown.join(", ") })] });
+  const inactive = found.find((f) => !f.active);
+  if (inactive) throw new AppError("invalid", "commission.unitInactive", { unitIds: [msg("commission.unitInactiveField", { unit: inactive.name })] });
+}
+
+/** The notice telling a unit it has a new commission (at creation, or when added later). */
+export const newCommissionNotice = (title: string, deadline: Date) => `新约稿：《${title}》，请于 ${formatDateTime(deadline)} 前报送`;
 
 /**
  * Writes a commission (editors): title, brief, deadline (later than `now`),
@@ -293,11 +369,7 @@ export async function createCommission(viewer: Viewer, input: CommissionInput, o
   if (!unitIds.length) throw new AppError("invalid", "commission.unitsRequired", { unitIds: ["commission.unitsRequiredField"] });
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
-    const found = await tx.select({ id: units.id, name: units.name, active: units.active }).from(units).where(inArray(units.id, unitIds));
-    const unknown = unitIds.filter((u) => !found.some((f) => f.id === u));
-    if (unknown.length) throw new AppError("invalid", "commission.unitUnknown", { unitIds: [msg("commission.unitUnknownField", { ids: unknown.join(", ") })] });
-    const inactive = found.find((f) => !f.active);
-    if (inactive) throw new AppError("invalid", "commission.unitInactive", { unitIds: [msg("commission.unitInactiveField", { unit: inactive.name })] });
+    await assertUnitsAddressable(tx, unitIds);
     let publicationId: number | null = null;
     if (input.publication) {
       const [p] = await tx.select({ id: publications.id }).from(publications).where(eq(publications.slug, input.publication));
@@ -311,7 +383,7 @@ export async function createCommission(viewer: Viewer, input: CommissionInput, o
     // Due within a day already: the notice of the commission says the deadline; no separate reminder.
     const soon = deadline.getTime() - options.now.getTime() <= REMINDER_BEFORE_MS;
     await tx.insert(commissionUnits).values(unitIds.map((unitId) => ({ commissionId: created!.id, unitId, remindedAt: soon ? options.now : null })));
-    await notifyUnits(tx, created!.id, unitIds, "commission", `新约稿：《${title}》，请于 ${formatDateTime(deadline)} 前报送`);
+    await notifyUnits(tx, created!.id, unitIds, "commission", newCommissionNotice(title, deadline));
     await recordAudit(tx, viewer, {
       action: "commission.create",
       targetType: "commission",
@@ -324,7 +396,7 @@ export async function createCommission(viewer: Viewer, input: CommissionInput, o
 }
 
 /** A notice to every active contributor of the units. */
-async function notifyUnits(tx: Tx, commissionId: number, unitIds: number[], type: string, message: string) {
+export async function notifyUnits(tx: Tx, commissionId: number, unitIds: number[], type: string, message: string) {
   if (!unitIds.length) return;
   const recipients = await tx
     .select({ id: users.id })
@@ -354,6 +426,7 @@ export async function sendCommissionReminders(viewer: Viewer, now: Date): Promis
         and(
           eq(commissions.id, commissionUnits.commissionId),
           isNull(commissionUnits.remindedAt),
+          isNull(commissions.cancelledAt),
           gt(commissions.deadline, now),
           lte(commissions.deadline, new Date(now.getTime() + REMINDER_BEFORE_MS)),
         ),

@@ -4,15 +4,15 @@
 // points, each with the weights in force when it happened:
 //   约稿 — counted in the period its deadline falls in, with its status at the
 //          period's end (or now, if earlier), by commissionStatus; one still
-//          open then (deadline after now) is not counted yet. Weighed at the
-//          deadline.
+//          open then (deadline after now) is not counted yet; a cancelled
+//          (撤销) one is never counted. Weighed at the deadline.
 //   批示, 上级采用 — counted by their date (the China day the leader wrote it,
 //          the office adopted it), on the unit of the article. Weighed with
 //          the weights in force as that day ends: a version set during the
 //          day applies to the day's 批示 (recorded the same day, as a rule).
 // Three grouped queries (commissions with their units' answers, instructions,
 // adoptions) for the period and the trend's months together, never one per unit.
-import { and, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { executeRows, type Db } from "@/db";
 import { commissions, OFFICIAL_LEVELS, type OfficialLevel } from "@/db/schema";
 import { commissionStatus, unitStatesOf } from "@/lib/commissions/commissions";
@@ -112,7 +112,7 @@ export async function followUpStats(
     db
       .select({ id: commissions.id, deadline: commissions.deadline })
       .from(commissions)
-      .where(and(gte(commissions.deadline, from), lt(commissions.deadline, to), publicationId === null ? undefined : sql`${commissions.publicationId} = ${publicationId}`)),
+      .where(and(gte(commissions.deadline, from), lt(commissions.deadline, to), isNull(commissions.cancelledAt), publicationId === null ? undefined : sql`${commissions.publicationId} = ${publicationId}`)),
     executeRows<LevelRow>(db, levelQuery("instructions")),
     executeRows<LevelRow>(db, levelQuery("adoptions")),
   ]);

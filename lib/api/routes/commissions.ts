@@ -1,7 +1,17 @@
 // 约稿 (commissions): editors write them, the addressed units' contributors
 // see them and answer with articles (`commissionId` on the article routes).
 import { z } from "zod";
-import { commissionInputSchema, commissionListQuerySchema, COMMISSION_UNIT_STATUSES, createCommission, getCommission, listCommissions } from "@/lib/commissions/commissions";
+import {
+  commissionCancelSchema,
+  commissionInputSchema,
+  commissionListQuerySchema,
+  commissionUpdateSchema,
+  COMMISSION_UNIT_STATUSES,
+  createCommission,
+  getCommission,
+  listCommissions,
+} from "@/lib/commissions/commissions";
+import { cancelCommission, updateCommission } from "@/lib/commissions/changes";
 import { commissionNow } from "@/lib/e2e/clock";
 import { MAX_HTML_BYTES } from "@/lib/articles/html";
 import { defineRoute, idParam } from "../route";
@@ -24,6 +34,11 @@ const commissionSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   deadline: isoDateTime,
+  version: z.number().int().describe("Send it back with a change or a cancellation; a stale one gets 409"),
+  cancelled: z
+    .object({ at: isoDateTime, reason: z.string(), by: z.string().nullable() })
+    .nullable()
+    .describe("已撤销: when, why and by whom; null while the commission stands. A cancelled commission takes no answers and is not scored"),
   publication: z.object({ slug: z.string(), name: z.string() }).nullable(),
   createdAt: isoDateTime,
   createdBy: z.string().nullable(),
@@ -69,5 +84,34 @@ export const commissionRoutes = [
     response: commissionDetailSchema,
     errors: [403, 404],
     handler: ({ viewer, params, request }) => getCommission(viewer, params.id, { now: commissionNow(request.headers) }),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/v1/commissions/{id}",
+    summary:
+      "Change a commission (editors): `version` and the fields that change (title, brief, deadline later than now, unitIds — the whole new list; a unit that has answered cannot be removed). 409 when `version` is stale or the commission is cancelled",
+    tag: TAG,
+    access: "signed-in",
+    permission: "manage:commission:any",
+    params: z.object({ id: idParam }),
+    notFound: "commission.notFound",
+    body: { schema: commissionUpdateSchema, maxBytes: MAX_HTML_BYTES * 2 + 64 * 1024, invalidMessage: "commission.invalid" },
+    response: commissionDetailSchema,
+    errors: [403, 404, 409, 413, 422],
+    handler: ({ viewer, params, body, request }) => updateCommission(viewer, params.id, body, { now: commissionNow(request.headers) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/v1/commissions/{id}/cancel",
+    summary: "Cancel a commission (editors) with `version` and a reason (1–500 characters); the addressed units are told. 409 when `version` is stale or it is already cancelled",
+    tag: TAG,
+    access: "signed-in",
+    permission: "manage:commission:any",
+    params: z.object({ id: idParam }),
+    notFound: "commission.notFound",
+    body: { schema: commissionCancelSchema, maxBytes: 16 * 1024, invalidMessage: "commission.invalid" },
+    response: commissionDetailSchema,
+    errors: [403, 404, 409, 422],
+    handler: ({ viewer, params, body, request }) => cancelCommission(viewer, params.id, body, { now: commissionNow(request.headers) }),
   }),
 ];

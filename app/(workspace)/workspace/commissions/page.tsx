@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { commissionSummary, listCommissions } from "@/lib/commissions/commissions";
 import { commissionNow } from "@/lib/e2e/clock";
 import { formatDateTime } from "@/lib/format";
-import { CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
+import { CancelledBadge, CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
 
 /** 约稿: every commission and how the units answered (editors); the unit's own commissions (contributors). */
 export default async function CommissionsPage() {
@@ -42,7 +42,7 @@ export default async function CommissionsPage() {
             {list.map((c) => {
               const own = c.units[0];
               return (
-                <tr key={c.id} className="border-b border-stone-100 align-top">
+                <tr key={c.id} className={`border-b border-stone-100 align-top ${c.cancelled ? "text-stone-500" : ""}`} data-testid={`commission-row-${c.id}`}>
                   <td className="px-3 py-2">
                     <Link href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
                       {c.title}
@@ -50,11 +50,20 @@ export default async function CommissionsPage() {
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                     {formatDateTime(c.deadline)}
-                    <br />
-                    <TimeLeftBadge deadline={c.deadline} now={now} />
+                    {!c.cancelled && (
+                      <>
+                        <br />
+                        <TimeLeftBadge deadline={c.deadline} now={now} />
+                      </>
+                    )}
                   </td>
                   <td className="px-3 py-2">
-                    {isEditor ? (
+                    {c.cancelled ? (
+                      <p className="flex flex-wrap items-center gap-2">
+                        <CancelledBadge />
+                        <span className="text-xs">{t("cancelledReason", { reason: c.cancelled.reason })}</span>
+                      </p>
+                    ) : isEditor ? (
                       <>
                         <span className="text-stone-700">{t("summary", commissionSummary(c))}</span>
                         <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">

@@ -20,7 +20,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   if (!unit.active) return <p className="rounded border border-red-200 bg-red-50 p-6 text-red-800">{t("unitInactive", { unit: unit.name })}</p>;
   // 撰稿回复: a new article answering a commission addressed to the unit (any other does not exist here).
   const { commission: commissionParam } = await searchParams;
-  let commission: { id: number; title: string; deadline: string } | null = null;
+  let commission: { id: number; title: string; deadline: string; cancelled: object | null } | null = null;
   if (commissionParam !== undefined) {
     if (!/^\d{1,9}$/.test(commissionParam)) notFound();
     try {
@@ -29,6 +29,8 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
       if (e instanceof AppError && (e.code === "not_found" || e.code === "forbidden")) notFound();
       throw e;
     }
+    // A cancelled (撤销) commission takes no answer: it is no longer offered.
+    if (commission.cancelled) notFound();
   }
   const tc = await getTranslations("commissions");
   return (

@@ -9,7 +9,8 @@ import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { commissionNow } from "@/lib/e2e/clock";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
+import { CancelledBadge, CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
+import { CancelCommission } from "@/components/commissions/cancel-commission";
 import { StatusBadge } from "@/components/workspace/status-badge";
 
 /**
@@ -42,15 +43,34 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
           {t("backToList")}
         </Link>
       </p>
-      <h1 className="mb-2 text-2xl font-bold">{commission.title}</h1>
+      <div className="mb-2 flex flex-wrap items-start gap-3">
+        <h1 className="text-2xl font-bold">{commission.title}</h1>
+        {commission.cancelled && <CancelledBadge />}
+        {isEditor && !commission.cancelled && (
+          <span className="ml-auto flex gap-2">
+            <Link href={`/workspace/commissions/${commission.id}/edit`} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+              {t("editButton")}
+            </Link>
+            <CancelCommission id={commission.id} version={commission.version} title={commission.title} />
+          </span>
+        )}
+      </div>
       <p className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-600">
         <span className="tabular-nums">{t("deadline", { time: formatDateTime(commission.deadline) })}</span>
-        <TimeLeftBadge deadline={commission.deadline} now={now} />
+        {!commission.cancelled && <TimeLeftBadge deadline={commission.deadline} now={now} />}
         {commission.publication && <span>{t("publication", { name: commission.publication.name })}</span>}
         <span>{t("createdBy", { who: commission.createdBy ?? "—", time: formatDateTime(commission.createdAt) })}</span>
       </p>
 
-      {own && (
+      {commission.cancelled && (
+        <div role="note" className="mb-6 rounded border border-stone-300 bg-stone-100 p-4 text-sm" data-testid="commission-cancelled-note">
+          <p className="font-medium">{t("cancelledBy", { who: commission.cancelled.by ?? "—", time: formatDateTime(commission.cancelled.at) })}</p>
+          <p className="mt-1 whitespace-pre-wrap">{t("cancelledReason", { reason: commission.cancelled.reason })}</p>
+          {!isEditor && <p className="mt-1 text-stone-600">{t("cancelledUnitNote")}</p>}
+        </div>
+      )}
+
+      {own && !commission.cancelled && (
         <div className="mb-6 flex flex-wrap items-center gap-3 rounded border border-stone-200 bg-white p-4">
           <CommissionStatusBadge status={own.status} late={own.late} />
           {own.answeredAt && <span className="text-sm text-stone-600 tabular-nums">{t("answeredAt")}：{formatDateTime(own.answeredAt)}</span>}
@@ -82,7 +102,7 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
         <h2 id="units-heading" className="mb-2 text-lg font-semibold">
           {isEditor ? t("units") : t("ownArticles")}
         </h2>
-        {isEditor && <p className="mb-3 text-sm text-stone-600">{t("summary", commissionSummary(commission))}</p>}
+        {isEditor && <p className="mb-3 text-sm text-stone-600">{commission.cancelled ? t("cancelledSummary") : t("summary", commissionSummary(commission))}</p>}
         {!isEditor && own && own.articles.length === 0 ? (
           <p className="rounded border border-dashed border-stone-300 p-4 text-sm text-stone-600">{t("noOwnArticles")}</p>
         ) : (
@@ -100,7 +120,8 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
                 <tr key={u.unitId} className="border-b border-stone-100 align-top" data-testid={`commission-unit-${u.unitId}`}>
                   <td className="px-3 py-2 font-medium">{u.unit}</td>
                   <td className="px-3 py-2">
-                    <CommissionStatusBadge status={u.status} late={u.late} />
+                    {/* Cancelled: nothing is due any more; an answer already given still shows. */}
+                    {commission.cancelled && u.status !== "answered" ? <CancelledBadge /> : <CommissionStatusBadge status={u.status} late={u.late} />}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-stone-600 tabular-nums">{u.answeredAt ? formatDateTime(u.answeredAt) : "—"}</td>
                   <td className="px-3 py-2">
