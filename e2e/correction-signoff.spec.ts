@@ -35,6 +35,9 @@ test("a correction goes to sign-off: readers keep the old text until the leader 
   await body.click();
   await editor.keyboard.press("Control+End");
   for (let i = 0; i < "第二段。".length; i++) await editor.keyboard.press("Backspace");
+  // The four deletions land before the new words are typed (sent 2 ms apart,
+  // ProseMirror once read the typing before the deletions and kept both).
+  await expect(body.locator("p").last()).toHaveText("签发测试甲稿2036的");
   await editor.keyboard.insertText("第二段，数据已经省统计局核实。");
   await expect(body).toContainText(newText);
   await expect(editor.getByText("本刊物须经签发：更正先送签发人审定")).toBeVisible();
