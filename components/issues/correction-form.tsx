@@ -6,13 +6,17 @@
 // signer's comment.
 import type { JSONContent } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { callApi } from "@/components/workspace/api-client";
 import { formatDateTime } from "@/lib/format";
 import type { CorrectionView } from "@/lib/issues/corrections";
 import { ConfirmPublicDialog, type PublicActionFacts } from "./confirm-public-dialog";
-import { CorrectionBodyEditor } from "./correction-body-editor";
+
+// The editor (Tiptap, ~460 KB of script) loads when a correction replaces
+// text, not with every board of a published issue.
+const CorrectionBodyEditor = dynamic(() => import("./correction-body-editor").then((m) => m.CorrectionBodyEditor), { ssr: false });
 
 type Body = { kind: "off" } | { kind: "loading" } | { kind: "ready"; initial: JSONContent } | { kind: "error"; message: string };
 
