@@ -26,12 +26,12 @@ async function controlled(context: BrowserContext, url: string): Promise<Page> {
   return page;
 }
 
-/** What the store keeps for a path: its status and text, or null. */
+/** What the store keeps for a path: its status, text and ETag, or null. */
 const kept = (page: Page, key: string) =>
   page.evaluate(
     async ([name, k]) => {
       const res = await (await caches.open(name)).match(k);
-      return res ? { status: res.status, text: await res.text() } : null;
+      return res ? { status: res.status, text: await res.text(), etag: res.headers.get("etag") } : null;
     },
     [PAGES, key] as const,
   );
@@ -92,6 +92,22 @@ test("保存离线阅读 keeps an issue; a correction replaces it and a withdraw
   await page.getByRole("button", { name: "保存离线阅读" }).click();
   await expect(page.getByTestId("save-offline").getByRole("status")).toHaveText("本期已保存，可离线阅读");
   expect((await kept(page, `${issuePath}/print`))?.status).toBe(200);
+
+  // Unchanged since it was kept: the next connection asks with the kept copy's ETag, the server answers 304, the copy stays.
+  const etag = (await kept(page, issuePath))?.etag;
+  expect(etag).toMatch(/^"r\d+-/);
+  const revalidated = new Promise<{ ifNoneMatch: string | undefined; status: number }>((resolve) => {
+    context.on("response", (res) => {
+      const r = res.request();
+      if (r.serviceWorker() && new URL(r.url()).pathname === issuePath) resolve({ ifNoneMatch: r.headers()["if-none-match"], status: res.status() });
+    });
+  });
+  await context.setOffline(true);
+  await page.goto("/search").catch(() => {});
+  await context.setOffline(false);
+  await page.goto("/");
+  expect(await revalidated).toEqual({ ifNoneMatch: etag, status: 304 });
+  expect(await kept(page, issuePath)).toMatchObject({ status: 200, etag });
 
   // A correction, signed: at the next connection the kept copy is the corrected one.
   const asked = await post(request, `/api/v1/issues/${issue.id}/corrections`, w.editor, { text: "更正：客户端测试的更正。" });
