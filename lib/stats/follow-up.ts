@@ -17,7 +17,7 @@ import { executeRows, type Db } from "@/db";
 import { commissions, OFFICIAL_LEVELS, type OfficialLevel } from "@/db/schema";
 import { commissionStatus, unitStatesOf } from "@/lib/commissions/commissions";
 import { chinaDay } from "./period";
-import { DEFAULT_WEIGHTS, type WeightKey, type Weights, type WeightsVersion } from "./weights";
+import { weightsIn, type WeightKey, type WeightsVersion } from "./weights";
 
 export type LevelCounts = Record<OfficialLevel, number>;
 
@@ -55,11 +55,6 @@ export function noFollowUpColumns(articleScore = 0) {
 const capital = (level: OfficialLevel) => `${level[0]!.toUpperCase()}${level.slice(1)}` as Capitalize<OfficialLevel>;
 export const instructionWeightKey = (level: OfficialLevel): WeightKey => `instruction${capital(level)}`;
 export const adoptionWeightKey = (level: OfficialLevel): WeightKey => `adoption${capital(level)}`;
-
-/** The weights in force at `at`: the latest version effective by then, else the defaults. `versions` newest first. */
-export function weightsIn(versions: readonly Pick<WeightsVersion, "weights" | "effectiveFrom">[], at: Date): Weights {
-  return versions.find((v) => new Date(v.effectiveFrom).getTime() <= at.getTime())?.weights ?? DEFAULT_WEIGHTS;
-}
 
 const monthOfDay = (day: string) => day.slice(0, 7);
 const monthOf = (at: Date) => {

@@ -150,3 +150,8 @@ export async function setWeights(viewer: Viewer, input: z.input<typeof setWeight
     };
   });
 }
+
+/** The weights in force at `at`: the latest version effective by then, else the defaults. `versions` newest first. */
+export function weightsIn(versions: readonly Pick<WeightsVersion, "weights" | "effectiveFrom">[], at: Date): Weights {
+  return versions.find((v) => new Date(v.effectiveFrom).getTime() <= at.getTime())?.weights ?? DEFAULT_WEIGHTS;
+}

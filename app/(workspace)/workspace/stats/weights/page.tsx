@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { DEFAULT_WEIGHTS, WEIGHT_KEYS, listWeightVersions } from "@/lib/stats/weights";
+import { DEFAULT_WEIGHTS, WEIGHT_KEYS, listWeightVersions, weightsIn } from "@/lib/stats/weights";
 import { WEIGHT_GROUPS } from "@/lib/stats/weight-groups";
 import { formatDateTime } from "@/lib/format";
 import { WeightsForm } from "@/components/stats/weights-form";
@@ -13,8 +13,7 @@ export default async function WeightsPage() {
   const viewer = await requireSignedIn("/workspace/stats/weights");
   if (!can(viewer, "read:stats:any")) notFound();
   const versions = await listWeightVersions(viewer);
-  const now = new Date();
-  const current = versions.find((v) => new Date(v.effectiveFrom) <= now)?.weights ?? DEFAULT_WEIGHTS;
+  const current = weightsIn(versions, new Date());
   const t = await getTranslations("stats");
   return (
     <>
