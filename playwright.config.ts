@@ -93,6 +93,10 @@ export default defineConfig({
       SCHEDULER_INTERVAL_MS: "1000",
       // The tests stand in for a reverse proxy on this machine: they set X-Forwarded-For to sign in "from" other addresses.
       TRUSTED_PROXIES: "127.0.0.1,::1",
+      // Every browser test signs in from 127.0.0.1; the deliberate wrong passwords of the whole
+      // run (auth, api, security specs) must not add up to the per-address limit (50 in 15 min)
+      // and refuse an unrelated test's sign-in. The limit itself is tested in lib/auth/*.db.test.ts.
+      LOGIN_MAX_PER_ADDRESS: "1000",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
     },
   },
