@@ -12,8 +12,8 @@ import path from "node:path";
 import type { DbConfig } from "@/db";
 import { adminQuery } from "@/testing/test-db";
 import { benchEditorPassword } from "./seed";
-import { serverTimeouts } from "../scripts/server-timeouts";
-import { serverMemoryEnv } from "../scripts/node-options";
+import { bundleServer } from "../scripts/bundle-server";
+import { serveArgs, serverMemoryEnv } from "../scripts/node-options";
 
 export const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -228,6 +228,7 @@ export function ensureBuild(force: boolean) {
   } else {
     console.log("bench: using the existing build in .next (--build to rebuild)");
   }
+  bundleServer(root);
 }
 
 /** The environment for one database: a fresh PGlite DATA_DIR, or a PostgreSQL URL (never both). */
@@ -269,8 +270,8 @@ export interface StartedServer {
 export async function startNext(port: number, env: NodeJS.ProcessEnv): Promise<StartedServer> {
   console.log(`bench: the app's server on 127.0.0.1:${port}…`);
   const child = track(
-    spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", String(serverTimeouts(env).keepAliveTimeout)], {
-      env: { ...env, DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
+    spawn(process.execPath, serveArgs(), {
+      env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", DEMO: "0", NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...serverMemoryEnv(env) },
       stdio: ["ignore", "pipe", "pipe"],
     }),
   );

@@ -1,8 +1,11 @@
 // The reader cache seen from outside: repeated reads are served from it, with
-// an ETag (304 on revalidation), gzip and the security headers; each
+// an ETag (304 on revalidation), brotli or gzip made once, and the security
+// headers; a cached page is the same document whichever way it is sent; each
 // language has its own copy; and every change readers can see — publishing,
 // a correction, withdrawal, restoration, a renamed publication — shows on the
 // very next request.
+import http from "node:http";
+import zlib from "node:zlib";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, createUser } from "./fixtures";
 import { E2E } from "./env";
@@ -49,7 +52,7 @@ test("reader pages come from the cache until something readers see changes", asy
 
   const second = await request.get(url, { headers: { "accept-encoding": "gzip" } });
   expect(second.headers()["x-cms-cache"]).toBe("hit");
-  expect(second.headers()["content-encoding"]).toBe("gzip"); // compressed by the server on the way out
+  expect(second.headers()["content-encoding"]).toBe("gzip");
   expect(await second.text()).toBe(await first.text());
   const etag = second.headers()["etag"]!;
   expect(etag).toMatch(/^"r\d+-/);
@@ -91,13 +94,67 @@ test("reader pages come from the cache until something readers see changes", asy
   expect(await (await request.get(archive)).text()).toContain("缓存测试简报（新名）");
 });
 
+/** The raw bytes and headers of one GET, not decompressed. */
+function raw(path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${E2E.baseURL}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+const decoded = (r: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
+  r.headers["content-encoding"] === "br" ? zlib.brotliDecompressSync(r.body) : r.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(r.body) : r.body;
+
+test("a reader page is a document: no framework script, the same bytes on a miss and a hit, in every encoding", async ({ request }) => {
+  const { issue, editor, url } = await draftIssue(request, 2044);
+  expect((await request.post(`/api/v1/issues/${issue.id}/publish`, { headers: editor })).status()).toBe(200);
+  const miss = await raw(url, { "accept-encoding": "gzip, deflate, br" });
+  expect(miss.headers["x-cms-cache"]).toBe("miss");
+  expect(miss.headers["content-encoding"]).toBe("br");
+  const sent = [miss];
+  for (const encoding of ["gzip, deflate, br", "gzip", "identity", "br;q=0, gzip;q=0"]) {
+    const hit = await raw(url, { "accept-encoding": encoding });
+    expect(hit.headers["x-cms-cache"], encoding).toBe("hit");
+    expect(hit.headers["vary"]).toBe("Cookie, Accept-Encoding");
+    expect(Number(hit.headers["content-length"])).toBe(hit.body.length);
+    sent.push(hit);
+  }
+  expect(sent.map((r) => r.headers["content-encoding"] ?? "identity")).toEqual(["br", "br", "gzip", "identity", "identity"]);
+  const html = decoded(miss).toString("utf8");
+  for (const r of sent) expect(decoded(r).equals(decoded(miss))).toBe(true);
+  // Each encoding has its own validator; each revalidates to a 304.
+  expect(new Set(sent.slice(1, 4).map((r) => r.headers.etag)).size).toBe(3);
+  for (const [encoding, r] of [["br", sent[1]!], ["gzip", sent[2]!]] as const) {
+    expect((await raw(url, { "accept-encoding": encoding, "if-none-match": String(r.headers.etag) })).status).toBe(304);
+  }
+
+  // The document: the issue, and no script of the framework, inline or external; none allowed inline either.
+  expect(html).toContain("缓存里的稿件");
+  expect(html).not.toMatch(/_next\/static\/[^"]*\.js/);
+  expect(html).not.toContain("__next_f");
+  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) expect(tag).toMatch(/^<script src="\/reader\.js\?v=[\w-]+"[^>]*data-reader/);
+  expect(miss.headers["content-security-policy"]).toMatch(/^script-src 'self'; /);
+  expect(miss.headers["content-security-policy"]).not.toContain("unsafe-inline");
+  expect(Buffer.byteLength(html)).toBeLessThan(40 * 1024);
+});
+
 test("client-side navigation payloads and the workspace are never served from the cache", async ({ request }) => {
   const rsc = await request.get("/p/sdtp/2017/88", { headers: { rsc: "1" } });
   expect(rsc.headers()["x-cms-cache"]).toBeUndefined();
   const api = await request.get("/api/v1/publications");
   expect(api.headers()["x-cms-cache"]).toBeUndefined();
-  const search = await request.get("/search?q=" + encodeURIComponent("法律援助"));
-  expect(search.headers()["x-cms-cache"]).toBeUndefined();
+  // Search results are documents too, made for each request and never kept.
+  const search = await raw("/search?q=" + encodeURIComponent("法律援助"), { "accept-encoding": "gzip" });
+  expect(search.headers["x-cms-cache"]).toBe("bypass");
+  expect(search.headers["content-encoding"]).toBe("gzip");
+  const text = decoded(search).toString("utf8");
+  expect(text).toContain("法律援助");
+  expect(text).not.toContain("__next_f");
 });
 
 test("several instances on one PostgreSQL: a change made through one is served by the other at once", async ({ request }) => {

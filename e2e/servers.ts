@@ -1,16 +1,16 @@
 // Extra app servers for tests that need one of their own (crash
 // safety) or a second instance beside the test server (multi-instance).
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverMemoryEnv } from "../scripts/node-options";
-import { serverTimeouts } from "../scripts/server-timeouts";
+import { serveArgs, serverMemoryEnv } from "../scripts/node-options";
 
-/** Starts the built app (`next start`, as `npm start` does) on 127.0.0.1:port with these settings, in a process group of its own. */
+/** Starts the built app (scripts/serve.ts, as `npm start` does) on 127.0.0.1:port with these settings, in a process group of its own. */
 export function startNextServer(port: number, env: Record<string, string>, label: string): ChildProcess {
   // The same server as `npm start`, without the build step.
-  const { keepAliveTimeout } = serverTimeouts(process.env);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", String(keepAliveTimeout)], {
+  const child = spawn(process.execPath, serveArgs(), {
     env: {
       ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       NEXTAUTH_SECRET: "second-server-secret-0123456789abcdef",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: "production",

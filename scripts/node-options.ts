@@ -35,3 +35,8 @@ export function serverMemoryEnv(env: Env = process.env): { NODE_OPTIONS: string;
   const preload = `--require ${JSON.stringify(SOCKET_ADDRESS_PRELOAD)}`;
   return { NODE_OPTIONS: options.includes(SOCKET_ADDRESS_PRELOAD) ? options : `${options} ${preload}`, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || "2" };
 }
+
+/** The arguments to node that start the server process: scripts/serve.ts as bundled at start (scripts/bundle-server.ts). */
+export function serveArgs(): string[] {
+  return [path.resolve(process.cwd(), ".next", "cms-serve.cjs")];
+}

@@ -1,13 +1,15 @@
 // `npm start`: build if the sources changed since the last build, then serve
 // (`tsx scripts/start.ts --build-only`: just the build, if needed)
-// with `next start`. The server process itself migrates and loads the demo
-// (instrumentation.ts), so only one process ever opens the embedded database.
+// with scripts/serve.ts: Next behind the reader front. The server process
+// itself migrates and loads the demo (instrumentation.ts), so only one
+// process ever opens the embedded database.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { liveLockHolder } from "../db/lock";
-import { serverMemoryEnv } from "./node-options";
+import { bundleServer } from "./bundle-server";
+import { serveArgs, serverMemoryEnv } from "./node-options";
 import { serverTimeouts } from "./server-timeouts";
 
 const root = process.cwd();
@@ -74,19 +76,20 @@ function checkDataDirFree() {
 if (process.argv.includes("--build-only")) {
   // `npm test` builds while the type check and lint run, so the end-to-end server starts at once.
   ensureBuilt();
+  bundleServer();
   process.exit(0);
 }
 checkDataDirFree();
 ensureBuilt();
+bundleServer();
 ensureAuthSecret();
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 const port = process.env.PORT || "3000";
 console.log(`[cms] Serving on http://localhost:${port}`);
-// Keep-alive longer than a proxy's idle timeout (scripts/server-timeouts.ts): Node's 5 s default reset reused connections.
-const { keepAliveTimeout } = serverTimeouts(process.env);
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, "--keepAliveTimeout", String(keepAliveTimeout)], {
+serverTimeouts(process.env); // an invalid setting stops here, before the server starts
+const child = spawn(process.execPath, serveArgs(), {
   stdio: "inherit",
-  env: { ...process.env, ...serverMemoryEnv() },
+  env: { ...process.env, PORT: port, NODE_ENV: "production", ...serverMemoryEnv() },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -35,8 +35,10 @@ describe("cacheKeyOf", () => {
 });
 
 describe("toCachedPage", () => {
-  it("keeps only 200 responses without cookies, drops per-response headers, pins scripts by hash", () => {
+  it("keeps only 200 and 410 responses without cookies, drops per-response headers, pins scripts by hash", () => {
     expect(toCachedPage(404, new Headers(), Buffer.from("no"), "1")).toBeNull();
+    expect(toCachedPage(500, new Headers(), Buffer.from("no"), "1")).toBeNull();
+    expect(toCachedPage(410, new Headers({ "content-type": "text/html" }), Buffer.from("gone"), "1")?.status).toBe(410);
     expect(toCachedPage(200, new Headers({ "set-cookie": "a=b" }), Buffer.from("x"), "1")).toBeNull();
     const page = toCachedPage(
       200,

@@ -47,11 +47,17 @@ export interface CachedPage {
   body: Buffer;
   etag: string;
   bytes: number;
+  /** Compressed copies, made once when the page is cached (lib/reader-front/encoding.ts). */
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
-/** Makes a cache entry from a rendered response, or null when it must not be cached (not 200, sets cookies, too big). */
+/** Statuses kept: a page, and a withdrawn issue's notice (410, the same for every reader until the version changes). */
+const CACHED_STATUSES = new Set([200, 410]);
+
+/** Makes a cache entry from a rendered response, or null when it must not be cached (not 200/410, sets cookies, too big). */
 export function toCachedPage(status: number, headers: Headers, body: Buffer, version: string): CachedPage | null {
-  if (status !== 200 || headers.has("set-cookie") || body.length > MAX_ENTRY_BYTES) return null;
+  if (!CACHED_STATUSES.has(status) || headers.has("set-cookie") || body.length > MAX_ENTRY_BYTES) return null;
   const kept: [string, string][] = [];
   headers.forEach((value, name) => {
     if (!DROPPED_HEADERS.has(name.toLowerCase())) kept.push([name, value]);

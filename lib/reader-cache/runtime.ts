@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { currentDbHandle, executeRows, getDb, type DbHandle } from "@/db";
 import { LOCALE_COOKIE } from "@/i18n/locales";
+import { isCompressible, compressBoth } from "@/lib/reader-front/encoding";
+import { NotADocumentError, isHtml, toReaderDocument } from "@/lib/reader-front/document";
 import { PageCache, TRANSFER_HEADERS, toCachedPage, type Rendered } from "./page-cache";
 
 export const RENDER_HEADER = "x-cms-render";
@@ -104,8 +106,11 @@ async function startWatching(watch: VersionWatch) {
 }
 
 /**
- * Renders a reader URL through this very server (loopback, the port `next
- * start` listens on), as a reader of the given language would see it.
+ * Renders a reader URL through this very server (loopback, the port the
+ * server listens on), as a reader of the given language would see it, and
+ * makes it a document: a page without the framework's scripts
+ * (lib/reader-front/document.ts). A response that may be cached gets its
+ * compressed copies now, once.
  */
 export async function renderInternally(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
   const port = process.env.PORT || "3000";
@@ -115,10 +120,24 @@ export async function renderInternally(pathAndQuery: string, locale: string, ver
     cache: "no-store",
     signal: AbortSignal.timeout(30_000),
   });
-  const body = Buffer.from(await res.arrayBuffer());
+  let body = Buffer.from(await res.arrayBuffer());
+  const contentType = res.headers.get("content-type");
+  let isDocument = true;
+  if (isHtml(contentType)) {
+    try {
+      body = Buffer.from(toReaderDocument(body.toString("utf8")), "utf8");
+    } catch (e) {
+      if (!(e instanceof NotADocumentError)) throw e;
+      // Served as Next rendered it (with its scripts, which it needs), and not kept.
+      console.error(`[reader-front] ${pathAndQuery}: ${e.message}; served with the framework's scripts`);
+      isDocument = false;
+    }
+  }
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {
     if (!TRANSFER_HEADERS.has(name)) headers.push([name, value]);
   });
-  return { status: res.status, headers, body, page: toCachedPage(res.status, res.headers, body, version) };
+  const page = isDocument ? toCachedPage(res.status, res.headers, body, version) : null;
+  if (page && isCompressible(contentType, body.length)) Object.assign(page, await compressBoth(body));
+  return { status: res.status, headers, body, page };
 }

@@ -1,0 +1,162 @@
+// The front of the server process (scripts/serve.ts): reader pages are
+// answered here, before Next's routing, from the reader cache — already
+// compressed, with ETag/304 — and everything else (the workspace, the API,
+// files, client-side navigations, a miss's render) goes to Next untouched.
+//
+// A reader page is a document (document.ts): Next renders it once per reader
+// version, the front removes the framework's scripts, compresses it with
+// brotli and gzip and keeps it. A request costs the reader-version check
+// (see readerVersionNow) and a map lookup.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
+import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
+import {
+  RENDER_HEADER,
+  isInternalRender,
+  pauseReaderCache,
+  readerCache,
+  readerVersion,
+  readerVersionIsWatched,
+  renderInternally,
+} from "@/lib/reader-cache/runtime";
+import { chooseEncoding, compressOnce, isCompressible, type Encoding } from "./encoding";
+import { FreshRead } from "./fresh-read";
+
+export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** Reader pages that are documents but never cached: their answers depend on a free-text query. */
+const UNCACHED_DOCUMENT = /^\/search\/?$/;
+const MAX_UNCACHED_QUERY = 1000;
+
+/** What the front does with a request: answer it itself, or hand it to Next. */
+export function documentRoute(
+  method: string | undefined,
+  url: string | undefined,
+  header: (name: string) => string | undefined,
+): { pathname: string; search: string; locale: string; key: string | null } | null {
+  if ((method !== "GET" && method !== "HEAD") || !url || !url.startsWith("/")) return null;
+  if (isInternalRender(header(RENDER_HEADER) ?? null)) return null;
+  const q = url.indexOf("?");
+  const pathname = q < 0 ? url : url.slice(0, q);
+  const search = q < 0 ? "" : url.slice(q);
+  const locale = localeOf(cookieValue(header("cookie"), LOCALE_COOKIE));
+  const key = cacheKeyOf({ method, pathname, search, locale, header: (name) => header(name) ?? null });
+  if (key) return { pathname, search, locale, key };
+  const clientNavigation = header("rsc") !== undefined || header("next-router-prefetch") !== undefined || header("next-action") !== undefined;
+  if (UNCACHED_DOCUMENT.test(pathname) && !clientNavigation && search.length <= MAX_UNCACHED_QUERY) return { pathname, search, locale, key: null };
+  return null;
+}
+
+function cookieValue(cookies: string | undefined, name: string): string | undefined {
+  if (!cookies) return undefined;
+  const m = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookies);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The reader version for a request that has just arrived. Embedded PGlite
+ * announces every change before the committing statement returns, so the
+ * version it keeps is exact. On PostgreSQL other instances commit at any
+ * time: the version is read, but one read serves every request that arrived
+ * while the previous one ran (fresh-read.ts), so each request gets a value
+ * read after it arrived, at one round trip per batch, not per request.
+ */
+const freshVersion = new FreshRead(() => readerVersion());
+function readerVersionNow(): Promise<string> {
+  return readerVersionIsWatched() ? readerVersion() : freshVersion.get();
+}
+
+/**
+ * The request listener. `ready` settles once Next has started the app (its
+ * instrumentation migrates the database on the first request it handles):
+ * reader requests wait for it, everything else goes to Next, which waits itself.
+ */
+export function createReaderFront(next: NextHandler, ready: Promise<unknown>) {
+  let started = false;
+  void ready.finally(() => (started = true));
+  return function front(req: IncomingMessage, res: ServerResponse): void {
+    const route = documentRoute(req.method, req.url, (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(", ") : value;
+    });
+    if (!route) {
+      void next(req, res);
+      return;
+    }
+    (started ? answer(req, res, route) : ready.then(() => answer(req, res, route), () => answer(req, res, route))).catch((e: unknown) => {
+      pauseReaderCache(10_000);
+      console.error("[reader-front] reader cache paused for 10 s:", e instanceof Error ? e.message : e);
+      if (!res.headersSent) void next(req, res);
+      else res.destroy();
+    });
+  };
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, route: { pathname: string; search: string; locale: string; key: string | null }) {
+  const version = await readerVersionNow();
+  const cache = route.key ? readerCache() : null;
+  const hit = cache?.get(version, route.key!);
+  if (hit) return sendCached(req, res, hit, "hit");
+  const render = () => renderInternally(route.pathname + route.search, route.locale, version);
+  const rendered = cache ? await cache.fill(version, route.key!, render) : await render();
+  if (rendered.page) {
+    // With the cache off (CMS_PAGE_CACHE_MB=0) or paused, the same bytes, made for this request.
+    return sendCached(req, res, rendered.page, cache ? "miss" : "bypass");
+  }
+  return sendRendered(req, res, rendered);
+}
+
+/** The suffix that marks a compressed copy's ETag. */
+const ENCODING_SUFFIX = /-(?:br|gz)"/g;
+
+function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, how: "hit" | "miss" | "bypass") {
+  const encoding = chooseEncoding(headerOf(req, "accept-encoding"), { br: Boolean(page.br), gzip: Boolean(page.gzip) });
+  const etag = encoding === "identity" ? page.etag : `${page.etag.slice(0, -1)}-${encoding === "br" ? "br" : "gz"}"`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of page.headers) headers[name] = value;
+  // Browsers and shared caches may keep it but must ask again each time; the ETag makes that a 304.
+  headers["cache-control"] = "public, max-age=0, must-revalidate";
+  headers.etag = etag;
+  headers.vary = "Cookie, Accept-Encoding";
+  headers["x-cms-cache"] = how;
+  // A validator of any encoding of this page names the same document: 304, with the validator for this encoding.
+  if (isNotModified(headerOf(req, "if-none-match")?.replace(ENCODING_SUFFIX, '"') ?? null, page.etag)) {
+    delete headers["content-type"];
+    delete headers["content-disposition"];
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const body = encoding === "br" ? page.br! : encoding === "gzip" ? page.gzip! : page.body;
+  if (encoding !== "identity") headers["content-encoding"] = encoding;
+  headers["content-length"] = String(body.length);
+  res.writeHead(page.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A response that is not kept (a 404, search results), compressed for this request only. */
+async function sendRendered(req: IncomingMessage, res: ServerResponse, rendered: Rendered) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of rendered.headers) headers[name] = value;
+  headers["x-cms-cache"] = "bypass";
+  let body = rendered.body;
+  const encoding: Encoding = isCompressible(headers["content-type"], body.length) ? chooseEncoding(headerOf(req, "accept-encoding"), { br: true, gzip: true }) : "identity";
+  if (encoding !== "identity") {
+    body = await compressOnce(body, encoding);
+    headers["content-encoding"] = encoding;
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+  }
+  headers["content-length"] = String(body.length);
+  res.writeHead(rendered.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
