@@ -319,6 +319,12 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /app": [{ url: "/app", expect: everyone(200) }],
   "GET /api/v1/latest-issues": [{ url: "/api/v1/latest-issues", expect: everyone(200) }],
   "PAGE /offline": [{ url: "/offline", expect: everyone(200) }],
+  // The reader's language link: sets the cookie and goes back (303); a language we do not have is not found.
+  "GET /lang/[locale]": [
+    { url: "/lang/en", expect: everyone(303) },
+    { url: "/lang/zh-CN", expect: everyone(303) },
+    { url: "/lang/fr", expect: everyone(404) },
+  ],
   "PAGE /p/[slug]": [
     { url: "/p/sdtp", expect: everyone(200) },
     { url: "/p/no-such-publication", expect: everyone(404) },

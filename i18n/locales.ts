@@ -3,6 +3,8 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "locale";
+/** How the language choice is kept: a year, for the whole site, sent on top-level navigations from other sites. */
+export const LOCALE_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 } as const;
 
 /** The locale a cookie value names, or the default. */
 export function localeOf(value: string | undefined): Locale {

@@ -3,7 +3,7 @@ import { getRequestConfig } from "next-intl/server";
 import { loadMessages } from "./messages";
 import { requestLocale } from "./request-locale";
 
-export { LOCALES, DEFAULT_LOCALE, LOCALE_COOKIE, type Locale } from "./locales";
+export { LOCALES, DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, type Locale } from "./locales";
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
