@@ -9,6 +9,13 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // Reader pages are documents without framework JavaScript (issue 17): their
+  // links are plain <a>, each page loading whole (and its public/reader.js
+  // running); next/link would only add client-side navigation they do not have.
+  {
+    files: ["app/(reader)/**/*.tsx", "app/(print)/p/**/*.tsx", "app/not-found.tsx", "components/reader/**/*.tsx"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
   // The house's boundaries (docs/architecture.md), kept by the linter:
   // only lib/ (and scripts, benchmarks, tests) talks to the database; lib/ never
   // reaches up into components/ or app/; components/ import from app/ only

@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
   // proxy.ts must see client-side navigation requests as they are (the RSC
   // header and the _rsc query) to keep them out of the reader cache.
   skipProxyUrlNormalize: true,
+  // Reader pages are documents with no framework script: <title> and the
+  // description must be in <head> for every user agent, not streamed into
+  // <body> for browsers (Next 16 streams metadata to all but a list of bots).
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -71,10 +71,10 @@ test.describe("reader site", () => {
 
   test("switches to English and back", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Publications" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("link", { name: "中文" }).click();
     await expect(page.getByRole("heading", { name: "刊物" })).toBeVisible();
   });
 

@@ -25,6 +25,8 @@ const REFRESH_EVERY_MS = 60_000;
 
 const ISSUE_PATH = /^\/p\/[^/]+\/\d{4}\/s?\d+(?:\/print)?$/;
 const ASSET_PATH = /^\/(?:_next\/static\/|media\/[0-9a-f]{64}$|icons\/)/;
+/** public/reader.js by its content-hashed URL (components/reader/reader-script.tsx): never changes either. */
+const isReaderScript = (url) => url.pathname === "/reader.js" && url.searchParams.has("v");
 
 let lastRefresh = 0;
 let failedSinceRefresh = false;
@@ -62,7 +64,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (ASSET_PATH.test(url.pathname)) {
+  if (ASSET_PATH.test(url.pathname) || isReaderScript(url)) {
     event.respondWith(cacheFirst(request));
     return;
   }
@@ -153,11 +155,11 @@ async function refreshKept(skip) {
   }
 }
 
-/** The stylesheets, scripts and images a kept page needs, so it reads complete offline. */
+/** The stylesheets, scripts (Next's, and public/reader.js) and images a kept page needs, so it reads complete offline. */
 async function keepAssetsOf(html) {
   const assets = await caches.open(ASSETS);
   const urls = new Set();
-  for (const m of html.matchAll(/\s(?:href|src)="(\/(?:_next\/static\/[^"]+|media\/[0-9a-f]{64}))"/g)) urls.add(m[1].replace(/&amp;/g, "&"));
+  for (const m of html.matchAll(/\s(?:href|src)="(\/(?:_next\/static\/[^"]+|media\/[0-9a-f]{64}|reader\.js\?v=[\w-]+))"/g)) urls.add(m[1].replace(/&amp;/g, "&"));
   await Promise.all(
     [...urls].map(async (u) => {
       if (await assets.match(u)) return;

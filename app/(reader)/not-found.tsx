@@ -1,18 +1,11 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NotFoundMessage } from "@/components/reader/not-found-message";
 
-/** "Not found" inside the reader layout, which already provides the <main> landmark. */
-export default async function ReaderNotFound() {
-  const t = await getTranslations("common");
-  return (
-    <div className="py-16 text-center">
-      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
-      <p className="mt-3 text-stone-600">{t("notFoundText")}</p>
-      <p className="mt-6">
-        <Link href="/" className="text-bulletin-red hover:underline">
-          {t("backHome")}
-        </Link>
-      </p>
-    </div>
-  );
+/**
+ * A reader page's notFound(). Next 16 sends that 404 as an empty shell that
+ * React fills in the browser; the complete document for readers without
+ * scripts is the site's 404 page (app/not-found.tsx), the same words in the
+ * same frame.
+ */
+export default function ReaderNotFound() {
+  return <NotFoundMessage />;
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listPublicationsWithLatestIssues } from "@/lib/issues/reader";
 import { formatDate } from "@/lib/format";
@@ -15,7 +14,7 @@ export default async function HomePage() {
       {withIssues.map((p) => (
         <section key={p.slug} className="mt-8 rounded border border-stone-200 p-5">
           <h2 className="font-serif text-xl font-bold text-bulletin-red">
-            <Link href={`/p/${p.slug}`}>{p.name}</Link>
+            <a href={`/p/${p.slug}`}>{p.name}</a>
           </h2>
           <p className="mt-1 text-sm text-stone-600">{t("issuingBody", { body: p.issuingBody })}</p>
           {p.issues.length === 0 ? (
@@ -24,18 +23,18 @@ export default async function HomePage() {
             <>
               <h3 className="mt-4 text-sm font-semibold text-stone-500">{t("latestIssue")}</h3>
               <p className="mt-1">
-                <Link href={`/p/${p.slug}/${p.issues[0]!.year}/${p.issues[0]!.number}`} className="text-lg underline-offset-4 hover:underline">
+                <a href={`/p/${p.slug}/${p.issues[0]!.year}/${p.issues[0]!.number}`} className="text-lg underline-offset-4 hover:underline">
                   {p.issues[0]!.title}
-                </Link>
+                </a>
                 <span className="ml-2 text-sm text-stone-500">{formatDate(p.issues[0]!.publishedAt)}</span>
               </p>
               {p.issues.length > 1 && (
                 <ul className="mt-3 space-y-1 text-sm">
                   {p.issues.slice(1).map((i) => (
                     <li key={`${i.year}-${i.number}`}>
-                      <Link href={`/p/${p.slug}/${i.year}/${i.number}`} className="hover:underline">
+                      <a href={`/p/${p.slug}/${i.year}/${i.number}`} className="hover:underline">
                         {i.title}
-                      </Link>
+                      </a>
                     </li>
                   ))}
                 </ul>
@@ -43,9 +42,9 @@ export default async function HomePage() {
             </>
           )}
           <p className="mt-4 text-sm">
-            <Link href={`/p/${p.slug}`} className="text-bulletin-red hover:underline">
+            <a href={`/p/${p.slug}`} className="text-bulletin-red hover:underline">
               {t("archive")} →
-            </Link>
+            </a>
           </p>
         </section>
       ))}

@@ -1,44 +1,11 @@
-// The reader app's offline store, from the page's side: the same caches the
-// service worker (public/sw.js) keeps pages and files in. An issue is kept
-// with its print view, stylesheets, scripts and pictures.
-export const PAGES = "cms-reader-pages-v1";
-export const ASSETS = "cms-reader-assets-v1";
+// The reader app's offline store, from the 客户端 pages' side: the same caches
+// the service worker (public/sw.js) keeps pages and files in. Issues are kept
+// by the issue page's 保存离线阅读 (public/reader.js): each with its print view,
+// stylesheets, scripts and pictures.
+const PAGES = "cms-reader-pages-v1";
 const ISSUE_PATH = /^\/p\/[^/]+\/\d{4}\/s?\d+$/;
 
 export const offlineSupported = () => typeof window !== "undefined" && "caches" in window && "serviceWorker" in navigator;
-
-async function keepAssets(html: string) {
-  const assets = await caches.open(ASSETS);
-  const urls = new Set<string>();
-  for (const m of html.matchAll(/\s(?:href|src)="(\/(?:_next\/static\/[^"]+|media\/[0-9a-f]{64}))"/g)) urls.add(m[1]!.replace(/&amp;/g, "&"));
-  await Promise.all(
-    [...urls].map(async (u) => {
-      if (await assets.match(u)) return;
-      const res = await fetch(u);
-      if (res.ok) await assets.put(u, res);
-    }),
-  );
-}
-
-async function keepPage(path: string) {
-  const res = await fetch(path, { cache: "no-store", credentials: "same-origin" });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  await (await caches.open(PAGES)).put(path, res.clone());
-  await keepAssets(await res.text());
-}
-
-/** Keeps an issue (`/p/sdtp/2017/88`) and its print view for offline reading. */
-export async function keepIssue(path: string) {
-  await keepPage(path);
-  await keepPage(`${path}/print`);
-}
-
-/** Saved with 保存离线阅读: the issue and its print view (every issue read is kept too, without its print view). */
-export async function isKept(path: string): Promise<boolean> {
-  const pages = await caches.open(PAGES);
-  const [issue, print] = await Promise.all([pages.match(path), pages.match(`${path}/print`)]);
-  return issue?.status === 200 && print?.status === 200;
-}
 
 export interface KeptIssue {
   path: string;

@@ -1,105 +1,47 @@
-"use client";
 // On an issue page: 保存离线阅读 (this issue with its print view and pictures),
 // and 下载本年全部 (every issue of its year, with a progress bar and how much
-// the browser lets this site store).
-import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
-import { isKept, keepIssue, megabytes, offlineSupported, removeKept, storageEstimate } from "./offline-store";
+// the browser lets this site store). Rendered hidden: public/reader.js shows
+// and wires it where the browser can keep pages, so the page needs no React.
+import { getTranslations } from "next-intl/server";
 
-export function SaveOffline({ path, slug, year }: { path: string; slug: string; year: number }) {
-  const t = useTranslations("readerApp");
-  const [supported, setSupported] = useState(false);
-  const [kept, setKept] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
-
-  useEffect(() => {
-    if (!offlineSupported()) return;
-    let live = true;
-    void isKept(path).then((k) => {
-      if (!live) return;
-      setSupported(true);
-      setKept(k);
-    });
-    return () => {
-      live = false;
-    };
-  }, [path]);
-
-  if (!supported) return null;
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await keepIssue(path);
-      setKept(true);
-    } catch {
-      setError(t("saveFailed"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function remove() {
-    await removeKept(path);
-    setKept(false);
-  }
-
-  async function saveYear() {
-    setError(null);
-    const res = await fetch(`/api/v1/publications/${encodeURIComponent(slug)}/issues`).catch(() => null);
-    if (!res?.ok) {
-      setError(t("saveFailed"));
-      return;
-    }
-    const issues = ((await res.json()) as { year: number; number: number }[]).filter((i) => i.year === year);
-    setProgress({ done: 0, total: issues.length });
-    let failed = 0;
-    for (const [i, issue] of issues.entries()) {
-      try {
-        await keepIssue(`/p/${slug}/${issue.year}/${issue.number}`);
-      } catch {
-        failed++;
-      }
-      setProgress({ done: i + 1, total: issues.length });
-    }
-    if (failed) setError(t("someFailed", { count: failed }));
-    setKept(await isKept(path));
-    setEstimate(await storageEstimate());
-  }
-
+export async function SaveOffline({ path, slug, year }: { path: string; slug: string; year: number }) {
+  const t = await getTranslations("readerApp");
+  const link = "underline-offset-4 hover:underline disabled:text-stone-400";
   return (
-    <div className="min-w-0 flex-1" data-testid="save-offline">
+    <div
+      hidden
+      className="min-w-0 flex-1"
+      data-testid="save-offline"
+      data-save-offline=""
+      data-path={path}
+      data-slug={slug}
+      data-year={year}
+      data-text-saving={t("saving")}
+      data-text-save-failed={t("saveFailed")}
+      // The placeholders stay for reader.js to fill.
+      data-text-some-failed={t("someFailed", { count: "{count}" })}
+      data-text-progress={t("progress", { done: "{done}", total: "{total}" })}
+      data-text-estimate={t("estimate", { usage: "{usage}", quota: "{quota}" })}
+    >
       <div className="flex flex-wrap items-center gap-4">
-        {kept ? (
-          <>
-            <span role="status">{t("kept")}</span>
-            <button type="button" onClick={remove} className="text-stone-500 underline underline-offset-4 hover:text-stone-900">
-              {t("remove")}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={save} disabled={busy} className="underline-offset-4 hover:underline disabled:text-stone-400">
-            {busy ? t("saving") : t("save")}
-          </button>
-        )}
-        <button type="button" onClick={saveYear} disabled={progress !== null && progress.done < progress.total} className="underline-offset-4 hover:underline disabled:text-stone-400">
+        <span role="status" hidden data-part="kept">
+          {t("kept")}
+        </span>
+        <button type="button" hidden data-part="remove" className="text-stone-500 underline underline-offset-4 hover:text-stone-900">
+          {t("remove")}
+        </button>
+        <button type="button" data-part="save" className={link}>
+          {t("save")}
+        </button>
+        <button type="button" data-part="save-year" className={link}>
           {t("saveYear", { year })}
         </button>
       </div>
-      {progress ? (
-        <div className="mt-2">
-          <progress max={progress.total} value={progress.done} className="w-full" aria-label={t("saveYear", { year })} />
-          <p>
-            {t("progress", { done: progress.done, total: progress.total })}
-            {estimate ? ` ${t("estimate", { usage: megabytes(estimate.usage), quota: megabytes(estimate.quota) })}` : ""}
-          </p>
-        </div>
-      ) : null}
-      {error ? <p role="alert" className="mt-1 text-red-800">{error}</p> : null}
+      <div hidden data-part="progress" className="mt-2">
+        <progress max={1} value={0} className="w-full" aria-label={t("saveYear", { year })} />
+        <p data-part="progress-text" />
+      </div>
+      <p role="alert" hidden data-part="error" className="mt-1 text-red-800" />
     </div>
   );
 }

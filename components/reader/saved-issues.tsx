@@ -1,7 +1,6 @@
 "use client";
 // What this browser keeps for offline reading, with a way to remove each,
 // and how much the browser lets the site store. On the 客户端 and offline pages.
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { listKept, megabytes, offlineSupported, removeKept, storageEstimate, type KeptIssue } from "./offline-store";
@@ -44,9 +43,10 @@ export function SavedIssues() {
         <ul className="divide-y divide-stone-200 border-y border-stone-200" data-testid="saved-issues">
           {kept.map((k) => (
             <li key={k.path} className="flex items-center justify-between gap-3 py-2">
-              <Link href={k.path} className="hover:underline">
+              {/* A plain link: the issue page loads as a document, its reader.js wiring it (a client-side navigation would not). */}
+              <a href={k.path} className="hover:underline">
                 {k.title}
-              </Link>
+              </a>
               <button
                 type="button"
                 className="shrink-0 text-sm text-stone-600 underline underline-offset-4"

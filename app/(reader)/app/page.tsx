@@ -48,9 +48,12 @@ export default async function AppPage() {
       </dl>
       <h2 className="mt-8 mb-2 text-lg font-semibold">{t("offlineHeading")}</h2>
       <p className="text-stone-700">{t("offlineSteps")}</p>
-      <ReaderAppMessages>
-        <SavedIssues />
-      </ReaderAppMessages>
+      {/* React lists what this browser keeps: the page is ready when React and public/reader.js both are. */}
+      <div data-needs-react="">
+        <ReaderAppMessages>
+          <SavedIssues />
+        </ReaderAppMessages>
+      </div>
     </article>
   );
 }

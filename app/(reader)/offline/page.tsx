@@ -1,6 +1,5 @@
 // The page the reader app shows for a page it has not kept when there is no
 // connection (public/sw.js keeps it at install), instead of the browser's error.
-import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
@@ -17,13 +16,16 @@ export default async function OfflinePage() {
     <article>
       <h1 className="mb-3 font-serif text-2xl font-bold">{t("offlineTitle")}</h1>
       <p className="text-stone-700">{t("offlineText")}</p>
-      <ReaderAppMessages>
-        <SavedIssues />
-      </ReaderAppMessages>
+      {/* React lists what this browser keeps: the page is ready when React and public/reader.js both are. */}
+      <div data-needs-react="">
+        <ReaderAppMessages>
+          <SavedIssues />
+        </ReaderAppMessages>
+      </div>
       <p className="mt-6">
-        <Link href="/" className="text-stone-800 underline underline-offset-4">
+        <a href="/" className="text-stone-800 underline underline-offset-4">
           {t("home")}
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { anonymous } from "@/lib/auth/permissions";
@@ -120,9 +119,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
             {result.results.map((r) => (
               <li key={r.articleId}>
                 <h2 className="font-serif text-lg leading-snug font-bold">
-                  <Link href={r.url} className="text-stone-900 underline-offset-4 hover:text-bulletin-red hover:underline">
+                  <a href={r.url} className="text-stone-900 underline-offset-4 hover:text-bulletin-red hover:underline">
                     {r.title}
-                  </Link>
+                  </a>
                 </h2>
                 <p className="mt-1 text-sm text-stone-600">
                   {r.publicationName} · {t(r.series === "supplement" ? "supplementIssue" : "issue", { year: r.year, number: r.number })} · {r.unit} · {formatDate(r.publishedAt)}
@@ -135,17 +134,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
             <nav aria-label={t("pagination")} className="mt-8 flex items-center justify-between border-t border-stone-200 pt-4 text-sm">
               <span>
                 {result.page > 1 && (
-                  <Link href={pageHref(input, result.page - 1)} rel="prev" className="hover:underline">
+                  <a href={pageHref(input, result.page - 1)} rel="prev" className="hover:underline">
                     ← {t("previous")}
-                  </Link>
+                  </a>
                 )}
               </span>
               <span className="text-stone-600">{t(result.totalIsLowerBound ? "pageOfAtLeast" : "pageOf", { page: result.page, pages })}</span>
               <span>
                 {hasNext && (
-                  <Link href={pageHref(input, result.page + 1)} rel="next" className="hover:underline">
+                  <a href={pageHref(input, result.page + 1)} rel="next" className="hover:underline">
                     {t("next")} →
-                  </Link>
+                  </a>
                 )}
               </span>
             </nav>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -48,9 +47,9 @@ export default async function ArchivePage({ params }: { params: Params }) {
                     {i.series === "supplement" && (
                       <span className="mr-2 rounded border border-bulletin-red px-1 text-xs text-bulletin-red">{t("supplement")}</span>
                     )}
-                    <Link href={`/p/${slug}/${i.year}/${issueNumberSegment(i)}`} className="underline-offset-4 hover:underline">
+                    <a href={`/p/${slug}/${i.year}/${issueNumberSegment(i)}`} className="underline-offset-4 hover:underline">
                       {i.title}
-                    </Link>
+                    </a>
                   </span>
                   <span className="shrink-0 text-sm text-stone-500">{formatDate(i.publishedAt)}</span>
                 </li>

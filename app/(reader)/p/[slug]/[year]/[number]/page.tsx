@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -6,7 +5,6 @@ import { IssueView } from "@/components/bulletin/issue-view";
 import { WithdrawnNotice } from "@/components/bulletin/withdrawn-notice";
 import { issueNumberSegment } from "@/lib/issues/issue-path";
 import { loadReaderIssue } from "@/lib/issues/reader-page";
-import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
 import { SaveOffline } from "@/components/reader/save-offline";
 
 export const dynamic = "force-dynamic";
@@ -39,13 +37,11 @@ export default async function IssuePage({ params }: { params: Params }) {
   return (
     <>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-2 text-sm text-stone-700">
-        <ReaderAppMessages>
-          <SaveOffline path={base} slug={p.slug} year={issue.snapshot.year} />
-        </ReaderAppMessages>
+        <SaveOffline path={base} slug={p.slug} year={issue.snapshot.year} />
         <nav aria-label={ta("formats")} className="ml-auto flex gap-4">
-          <Link href={`${base}/print`} className="underline-offset-4 hover:underline">
+          <a href={`${base}/print`} className="underline-offset-4 hover:underline">
             {ta("printView")}
-          </Link>
+          </a>
           <a href={`${base}/issue.docx`} className="underline-offset-4 hover:underline">
             {ta("wordVersion")}
           </a>
@@ -59,9 +55,9 @@ export default async function IssuePage({ params }: { params: Params }) {
       <nav aria-label={t("issueNavigation")} className="mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 text-sm">
         <span>
           {issue.prev && (
-            <Link href={`/p/${p.slug}/${issue.prev.year}/${issueNumberSegment(issue.prev)}`} className="hover:underline">
+            <a href={`/p/${p.slug}/${issue.prev.year}/${issueNumberSegment(issue.prev)}`} className="hover:underline">
               ← {issue.prev.title}
-            </Link>
+            </a>
           )}
         </span>
         <a href="#top" className="hover:underline">
@@ -69,9 +65,9 @@ export default async function IssuePage({ params }: { params: Params }) {
         </a>
         <span>
           {issue.next && (
-            <Link href={`/p/${p.slug}/${issue.next.year}/${issueNumberSegment(issue.next)}`} className="hover:underline">
+            <a href={`/p/${p.slug}/${issue.next.year}/${issueNumberSegment(issue.next)}`} className="hover:underline">
               {issue.next.title} →
-            </Link>
+            </a>
           )}
         </span>
       </nav>

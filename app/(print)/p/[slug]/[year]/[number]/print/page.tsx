@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -38,15 +37,15 @@ export default async function PrintPage({ params, searchParams }: { params: Para
   return (
     <>
       <nav aria-label={t("toolbar")} className="print-toolbar mx-auto flex max-w-[210mm] flex-wrap items-center gap-4 px-4 py-3 text-sm">
-        <Link href={base} className="text-stone-800 underline-offset-4 hover:underline">
+        <a href={base} className="text-stone-800 underline-offset-4 hover:underline">
           ← {t("backToIssue")}
-        </Link>
+        </a>
         <a href={`${base}/issue.docx`} className="text-stone-800 underline-offset-4 hover:underline">
           {t("downloadWord")}
         </a>
-        <Link href={showContents ? `${base}/print?toc=0` : `${base}/print`} className="text-stone-800 underline-offset-4 hover:underline">
+        <a href={showContents ? `${base}/print?toc=0` : `${base}/print`} className="text-stone-800 underline-offset-4 hover:underline">
           {showContents ? t("hideContents") : t("showContents")}
-        </Link>
+        </a>
         <span className="ml-auto">
           <PrintButton label={t("print")} />
         </span>

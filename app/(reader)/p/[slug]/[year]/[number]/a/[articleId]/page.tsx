@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -52,9 +51,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
     <div className="bulletin">
       <p className="text-center text-sm text-stone-600">
         {t("inIssue")}{" "}
-        <Link href={base} className="text-stone-800 underline-offset-4 hover:underline">
+        <a href={base} className="text-stone-800 underline-offset-4 hover:underline">
           {snapshot.title}
-        </Link>
+        </a>
         {found.heading && <> · 【{found.heading}】</>}
       </p>
       <p className="mt-1 mb-6 text-center text-sm text-stone-600">
@@ -90,9 +89,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
                         {a.title}
                       </span>
                     ) : (
-                      <Link href={`${base}/a/${a.id}`} className="underline-offset-4 hover:text-bulletin-red hover:underline">
+                      <a href={`${base}/a/${a.id}`} className="underline-offset-4 hover:text-bulletin-red hover:underline">
                         {a.title}
-                      </Link>
+                      </a>
                     )}
                   </li>
                 ))}
@@ -101,12 +100,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
           ))
         )}
         <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <Link href={`${base}#${articleAnchor(found.article.id)}`} className="text-bulletin-red hover:underline">
+          <a href={`${base}#${articleAnchor(found.article.id)}`} className="text-bulletin-red hover:underline">
             {t("readIssue")} →
-          </Link>
-          <Link href={`${base}/print`} className="hover:underline">
+          </a>
+          <a href={`${base}/print`} className="hover:underline">
             {t("printView")}
-          </Link>
+          </a>
           <a href={`${base}/issue.docx`} className="hover:underline">
             {t("wordVersion")}
           </a>
