@@ -19,7 +19,8 @@ const CLEAN_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8
 <form action="/api/x" method="post"><button type="submit">提交</button></form>
 <svg viewBox="0 0 10 10" aria-hidden="true"><path d="M0 0h10"/></svg><!--$--><template id="B:0"></template><!--/$--></main>
 <script nonce="${NONCE}">(self.__next_f=self.__next_f||[]).push([0])</script>
-<script nonce="${NONCE}">self.__next_f.push([1,"\\u003cscript\\u003e__xss()\\u003c/script\\u003e"])</script></body></html>`;
+<script nonce="${NONCE}">self.__next_f.push([1,"\\u003cscript\\u003e__xss()\\u003c/script\\u003e"])</script>
+<script src="/reader.js?v=9dNu7WWn0nNh" defer="" data-reader=""></script></body></html>`;
 
 /** One sample per rule: [what, HTML, the rule it must be found under]. */
 const BAD: [string, string, string][] = [
@@ -27,6 +28,8 @@ const BAD: [string, string, string][] = [
   ["inline script with another nonce", `<script nonce="other">__xss()</script>`, "script"],
   ["script file from elsewhere", `<script src="https://evil.example/x.js" nonce="${NONCE}"></script>`, "script"],
   ["script file climbing out of /_next/", `<script src="/_next/../media/x"></script>`, "script"],
+  ["another file than the reader script", `<script src="/reader.js/../media/x?v=1"></script>`, "script"],
+  ["the reader script's name with more after it", `<script src="/reader.js?v=1&x=/media/y"></script>`, "script"],
   ["svg script", `<svg><script>__xss()</script></svg>`, "script"],
   ["on… handler", `<img src=x onerror=__xss()>`, "handler"],
   ["ON… handler in mixed case, after a slash", `<IMG/SRC=x oNeRrOr=__xss()>`, "handler"],

@@ -90,6 +90,9 @@ const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
  * The rules, for one element: its tag name (lower case), attributes (names
  * lower case, values decoded) and, for `style`, its text.
  */
+/** public/reader.js by its content-hashed URL (components/reader/reader-script.tsx): the reader pages' own script, allowed by 'self'. */
+const READER_SCRIPT = /^\/reader\.js\?v=[\w-]+$/;
+
 function elementFindings(tag: string, attrs: [string, string][], text: string, options: StaticCheckOptions, via: XssFinding["via"]): XssFinding[] {
   const out: XssFinding[] = [];
   const add = (rule: string, value: string, attribute?: string) => out.push({ rule, element: tag, attribute, value: short(value), via });
@@ -101,7 +104,7 @@ function elementFindings(tag: string, attrs: [string, string][], text: string, o
     const own = options.fragment
       ? false
       : src !== undefined
-        ? /^\/_next\/[^/]/.test(src.trim()) && !src.includes("..")
+        ? (/^\/_next\/[^/]/.test(src.trim()) && !src.includes("..")) || READER_SCRIPT.test(src.trim())
         : !!options.nonce && nonce === options.nonce;
     if (!own) add("script", src !== undefined ? `src=${src}` : text.trim() || "(empty)");
   }
