@@ -58,9 +58,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             {t("preview")}
           </Link>
           {(issue.status === "published" || issue.status === "withdrawn") && (
-            <Link href={readerUrl} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+            // A plain link: the reader page is a document that loads whole (its public/reader.js runs).
+            <a href={readerUrl} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
               {t("readerPage")}
-            </Link>
+            </a>
           )}
         </span>
       </div>
