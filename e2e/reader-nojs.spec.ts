@@ -142,17 +142,16 @@ test.describe("with JavaScript disabled", () => {
     await page.context().close();
   });
 
-  // Known: Next 16 answers a page's notFound() with an empty shell (<html id="__next_error__">, an
-  // empty <body>) that React renders in the browser, whatever the User-Agent. The 404 status is right;
-  // the words need the reader front to answer these with the complete 404 document (/no-such-page's).
-  // Marked as failing so that it reports as soon as it passes.
+  // Next 16 answers a page's notFound() with an empty shell that React fills in the browser; the
+  // reader front answers these with the site's complete 404 document instead (lib/reader-cache/runtime.ts).
   test("a missing issue, publication or article gets a complete 404 page", async ({ browser }) => {
-    test.fail(true, "Next 16 client-renders notFound() from a page; the reader front must serve the complete 404 document");
     const page = await noScriptPage(browser);
     for (const url of ["/p/sdtp/2017/9999", "/p/no-such-publication", `${ISSUE}/a/999999`]) {
       expect((await page.goto(url))?.status(), url).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: "页面不存在" }), url).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByTestId("reader-brand"), url).toBeVisible();
     }
+    await expectNoScriptRan(page);
     await page.context().close();
   });
 

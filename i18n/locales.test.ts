@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFromAcceptLanguage, localeOfRequest } from "./locales";
+import { chosenLocaleCookie, localeFromAcceptLanguage, localeOfRequest } from "./locales";
 
 describe("the language of an API answer", () => {
   it("takes the supported language Accept-Language prefers, Chinese otherwise", () => {
@@ -19,5 +19,19 @@ describe("the language of an API answer", () => {
     expect(req({ "accept-language": "zh", cookie: "a=1; locale=en" })).toBe("en");
     expect(req({ "accept-language": "en-US", cookie: "next-auth.session-token=x" })).toBe("zh-CN");
     expect(req({ "accept-language": "en-US", cookie: "other=1" })).toBe("en");
+  });
+});
+
+describe("the locale cookie in a Cookie header", () => {
+  it("is read wherever it stands, decoded, and only under its own name", () => {
+    expect(chosenLocaleCookie("locale=en")).toBe("en");
+    expect(chosenLocaleCookie("a=1; locale=zh-CN; b=2")).toBe("zh-CN");
+    expect(chosenLocaleCookie("xlocale=en")).toBeUndefined();
+    expect(chosenLocaleCookie(undefined)).toBeUndefined();
+  });
+
+  it("is ignored when malformed, so an API answer falls back to Accept-Language instead of failing", () => {
+    expect(chosenLocaleCookie("locale=%E0%A4%A")).toBeUndefined();
+    expect(localeOfRequest(new Headers({ cookie: "locale=%E0%A4%A", "accept-language": "en" }))).toBe("en");
   });
 });

@@ -6,6 +6,20 @@ export const LOCALE_COOKIE = "locale";
 /** How the language choice is kept: a year, for the whole site, sent on top-level navigations from other sites. */
 export const LOCALE_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 } as const;
 
+/** The `locale` cookie's value in a Cookie header. */
+const LOCALE_COOKIE_VALUE = /(?:^|;\s*)locale=([^;]*)/;
+
+/** The language a Cookie header chooses (the `locale` cookie, decoded), or undefined when it chooses none or is malformed. */
+export function chosenLocaleCookie(cookies: string | null | undefined): string | undefined {
+  const raw = cookies ? LOCALE_COOKIE_VALUE.exec(cookies)?.[1] : undefined;
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The locale a cookie value names, or the default. */
 export function localeOf(value: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
@@ -39,8 +53,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
  */
 export function localeOfRequest(headers: Headers): Locale {
   const cookies = headers.get("cookie") ?? "";
-  const chosen = /(?:^|;\s*)locale=([^;]*)/.exec(cookies)?.[1];
-  if (chosen !== undefined) return localeOf(decodeURIComponent(chosen));
+  const chosen = chosenLocaleCookie(cookies);
+  if (chosen !== undefined) return localeOf(chosen);
   if (/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/.test(cookies)) return DEFAULT_LOCALE;
   return localeFromAcceptLanguage(headers.get("accept-language"));
 }

@@ -113,6 +113,28 @@ async function startWatching(watch: VersionWatch) {
  * compressed copies now, once.
  */
 export async function renderInternally(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
+  const rendered = await renderThroughNext(pathAndQuery, locale, version);
+  // A page's notFound() comes from Next as an empty shell that React fills in
+  // the browser; a document needs the words. They are the site's own 404 page
+  // (app/not-found.tsx), rendered complete for an address no route matches.
+  if (rendered.status === 404 && rendered.page === null && pathAndQuery !== NOT_FOUND_DOCUMENT && isEmptyShell(rendered)) {
+    const words = await renderThroughNext(NOT_FOUND_DOCUMENT, locale, version);
+    if (words.status === 404 && !isEmptyShell(words)) return { ...words, page: null };
+  }
+  return rendered;
+}
+
+/** An address no route matches: Next answers it with the complete 404 document. */
+export const NOT_FOUND_DOCUMENT = "/_reader/not-found";
+/** The root element of the shell Next sends for a page's notFound(). */
+const EMPTY_SHELL = /<html\b[^>]*\bid="__next_error__"/;
+
+function isEmptyShell(rendered: Rendered): boolean {
+  const type = rendered.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  return isHtml(type) && EMPTY_SHELL.test(rendered.body.toString("utf8"));
+}
+
+async function renderThroughNext(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
   const port = process.env.PORT || "3000";
   const res = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`, {
     headers: { [RENDER_HEADER]: runtime().secret, "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${encodeURIComponent(locale)}` },

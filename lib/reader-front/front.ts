@@ -8,7 +8,7 @@
 // brotli and gzip and keeps it. A request costs the reader-version check
 // (see readerVersionNow) and a map lookup.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LOCALE_COOKIE, localeOf } from "@/i18n/locales";
+import { chosenLocaleCookie, localeOf } from "@/i18n/locales";
 import { cacheKeyOf, isNotModified, type CachedPage, type Rendered } from "@/lib/reader-cache/page-cache";
 import {
   RENDER_HEADER,
@@ -39,23 +39,12 @@ export function documentRoute(
   const q = url.indexOf("?");
   const pathname = q < 0 ? url : url.slice(0, q);
   const search = q < 0 ? "" : url.slice(q);
-  const locale = localeOf(cookieValue(header("cookie"), LOCALE_COOKIE));
+  const locale = localeOf(chosenLocaleCookie(header("cookie")));
   const key = cacheKeyOf({ method, pathname, search, locale, header: (name) => header(name) ?? null });
   if (key) return { pathname, search, locale, key };
   const clientNavigation = header("rsc") !== undefined || header("next-router-prefetch") !== undefined || header("next-action") !== undefined;
   if (UNCACHED_DOCUMENT.test(pathname) && !clientNavigation && search.length <= MAX_UNCACHED_QUERY) return { pathname, search, locale, key: null };
   return null;
-}
-
-function cookieValue(cookies: string | undefined, name: string): string | undefined {
-  if (!cookies) return undefined;
-  const m = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookies);
-  if (!m) return undefined;
-  try {
-    return decodeURIComponent(m[1]!);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -80,10 +69,7 @@ export function createReaderFront(next: NextHandler, ready: Promise<unknown>) {
   let started = false;
   void ready.finally(() => (started = true));
   return function front(req: IncomingMessage, res: ServerResponse): void {
-    const route = documentRoute(req.method, req.url, (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(", ") : value;
-    });
+    const route = documentRoute(req.method, req.url, (name) => headerOf(req, name));
     if (!route) {
       void next(req, res);
       return;
@@ -114,29 +100,53 @@ async function answer(req: IncomingMessage, res: ServerResponse, route: { pathna
 /** The suffix that marks a compressed copy's ETag. */
 const ENCODING_SUFFIX = /-(?:br|gz)"/g;
 
-function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, how: "hit" | "miss" | "bypass") {
-  const encoding = chooseEncoding(headerOf(req, "accept-encoding"), { br: Boolean(page.br), gzip: Boolean(page.gzip) });
-  const etag = encoding === "identity" ? page.etag : `${page.etag.slice(0, -1)}-${encoding === "br" ? "br" : "gz"}"`;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of page.headers) headers[name] = value;
+type How = "hit" | "miss" | "bypass";
+
+/** The headers of a cached page's answers, made once per entry, encoding and outcome: a hit costs no header building. */
+interface AnswerHeaders {
+  ok: Record<string, string>;
+  notModified: Record<string, string>;
+}
+const answerHeaders = new WeakMap<CachedPage, Map<string, AnswerHeaders>>();
+
+function headersFor(page: CachedPage, encoding: Encoding, how: How): AnswerHeaders {
+  let byKind = answerHeaders.get(page);
+  if (!byKind) answerHeaders.set(page, (byKind = new Map()));
+  const kind = `${encoding} ${how}`;
+  let made = byKind.get(kind);
+  if (made) return made;
+  const common: Record<string, string> = {};
+  for (const [name, value] of page.headers) common[name] = value;
   // Browsers and shared caches may keep it but must ask again each time; the ETag makes that a 304.
-  headers["cache-control"] = "public, max-age=0, must-revalidate";
-  headers.etag = etag;
-  headers.vary = "Cookie, Accept-Encoding";
-  headers["x-cms-cache"] = how;
+  common["cache-control"] = "public, max-age=0, must-revalidate";
+  common.etag = encoding === "identity" ? page.etag : `${page.etag.slice(0, -1)}-${encoding === "br" ? "br" : "gz"}"`;
+  common.vary = "Cookie, Accept-Encoding";
+  common["x-cms-cache"] = how;
+  const notModified = { ...common };
+  delete notModified["content-type"];
+  delete notModified["content-disposition"];
+  const ok: Record<string, string> = { ...common, "content-length": String(bodyFor(page, encoding).length) };
+  if (encoding !== "identity") ok["content-encoding"] = encoding;
+  made = { ok, notModified };
+  byKind.set(kind, made);
+  return made;
+}
+
+function bodyFor(page: CachedPage, encoding: Encoding): Buffer {
+  return encoding === "br" ? page.br! : encoding === "gzip" ? page.gzip! : page.body;
+}
+
+function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, how: How) {
+  const encoding = chooseEncoding(headerOf(req, "accept-encoding"), { br: Boolean(page.br), gzip: Boolean(page.gzip) });
+  const headers = headersFor(page, encoding, how);
   // A validator of any encoding of this page names the same document: 304, with the validator for this encoding.
   if (isNotModified(headerOf(req, "if-none-match")?.replace(ENCODING_SUFFIX, '"') ?? null, page.etag)) {
-    delete headers["content-type"];
-    delete headers["content-disposition"];
-    res.writeHead(304, headers);
+    res.writeHead(304, headers.notModified);
     res.end();
     return;
   }
-  const body = encoding === "br" ? page.br! : encoding === "gzip" ? page.gzip! : page.body;
-  if (encoding !== "identity") headers["content-encoding"] = encoding;
-  headers["content-length"] = String(body.length);
-  res.writeHead(page.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  res.writeHead(page.status, headers.ok);
+  res.end(req.method === "HEAD" ? undefined : bodyFor(page, encoding));
 }
 
 /** A response that is not kept (a 404, search results), compressed for this request only. */
