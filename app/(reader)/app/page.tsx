@@ -4,8 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
-import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
-import { SavedIssues } from "@/components/reader/saved-issues";
+import { KeptIssues } from "@/components/reader/kept-issues";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("readerApp");
@@ -48,12 +47,7 @@ export default async function AppPage() {
       </dl>
       <h2 className="mt-8 mb-2 text-lg font-semibold">{t("offlineHeading")}</h2>
       <p className="text-stone-700">{t("offlineSteps")}</p>
-      {/* React lists what this browser keeps: the page is ready when React and public/reader.js both are. */}
-      <div data-needs-react="">
-        <ReaderAppMessages>
-          <SavedIssues />
-        </ReaderAppMessages>
-      </div>
+      <KeptIssues />
     </article>
   );
 }

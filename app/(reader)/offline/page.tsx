@@ -2,8 +2,7 @@
 // connection (public/sw.js keeps it at install), instead of the browser's error.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ReaderAppMessages } from "@/components/reader/reader-app-messages";
-import { SavedIssues } from "@/components/reader/saved-issues";
+import { KeptIssues } from "@/components/reader/kept-issues";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("readerApp");
@@ -16,12 +15,7 @@ export default async function OfflinePage() {
     <article>
       <h1 className="mb-3 font-serif text-2xl font-bold">{t("offlineTitle")}</h1>
       <p className="text-stone-700">{t("offlineText")}</p>
-      {/* React lists what this browser keeps: the page is ready when React and public/reader.js both are. */}
-      <div data-needs-react="">
-        <ReaderAppMessages>
-          <SavedIssues />
-        </ReaderAppMessages>
-      </div>
+      <KeptIssues />
       <p className="mt-6">
         <a href="/" className="text-stone-800 underline underline-offset-4">
           {t("home")}
