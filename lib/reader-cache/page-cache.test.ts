@@ -10,7 +10,7 @@ const req = (pathname: string, over: Partial<{ method: string; search: string; h
   header: (name: string) => over.headers?.[name] ?? null,
 });
 
-const html = (text: string) => toCachedPage(200, new Headers({ "content-type": "text/html; charset=utf-8" }), Buffer.from(text), "1")!;
+const html = (text: string) => toCachedPage(200, new Headers({ "content-type": "text/html; charset=utf-8" }), Buffer.from(text))!;
 
 describe("cacheKeyOf", () => {
   it("caches the reader pages, the feed and the Word file, per language and query", () => {
@@ -36,27 +36,31 @@ describe("cacheKeyOf", () => {
 
 describe("toCachedPage", () => {
   it("keeps only 200 and 410 responses without cookies, drops per-response headers, pins scripts by hash", () => {
-    expect(toCachedPage(404, new Headers(), Buffer.from("no"), "1")).toBeNull();
-    expect(toCachedPage(500, new Headers(), Buffer.from("no"), "1")).toBeNull();
-    expect(toCachedPage(410, new Headers({ "content-type": "text/html" }), Buffer.from("gone"), "1")?.status).toBe(410);
-    expect(toCachedPage(200, new Headers({ "set-cookie": "a=b" }), Buffer.from("x"), "1")).toBeNull();
+    expect(toCachedPage(404, new Headers(), Buffer.from("no"))).toBeNull();
+    expect(toCachedPage(500, new Headers(), Buffer.from("no"))).toBeNull();
+    expect(toCachedPage(410, new Headers({ "content-type": "text/html" }), Buffer.from("gone"))?.status).toBe(410);
+    expect(toCachedPage(200, new Headers({ "set-cookie": "a=b" }), Buffer.from("x"))).toBeNull();
     const page = toCachedPage(
       200,
       new Headers({ "content-type": "text/html", "cache-control": "private, no-store", date: "x", "x-frame-options": "DENY", "content-security-policy": "script-src 'nonce-abc'" }),
       Buffer.from("简报".repeat(1000) + `<script nonce="abc">go()</script>`),
-      "7",
     )!;
     expect(page.headers).toEqual([
       ["content-type", "text/html"],
       ["x-frame-options", "DENY"],
       ["content-security-policy", hashCsp("<script>go()</script>")],
     ]);
-    expect(page.etag).toMatch(/^"r7-[\w-]{16}"$/);
+    expect(page.etag).toMatch(/^"c[\w-]{22}"$/);
+    // The same answer under another reader version: the same validator; another status or other bytes: another.
+    const again = (status: number, text: string) => toCachedPage(status, new Headers({ "content-type": "text/html" }), Buffer.from(text))!.etag;
+    expect(again(200, "简报")).toBe(again(200, "简报"));
+    expect(again(410, "简报")).not.toBe(again(200, "简报"));
+    expect(again(200, "简报。")).not.toBe(again(200, "简报"));
   });
 
   it("pins only the scripts the render gave its nonce: a script injected into the page is not allowed", () => {
     const body = `<script nonce="abc">self.__next_f=[]</script><h1>标题<script>__xss()</script></h1>`;
-    const page = toCachedPage(200, new Headers({ "content-type": "text/html", "content-security-policy": "script-src 'self' 'nonce-abc'" }), Buffer.from(body), "7")!;
+    const page = toCachedPage(200, new Headers({ "content-type": "text/html", "content-security-policy": "script-src 'self' 'nonce-abc'" }), Buffer.from(body))!;
     expect(page.headers).toContainEqual(["content-security-policy", hashCsp("<script>self.__next_f=[]</script>")]);
   });
 });

@@ -56,7 +56,7 @@ export interface CachedPage {
 const CACHED_STATUSES = new Set([200, 410]);
 
 /** Makes a cache entry from a rendered response, or null when it must not be cached (not 200/410, sets cookies, too big). */
-export function toCachedPage(status: number, headers: Headers, body: Buffer, version: string): CachedPage | null {
+export function toCachedPage(status: number, headers: Headers, body: Buffer): CachedPage | null {
   if (!CACHED_STATUSES.has(status) || headers.has("set-cookie") || body.length > MAX_ENTRY_BYTES) return null;
   const kept: [string, string][] = [];
   headers.forEach((value, name) => {
@@ -67,7 +67,9 @@ export function toCachedPage(status: number, headers: Headers, body: Buffer, ver
   const html = (headers.get("content-type") ?? "").startsWith("text/html");
   const nonce = /'nonce-([^']+)'/.exec(headers.get("content-security-policy") ?? "")?.[1];
   kept.push(["content-security-policy", html ? hashCsp(body.toString("utf8"), nonce) : BASE_CSP]);
-  const etag = `"r${version}-${createHash("sha1").update(body).digest("base64url").slice(0, 16)}"`;
+  // The validator names the answer itself (status, type, bytes), not the reader version: a page no change
+  // touched keeps its ETag across versions, so a kept copy (the reader app, a front cache) revalidates to 304.
+  const etag = `"c${createHash("sha1").update(`${status}\n${headers.get("content-type") ?? ""}\n`).update(body).digest("base64url").slice(0, 22)}"`;
   return { status, headers: kept, body, etag, bytes: body.length + 512 };
 }
 

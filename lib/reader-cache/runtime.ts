@@ -112,13 +112,13 @@ async function startWatching(watch: VersionWatch) {
  * (lib/reader-front/document.ts). A response that may be cached gets its
  * compressed copies now, once.
  */
-export async function renderInternally(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
-  const rendered = await renderThroughNext(pathAndQuery, locale, version);
+export async function renderInternally(pathAndQuery: string, locale: string): Promise<Rendered> {
+  const rendered = await renderThroughNext(pathAndQuery, locale);
   // A page's notFound() comes from Next as an empty shell that React fills in
   // the browser; a document needs the words. They are the site's own 404 page
   // (app/not-found.tsx), rendered complete for an address no route matches.
   if (rendered.status === 404 && rendered.page === null && pathAndQuery !== NOT_FOUND_DOCUMENT && isEmptyShell(rendered)) {
-    const words = await renderThroughNext(NOT_FOUND_DOCUMENT, locale, version);
+    const words = await renderThroughNext(NOT_FOUND_DOCUMENT, locale);
     if (words.status === 404 && !isEmptyShell(words)) return { ...words, page: null };
   }
   return rendered;
@@ -134,7 +134,7 @@ function isEmptyShell(rendered: Rendered): boolean {
   return isHtml(type) && EMPTY_SHELL.test(rendered.body.toString("utf8"));
 }
 
-async function renderThroughNext(pathAndQuery: string, locale: string, version: string): Promise<Rendered> {
+async function renderThroughNext(pathAndQuery: string, locale: string): Promise<Rendered> {
   const port = process.env.PORT || "3000";
   const res = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`, {
     headers: { [RENDER_HEADER]: runtime().secret, "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${encodeURIComponent(locale)}` },
@@ -159,7 +159,7 @@ async function renderThroughNext(pathAndQuery: string, locale: string, version: 
   res.headers.forEach((value, name) => {
     if (!TRANSFER_HEADERS.has(name)) headers.push([name, value]);
   });
-  const page = isDocument ? toCachedPage(res.status, res.headers, body, version) : null;
+  const page = isDocument ? toCachedPage(res.status, res.headers, body) : null;
   if (page && isCompressible(contentType, body.length)) Object.assign(page, await compressBoth(body));
   return { status: res.status, headers, body, page };
 }

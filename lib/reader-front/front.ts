@@ -88,7 +88,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, route: { pathna
   const cache = route.key ? readerCache() : null;
   const hit = cache?.get(version, route.key!);
   if (hit) return sendCached(req, res, hit, "hit");
-  const render = () => renderInternally(route.pathname + route.search, route.locale, version);
+  const render = () => renderInternally(route.pathname + route.search, route.locale);
   const rendered = cache ? await cache.fill(version, route.key!, render) : await render();
   if (rendered.page) {
     // With the cache off (CMS_PAGE_CACHE_MB=0) or paused, the same bytes, made for this request.
