@@ -34,7 +34,7 @@ export default defineConfig({
           isolate: false,
           include: ["**/*.db.test.ts"],
           exclude,
-          globalSetup: ["testing/db-template.setup.ts"],
+          globalSetup: ["testing/db-template.setup.ts", "testing/cli-bundle.setup.ts"],
           // Next's request storage, for the tests that run server actions (testing/next-request.ts).
           setupFiles: ["testing/next-globals.setup.ts"],
         },

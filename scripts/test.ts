@@ -7,7 +7,7 @@
 // Vitest `db` project and the end-to-end specs not listed as engine-independent
 // in playwright.config.ts.
 // CI runs everything once on PGlite, then this on PostgreSQL.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,15 +20,24 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const dbOnly = process.argv.includes("--db-only");
 
-function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+/** Runs one step with its output on this terminal as it comes. */
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   console.log(`\n=== ${name}`);
   const started = Date.now();
-  const r = spawnSync(command, args, { stdio: "inherit", env });
-  const ok = r.status === 0;
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
-  results.push({ step: name, ok, seconds });
-  return ok;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    const finish = (ok: boolean) => {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
+      results.push({ step: name, ok, seconds });
+      resolve(ok);
+    };
+    child.on("error", (e) => {
+      console.error(e);
+      finish(false);
+    });
+    child.on("close", (code) => finish(code === 0));
+  });
 }
 
 /**
@@ -101,7 +110,16 @@ async function main() {
   }
   const built = await build;
   const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
-  step(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
+  // Vitest runs beside the end-to-end tests, at a lower CPU priority: their
+  // one server is the bottleneck of the run and keeps its share of the CPU,
+  // and Vitest takes the time it leaves (about an eighth of two cores, and
+  // all of it once the browser tests end). Its output comes in one piece at its end.
+  const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", "nice", [
+    "-n",
+    "10",
+    bin("vitest"),
+    ...(dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs),
+  ]);
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
@@ -114,12 +132,13 @@ async function main() {
     dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   }
   try {
-    if (built) step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
+    if (built) await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
     else console.log("\n=== end-to-end: not run, the build failed");
   } finally {
     await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));
     fs.rmSync(e2eEnv.E2E_DATA_DIR!, { recursive: true, force: true });
   }
+  await vitest;
 
   const v = countVitest();
   const p = countPlaywright();

@@ -10,8 +10,9 @@ const { at, cms, expectOk, populate } = cliSandbox();
 
 describe("npm run cms -- backup|restore refuses", () => {
   it("bad arguments with the usage and exit code 2", async () => {
-    for (const args of [["backup"], ["restore"], ["backup", "a", "b"], ["backup", at("x.gz"), "--force"], ["user", "passwd", "--force"]]) {
-      const result = await cms(args);
+    for (const [i, args] of [["backup"], ["restore"], ["backup", "a", "b"], ["backup", at("x.gz"), "--force"], ["user", "passwd", "--force"]].entries()) {
+      // The first through `npm run cms` itself, as the operator types it; the rest through the same CLI bundled (testing/cli-bundle.setup.ts).
+      const result = await cms(args, undefined, { via: i === 0 ? "npm" : "bundle" });
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: npm run cms");
     }
@@ -23,7 +24,7 @@ describe("npm run cms -- backup|restore refuses", () => {
     async () => {
       const source = { DATA_DIR: at("source") };
       await populate(source);
-      await expectOk(cms(["backup", at("one.jsonl.gz")], source), /Backed up/);
+      await expectOk(cms(["backup", at("one.jsonl.gz")], source, { via: "npm" }), /Backed up/); // npm run cms, end to end
       const release = acquireDataDirLock(source.DATA_DIR, "server"); // as a running server would
       try {
         for (const args of [["backup", at("three.jsonl.gz")], ["restore", at("one.jsonl.gz"), "--force"]]) {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/db";
@@ -16,15 +16,21 @@ export interface CmsResult {
   stderr: string;
 }
 
-/** Runs `npm run cms -- …` as the operator would; `env` overrides the test's environment (undefined removes a variable). */
-export function runCms(args: string[], env: Record<string, string | undefined>): Promise<CmsResult> {
+/**
+ * Runs the operator's CLI (`npm run cms -- …`); `env` overrides the test's environment (undefined removes a variable).
+ * It runs the CLI bundled once for the run (testing/cli-bundle.setup.ts); `{ via: "npm" }` runs `npm run cms` itself.
+ */
+export function runCms(args: string[], env: Record<string, string | undefined>, { via = "bundle" }: { via?: "bundle" | "npm" } = {}): Promise<CmsResult> {
   const merged: NodeJS.ProcessEnv = { ...process.env };
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete merged[k];
     else merged[k] = v;
   }
   const repo = process.cwd();
-  const child = spawn(process.execPath, [path.join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/cms.ts", ...args], { cwd: repo, env: merged });
+  const child =
+    via === "npm"
+      ? spawn("npm", ["run", "--silent", "cms", "--", ...args], { cwd: repo, env: merged })
+      : spawn(process.execPath, [inject("cmsCli"), ...args], { cwd: repo, env: merged });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -46,8 +52,8 @@ export function cliSandbox() {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const at = (name: string) => path.join(tmp, name);
   /** Runs `npm run cms -- …` against one database. */
-  const cms = (args: string[], target: CliTarget = { DATA_DIR: at("unused") }) =>
-    runCms(args, "DATA_DIR" in target ? { ...target, DATABASE_URL: undefined } : target);
+  const cms = (args: string[], target: CliTarget = { DATA_DIR: at("unused") }, how?: { via?: "bundle" | "npm" }) =>
+    runCms(args, "DATA_DIR" in target ? { ...target, DATABASE_URL: undefined } : target, how);
   const expectOk = async (run: Promise<CmsResult>, output: RegExp) => {
     const result = await run;
     expect(result.stderr).toBe("");
