@@ -22,9 +22,9 @@ export const ENGINE_INDEPENDENT_SPECS = [
   "print.spec.ts", // the printed form's layout and PDF
   "reader-app.spec.ts", // the service worker's offline copies, in the browser
   "secure-cookies.spec.ts", // cookie flags behind an HTTPS proxy
-  // The XSS corpus: what they check is how pages render stored text, the same
-  // on both engines; storage of every payload round-trips in the Vitest db
-  // project and the other specs on PostgreSQL.
+  // The XSS corpus in a real Chromium (the sampler, the editor): how the browser
+  // runs pages of stored text, the same on both engines; every payload through
+  // every input and page runs on both in the Vitest db project (testing/xss-*.db.test.ts).
   "xss.spec.ts",
   "xss-inputs.spec.ts",
 ];

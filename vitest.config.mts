@@ -11,14 +11,24 @@ import { defineConfig } from "vitest/config";
 // ~5 s. So a test file must leave no global state behind: restore what it
 // changes on process.env or globals in afterAll/afterEach, and a db file
 // installs its own database handle (createTestDb) in beforeAll.
-// `server-only` throws outside Next's server bundles; in tests the modules that import it run on the server anyway.
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
+const here = (file: string) => path.resolve(import.meta.dirname, file);
+const alias = [
+  { find: /^@\//, replacement: `${here(".")}/` },
+  // `server-only` throws outside Next's server bundles; in tests the modules that import it run on the server anyway.
+  { find: /^server-only$/, replacement: here("node_modules/server-only/empty.js") },
+  // Server components rendered in tests (testing/render-page.ts) use next-intl's server API, as Next's
+  // react-server build would give them; next-intl/config is the request config Next's plugin points it to.
+  { find: /^next-intl\/server$/, replacement: here("node_modules/next-intl/dist/esm/development/server.react-server.js") },
+  { find: /^next-intl\/config$/, replacement: here("i18n/request.ts") },
+  { find: /^next-intl$/, replacement: here("testing/next-intl-render.ts") },
+];
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
 
 export default defineConfig({
   resolve: { alias },
   test: {
     pool: "forks",
+    server: { deps: { inline: ["next-intl", "use-intl"] } },
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,

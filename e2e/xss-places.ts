@@ -1,8 +1,9 @@
 // THE list of places that show user-supplied text, for the XSS tests. Every
-// place here gets the corpus (testing/xss-payloads.ts): over HTTP with
-// the static check (testing/xss-static.ts) in xss.spec.ts and
-// xss-inputs.spec.ts, and — one page of each kind, about ten payloads — in
-// Chromium with the marker and dialog guard (the sampler in xss.spec.ts).
+// place here gets the corpus (testing/xss-payloads.ts), read with the static
+// check (testing/xss-static.ts): over HTTP from the real server in
+// xss.spec.ts, rendered in process in testing/xss-inputs.db.test.ts, and —
+// one page of each kind, about ten payloads — in Chromium with the marker and
+// dialog guard (the sampler in xss.spec.ts).
 // A place whose user text only exists after the browser renders it
 // (`client`) is checked in Chromium with every payload that reaches it.
 // The pure renderers behind several of them (IssueView, issueDocx, atomFeed,
@@ -67,13 +68,19 @@ export type PlaceId = keyof typeof XSS_PLACES;
 
 /** Which test covers which places, so no place is left out (checked in xss.spec.ts, and by each test at its end). */
 export const PLACES_BY_TEST = {
+  /** testing/xss-corpus.db.test.ts */
   corpus: [
-    "issue", "print", "permalink", "docx", "feed", "search", "withdrawn", "desk", "articleDesk", "history", "editor",
+    "issue", "print", "permalink", "docx", "feed", "search", "withdrawn", "desk", "articleDesk", "history",
     "newArticle", "board", "preview", "stats", "adminUnits",
   ],
+  /** Every payload in an article body, in the editor, which only the browser renders (e2e/xss.spec.ts). */
+  corpusEditor: ["editor"],
+  /** testing/xss-inputs.db.test.ts: publications, comments, uploads, names, commissions, instructions. */
   publications: ["home", "search", "archive", "issue", "print", "permalink", "docx", "feed", "issues", "board", "preview", "adminPublications", "adminPublication"],
   comments: ["desk", "articleDesk", "audit"],
-  uploads: ["articleDesk", "editor"],
+  uploads: ["articleDesk"],
+  /** Image file names as alt text in the editor, which only the browser renders (e2e/xss-inputs.spec.ts). */
+  uploadsEditor: ["editor"],
   names: ["adminUsers", "adminUser", "audit", "history", "articleDesk", "desk"],
   commissions: ["commissions", "commission", "desk", "newArticle", "articleDesk", "editor", "importDocx", "audit"],
   instructions: ["instructionLedger", "articleDesk", "desk"],
