@@ -104,22 +104,22 @@ async function main() {
   // type check and lint: those use one core each, the build the rest.
   const tsx = [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts", "--build-only"];
   const build = backgroundStep("production build (next build, if the sources changed)", process.execPath, tsx);
-  if (!dbOnly) {
-    await backgroundStep("type check", bin("tsc"), ["--noEmit"]);
-    await backgroundStep("lint", bin("eslint"), ["."]);
-  }
-  const built = await build;
   const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
-  // Vitest runs beside the end-to-end tests, at a lower CPU priority: their
-  // one server is the bottleneck of the run and keeps its share of the CPU,
-  // and Vitest takes the time it leaves (about an eighth of two cores, and
-  // all of it once the browser tests end). Its output comes in one piece at its end.
+  // Vitest runs beside everything else from the start, at a lower CPU
+  // priority: the build and then the end-to-end tests (whose one server is the
+  // bottleneck of the run) keep their share of the CPU, and Vitest takes the
+  // time they leave. Its output comes in one piece at its end.
   const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", "nice", [
     "-n",
     "10",
     bin("vitest"),
     ...(dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs),
   ]);
+  if (!dbOnly) {
+    await backgroundStep("type check", bin("tsc"), ["--noEmit"]);
+    await backgroundStep("lint", bin("eslint"), ["."]);
+  }
+  const built = await build;
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
