@@ -41,50 +41,13 @@ function step(name: string, command: string, args: string[], env: NodeJS.Process
 }
 
 /**
- * Gives `pid`'s session the lowest CPU share. Linux shares the CPU between
- * sessions ("autogroups") before it looks at nice values, and Playwright
- * starts the end-to-end server and the browsers in sessions of their own: a
- * plain `nice` would only rank Vitest below this script's other steps.
- * Best effort: without autogroups (or /proc) the step runs at normal priority.
- */
-function lowestShare(pid: number | undefined) {
-  try {
-    if (pid) fs.writeFileSync(`/proc/${pid}/autogroup`, "19");
-  } catch {
-    // not Linux, or autogroups off: nothing to lower
-  }
-}
-
-/** Low-priority steps run in sessions of their own (see lowestShare); these end them if this script is stopped. */
-const ownSessions = new Set<number>();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    for (const pid of ownSessions) {
-      try {
-        process.kill(-pid, signal);
-      } catch {
-        // already gone
-      }
-    }
-    process.exit(130);
-  });
-}
-
-/**
  * Like step(), in the background: its output is kept and printed in one piece
- * when it ends, so steps running side by side do not interleave. With
- * `lowPriority`, in a session of its own with the lowest CPU share, so it
- * takes only the CPU the other steps leave.
+ * when it ends, so steps running side by side do not interleave.
  */
-function backgroundStep(name: string, command: string, args: string[], { env = process.env, lowPriority = false }: { env?: NodeJS.ProcessEnv; lowPriority?: boolean } = {}): Promise<boolean> {
+function backgroundStep(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: lowPriority });
-    if (lowPriority && child.pid) {
-      lowestShare(child.pid);
-      ownSessions.add(child.pid);
-      child.on("exit", () => ownSessions.delete(child.pid!));
-    }
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const output: Buffer[] = [];
     child.stdout.on("data", (b: Buffer) => output.push(b));
     child.stderr.on("data", (b: Buffer) => output.push(b));
@@ -141,19 +104,19 @@ async function main() {
   // type check and lint: those use one core each, the build the rest.
   const tsx = [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts", "--build-only"];
   const build = backgroundStep("production build (next build, if the sources changed)", process.execPath, tsx);
-  const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
-  // Vitest runs beside everything else from the start, with the lowest CPU
-  // share: the build and then the end-to-end tests (whose one server is the
-  // bottleneck of the run) keep the CPU they use, and Vitest takes the time
-  // they leave. Its output comes in one piece at its end.
-  const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs, {
-    lowPriority: true,
-  });
   if (!dbOnly) {
     await backgroundStep("type check", bin("tsc"), ["--noEmit"]);
     await backgroundStep("lint", bin("eslint"), ["."]);
   }
   const built = await build;
+
+  const vitestArgs = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`];
+  // Vitest runs beside the end-to-end tests. Their one server is single-threaded
+  // and the bottleneck of the run; Linux shares the CPU between sessions
+  // (autogroups) first, and Playwright starts the server and each browser in
+  // a session of its own, so the server keeps a core while Vitest fills what
+  // the browsers leave of the other. Its output comes in one piece at its end.
+  const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
