@@ -11,9 +11,19 @@ import { buildSync } from "esbuild";
 export const SERVE_BUNDLE = path.join(".next", "cms-serve.cjs");
 
 export function bundleServer(root = process.cwd()) {
+  bundleScript(path.join(root, "scripts", "serve.ts"), path.join(root, SERVE_BUNDLE), root);
+}
+
+/**
+ * One of our TypeScript entry points bundled into a CommonJS file for plain
+ * node, packages left outside: `outfile` must be inside the project, where
+ * they resolve from its node_modules. Also the CLI the tests run
+ * (testing/cli-bundle.setup.ts).
+ */
+export function bundleScript(entry: string, outfile: string, root = process.cwd()) {
   buildSync({
-    entryPoints: [path.join(root, "scripts", "serve.ts")],
-    outfile: path.join(root, SERVE_BUNDLE),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     format: "cjs",

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSync } from "esbuild";
+import { bundleScript } from "../scripts/bundle-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,18 +21,7 @@ export default function setup(project: TestProject) {
   // Inside the project, so that the packages left outside resolve from its node_modules.
   const dir = fs.mkdtempSync(path.join(root, "node_modules", ".cms-cli-"));
   const outfile = path.join(dir, "cms.cjs");
-  buildSync({
-    entryPoints: [path.join(root, "scripts", "cms.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    packages: "external",
-    alias: { "@": root },
-    tsconfig: path.join(root, "tsconfig.json"),
-    logLevel: "warning",
-  });
+  bundleScript(path.join(root, "scripts", "cms.ts"), outfile, root);
   project.provide("cmsCli", outfile);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
