@@ -64,6 +64,8 @@ test("admin creates a unit and a contributor; the contributor must change the on
   await expect(page.getByRole("row", { name: new RegExp(email) })).not.toContainText("待改密");
   await page.getByRole("link", { name: email }).click();
   await expect(page.getByRole("heading", { name: /新供稿人/ })).toBeVisible();
+  const userId = /\/workspace\/admin\/users\/(\d+)$/.exec(page.url())?.[1];
+  expect(userId).toBeTruthy();
   await page.getByRole("button", { name: "停用" }).click();
   const confirm = page.getByRole("dialog", { name: `停用 ${email}？` });
   await page.screenshot(shot("admin-deactivate-confirm"));
@@ -80,8 +82,9 @@ test("admin creates a unit and a contributor; the contributor must change the on
   await expect(contributor.locator("form").getByRole("alert")).toBeVisible();
   await theirs.close();
 
-  // Every step is in the audit log, linked to its target.
-  await page.goto(`/workspace/admin/audit?action=user.`);
+  // Every step is in the audit log, linked to its target. (Filtered to this user: the tests beside this one
+  // deactivate users of their own, and the log is the whole site's.)
+  await page.goto(`/workspace/admin/audit?action=user.&targetType=user&targetId=${userId}`);
   const entries = page.getByRole("row");
   await expect(entries.filter({ hasText: "停用用户" }).first()).toBeVisible();
   await expect(entries.filter({ hasText: "修改本人密码" }).first()).toBeVisible();

@@ -160,7 +160,7 @@ test("Chromium sampler: one page of each kind, with the marker and dialog guard"
   await as(adminUser);
   await open("adminUsers", `/workspace/admin?q=${encodeURIComponent(contributorUser.email)}`, 2);
   await expect(page.locator("main")).toContainText(SAMPLE[2]!);
-  await open("audit", "/workspace/admin/audit?action=article.&limit=50", SAMPLE.length);
+  await open("audit", `/workspace/admin/audit?actor=${contributorUser.id}&action=article.&limit=50`, SAMPLE.length);
   await open("adminPublications", "/workspace/admin/publications", SAMPLE.length);
   await open("adminUnits", "/workspace/admin/units", 1);
   await expect(page.locator("main")).toContainText(unit.trim());
