@@ -20,52 +20,40 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const dbOnly = process.argv.includes("--db-only");
 
-/** Runs one step with its output on this terminal as it comes. */
-function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  console.log(`\n=== ${name}`);
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
-    const finish = (ok: boolean) => {
-      const seconds = (Date.now() - started) / 1000;
-      console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
-      results.push({ step: name, ok, seconds });
-      resolve(ok);
-    };
-    child.on("error", (e) => {
-      console.error(e);
-      finish(false);
-    });
-    child.on("close", (code) => finish(code === 0));
-  });
-}
-
 /**
- * Like step(), in the background: its output is kept and printed in one piece
- * when it ends, so steps running side by side do not interleave.
+ * Runs one step and records its time. Its output goes to this terminal as it
+ * comes, or — for a step running beside others (`buffered`) — is kept and
+ * printed in one piece when it ends, so steps side by side do not interleave.
  */
-function backgroundStep(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+function step(name: string, command: string, args: string[], { env = process.env, buffered = false }: { env?: NodeJS.ProcessEnv; buffered?: boolean } = {}): Promise<boolean> {
+  if (!buffered) console.log(`\n=== ${name}`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env, stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit" });
     const output: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => output.push(b));
-    child.stderr.on("data", (b: Buffer) => output.push(b));
+    child.stdout?.on("data", (b: Buffer) => output.push(b));
+    child.stderr?.on("data", (b: Buffer) => output.push(b));
     const finish = (ok: boolean) => {
       const seconds = (Date.now() - started) / 1000;
-      console.log(`\n=== ${name}`);
-      process.stdout.write(Buffer.concat(output));
+      if (buffered) {
+        console.log(`\n=== ${name}`);
+        process.stdout.write(Buffer.concat(output));
+      }
       console.log(`=== ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(1)} s`);
       results.push({ step: name, ok, seconds });
       resolve(ok);
     };
     child.on("error", (e) => {
       output.push(Buffer.from(String(e)));
+      if (!buffered) console.error(e);
       finish(false);
     });
     child.on("close", (code) => finish(code === 0));
   });
 }
+
+/** A step beside others: its output in one piece at its end. */
+const backgroundStep = (name: string, command: string, args: string[]) => step(name, command, args, { buffered: true });
 
 async function adminQuery(url: string, sql: string) {
   const { Client } = await import("pg");
@@ -129,7 +117,7 @@ async function main() {
     dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   }
   try {
-    if (built) await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) });
+    if (built) await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { env: { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) } });
     else console.log("\n=== end-to-end: not run, the build failed");
   } finally {
     await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));

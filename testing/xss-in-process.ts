@@ -71,7 +71,6 @@ export const request = {
   post: (url: string, options: RequestOptions = {}) => api("POST", url, options),
   put: (url: string, options: RequestOptions = {}) => api("PUT", url, options),
   patch: (url: string, options: RequestOptions = {}) => api("PATCH", url, options),
-  delete: (url: string, options: RequestOptions = {}) => api("DELETE", url, options),
 };
 
 /**
