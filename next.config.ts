@@ -17,6 +17,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Turbopack keeps a build cache in .next/cache (≈ 230 MB) that makes the next
+  // build after a change about twice as fast (measured here: 54 s → 24 s). A CI
+  // clone builds once and is thrown away, so CI does not write it: ≈ 13 s of
+  // CPU of a 100 s build (bench/results/2026-12-03-tests-s11.md).
+  experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },
   // `npm test` type-checks the whole project first (tsc --noEmit, tests
   // included); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
