@@ -1,5 +1,6 @@
-// Extra app servers for tests that need one of their own (crash
-// safety) or a second instance beside the test server (multi-instance).
+// Extra app servers for tests that need one of their own (a site-wide
+// security policy, HTTPS cookies) or a second instance beside the test
+// server (multi-instance).
 import { spawn, type ChildProcess } from "node:child_process";
 import { serveArgs, serverMemoryEnv } from "../scripts/node-options";
 

@@ -18,9 +18,10 @@ export function bundleServer(root = process.cwd()) {
  * One of our TypeScript entry points bundled into a CommonJS file for plain
  * node, packages left outside: `outfile` must be inside the project, where
  * they resolve from its node_modules. Also the CLI the tests run
- * (testing/cli-bundle.setup.ts).
+ * (testing/cli-bundle.setup.ts). `alias` replaces more imports, as a test's
+ * stand-in for a server does for `server-only` (testing/crash-safety.db.test.ts).
  */
-export function bundleScript(entry: string, outfile: string, root = process.cwd()) {
+export function bundleScript(entry: string, outfile: string, root = process.cwd(), alias: Record<string, string> = {}) {
   buildSync({
     entryPoints: [entry],
     outfile,
@@ -29,7 +30,7 @@ export function bundleScript(entry: string, outfile: string, root = process.cwd(
     format: "cjs",
     target: "node20",
     packages: "external",
-    alias: { "@": root },
+    alias: { "@": root, ...alias },
     tsconfig: path.join(root, "tsconfig.json"),
     logLevel: "warning",
     legalComments: "none",
