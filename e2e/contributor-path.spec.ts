@@ -80,3 +80,39 @@ test("a contributor writes, submits from the editor, revises with the comment in
   await expect(page).toHaveURL(new RegExp(`/p/${slug}/${issue.year}/${issue.number}/a/${id}$`));
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 });
+
+test("提交审核 while the text changes under a save on its way: saved again, then submitted with what is on screen", async ({ page, loginAs }) => {
+  await loginAs("contributor", { unit: "聊城市扶贫办" });
+  await page.goto("/workspace/articles/new");
+  await page.getByPlaceholder("标题").fill(`保存途中${Date.now()}`);
+  const body = page.locator(".ProseMirror");
+  await body.click();
+  await page.keyboard.type("第一句。");
+  await expect(page.getByTestId("save-status")).toHaveText(/^已保存/);
+  const id = Number(/\/workspace\/articles\/(\d+)\/edit$/.exec(page.url())![1]);
+
+  // The save that 提交审核 starts is held on its way to the server while the text changes.
+  let arrived = () => {};
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let holding = true;
+  await page.route(`**/api/v1/articles/${id}`, async (route) => {
+    if (route.request().method() !== "PATCH" || !holding) return route.fallback();
+    holding = false;
+    arrived();
+    await gate;
+    await route.continue();
+  });
+  await page.keyboard.type("第二句。");
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await held;
+  await body.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("第三句。");
+  release();
+
+  await expect(page).toHaveURL(new RegExp(`/workspace/articles/${id}$`));
+  await expect(page.getByText("已提交", { exact: true }).first()).toBeVisible();
+  await expect(page.locator(".bulletin")).toContainText("第一句。第二句。第三句。");
+});

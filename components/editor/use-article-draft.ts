@@ -75,6 +75,8 @@ export function useArticleDraft({
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef<(options?: { keepalive?: boolean; force?: boolean }) => Promise<boolean>>(async () => true);
   const inflightRef = useRef<Promise<boolean> | null>(null);
+  /** The last save was refused or did not reach the server (an error or a conflict is on screen). */
+  const failedRef = useRef(false);
 
   const writeLocal = useCallback(() => {
     if (!editor) return;
@@ -131,6 +133,7 @@ export function useArticleDraft({
       const result = await request;
       savingRef.current = false;
       inflightRef.current = null;
+      failedRef.current = !result.ok;
       if (result.ok) {
         idRef.current = result.data.id;
         versionRef.current = result.data.version;
@@ -168,11 +171,18 @@ export function useArticleDraft({
 
   /** Waits for an autosave under way, then saves whatever is left: the article's id once the server has the text, else null. */
   async function saveAllNow(): Promise<number | null> {
-    clearTimeout(timerRef.current);
-    while (inflightRef.current) await inflightRef.current;
-    queuedRef.current = false;
-    const saved = idRef.current !== null && !dirtyRef.current ? true : await save({ force: true });
-    return saved ? idRef.current : null;
+    // The text can change while a save is on its way (a picture's size set as it
+    // loads, a keystroke): then that save leaves the draft dirty and is not
+    // enough. Save again until the server has what is on screen, or a save fails.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      clearTimeout(timerRef.current);
+      while (inflightRef.current) await inflightRef.current;
+      queuedRef.current = false;
+      if (idRef.current !== null && !dirtyRef.current) return idRef.current;
+      if (await save({ force: true })) return idRef.current;
+      if (failedRef.current) return null;
+    }
+    return null;
   }
 
   // Offer back edits that never reached the server (closed tab, lost connection).
