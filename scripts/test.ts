@@ -4,8 +4,8 @@
 // here and dropped afterwards; without it, embedded PGlite.
 //
 // `npm test -- --db-only` runs just what depends on the database engine: the
-// Vitest `db` project and the end-to-end specs not listed as engine-independent
-// in playwright.config.ts.
+// Vitest `db` project and the end-to-end specs, less the files listed as
+// engine-independent in vitest.config.mts and playwright.config.ts.
 // CI runs everything once on PGlite, then this on PostgreSQL.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -104,7 +104,9 @@ async function main() {
   // (autogroups) first, and Playwright starts the server and each browser in
   // a session of its own, so the server keeps a core while Vitest fills what
   // the browsers leave of the other. Its output comes in one piece at its end.
-  const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
+  const vitest = dbOnly
+    ? step("integration (Vitest, db project)", bin("vitest"), [...vitestArgs, "--project", "db"], { env: { ...process.env, CMS_DB_ONLY: "1" }, buffered: true })
+    : backgroundStep("unit and integration (Vitest)", bin("vitest"), vitestArgs);
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
