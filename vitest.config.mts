@@ -26,12 +26,19 @@ const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
 /**
  * `db` files whose outcome does not depend on the database engine: the XSS
  * corpus through every input and page, rendered in process — how pages show
- * stored text. They run once; `npm test -- --db-only` (CI's PostgreSQL pass)
+ * stored text — and CLI tests that never use DATABASE_URL's server. They run
+ * once (a test inside a file: `it.skipIf(process.env.CMS_DB_ONLY)`); `npm test -- --db-only` (CI's PostgreSQL pass)
  * sets CMS_DB_ONLY and leaves them out, as playwright.config.ts does with its
  * ENGINE_INDEPENDENT_SPECS. Storing and searching every payload runs on both
  * engines (lib/articles/xss-storage.db.test.ts).
  */
-const ENGINE_INDEPENDENT_DB_TESTS = ["testing/xss-corpus.db.test.ts", "testing/xss-inputs.db.test.ts", "testing/xss-inputs-people.db.test.ts"];
+const ENGINE_INDEPENDENT_DB_TESTS = [
+  "testing/xss-corpus.db.test.ts",
+  "testing/xss-inputs.db.test.ts",
+  "testing/xss-inputs-people.db.test.ts",
+  // The CLI's refusals: bad arguments, and a PGlite data directory held or missing — never DATABASE_URL's server.
+  "lib/backup/backup-cli-refusals.db.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias },
