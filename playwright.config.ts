@@ -41,7 +41,7 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: process.env.E2E_DB_ONLY ? ENGINE_INDEPENDENT_SPECS.map((f) => `**/${f}`) : [],
+  testIgnore: process.env.CMS_DB_ONLY ? ENGINE_INDEPENDENT_SPECS.map((f) => `**/${f}`) : [],
   outputDir: "test-results",
   fullyParallel: false,
   // Three workers keep the one server busy (≈ 86 % of the run, against 76 % with two): measured

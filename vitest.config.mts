@@ -27,10 +27,11 @@ const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
  * `db` files whose outcome does not depend on the database engine: the XSS
  * corpus through every input and page, rendered in process — how pages show
  * stored text — and CLI tests that never use DATABASE_URL's server. They run
- * once (a test inside a file: `it.skipIf(process.env.CMS_DB_ONLY)`); `npm test -- --db-only` (CI's PostgreSQL pass)
- * sets CMS_DB_ONLY and leaves them out, as playwright.config.ts does with its
- * ENGINE_INDEPENDENT_SPECS. Storing and searching every payload runs on both
- * engines (lib/articles/xss-storage.db.test.ts).
+ * once: `npm test -- --db-only` (CI's PostgreSQL pass) sets CMS_DB_ONLY and
+ * leaves them out, as playwright.config.ts does with ENGINE_INDEPENDENT_SPECS
+ * (a single test in a file: `it.skipIf(process.env.CMS_DB_ONLY)`). Storing
+ * and searching every payload runs on both engines
+ * (lib/articles/xss-storage.db.test.ts).
  */
 const ENGINE_INDEPENDENT_DB_TESTS = [
   "testing/xss-corpus.db.test.ts",

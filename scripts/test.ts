@@ -19,6 +19,8 @@ fs.mkdirSync(reports, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const dbOnly = process.argv.includes("--db-only");
+// One switch for both runners (vitest.config.mts, playwright.config.ts): leave out what does not depend on the engine.
+if (dbOnly) process.env.CMS_DB_ONLY = "1";
 
 /**
  * Runs one step and records its time. Its output goes to this terminal as it
@@ -104,9 +106,7 @@ async function main() {
   // (autogroups) first, and Playwright starts the server and each browser in
   // a session of its own, so the server keeps a core while Vitest fills what
   // the browsers leave of the other. Its output comes in one piece at its end.
-  const vitest = dbOnly
-    ? step("integration (Vitest, db project)", bin("vitest"), [...vitestArgs, "--project", "db"], { env: { ...process.env, CMS_DB_ONLY: "1" }, buffered: true })
-    : backgroundStep("unit and integration (Vitest)", bin("vitest"), vitestArgs);
+  const vitest = backgroundStep(dbOnly ? "integration (Vitest, db project)" : "unit and integration (Vitest)", bin("vitest"), dbOnly ? [...vitestArgs, "--project", "db"] : vitestArgs);
 
   const e2eEnv: NodeJS.ProcessEnv = { ...process.env, E2E_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cms-e2e-")), E2E_REPORT: path.join(reports, "e2e.json") };
   let dropDb: (() => Promise<void>) | undefined;
@@ -119,7 +119,7 @@ async function main() {
     dropDb = () => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   }
   try {
-    if (built) await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { env: { ...e2eEnv, ...(dbOnly ? { E2E_DB_ONLY: "1" } : {}) } });
+    if (built) await step("end-to-end (Playwright, Chromium)", bin("playwright"), ["test"], { env: e2eEnv });
     else console.log("\n=== end-to-end: not run, the build failed");
   } finally {
     await dropDb?.().catch((e) => console.error("could not drop the e2e database:", e));

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, openDb, setDbHandle, schema } from "@/db";
+import { closeDb, getDb, openDb, setDbHandle, schema } from "@/db";
 import { getArticle } from "@/lib/articles/articles";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import { getReaderIssue } from "@/lib/issues/reader";
@@ -117,8 +117,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("crash safety of the embedded
       expect(audit.entries, `audit entry for article ${id}`).toHaveLength(1);
     }
     // Every issue the database says is published is whole: acknowledged or not.
-    const { db } = await (await import("@/db")).getDbHandle();
-    const published = await db
+    const published = await (await getDb())
       .select({ id: schema.issues.id, year: schema.issues.year, number: schema.issues.number })
       .from(schema.issues)
       .innerJoin(schema.publications, eq(schema.publications.id, schema.issues.publicationId))
