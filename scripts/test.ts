@@ -17,6 +17,7 @@ const reports = path.join(root, ".test-reports");
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const TSC = path.join(root, "node_modules", "typescript-go", "bin", "tsc");
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const dbOnly = process.argv.includes("--db-only");
 // One switch for both runners (vitest.config.mts, playwright.config.ts): leave out what does not depend on the engine.
@@ -95,7 +96,9 @@ async function main() {
   const tsx = [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts", "--build-only"];
   const build = backgroundStep("production build (next build, if the sources changed)", process.execPath, tsx);
   if (!dbOnly) {
-    await backgroundStep("type check", bin("tsc"), ["--noEmit"]);
+    // TypeScript 7 (the native compiler, `typescript-go` in package.json) checks the same program as 5.9
+    // in a quarter of the CPU (47 → 13 CPU s here); ESLint's parser still needs the 5.9 `typescript`.
+    await backgroundStep("type check", process.execPath, [TSC, "--noEmit"]);
     await backgroundStep("lint", bin("eslint"), ["."]);
   }
   const built = await build;
