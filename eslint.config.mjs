@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Signed-in pages are dynamic: a prefetch only renders the target's layout again (components/workspace/desk-link.tsx).
+const NO_NEXT_LINK = { name: "next/link", message: "Use DeskLink (components/workspace/desk-link.tsx): next/link without prefetching." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -35,6 +38,7 @@ const config = [
             },
             { group: ["@/testing/*", "**/testing/*"], message: "testing/ is test support: the app never imports it." },
           ],
+          paths: [NO_NEXT_LINK],
         },
       ],
     },
@@ -76,6 +80,7 @@ const config = [
             { regex: "^@/app/(?!actions/)(?!.*/actions$)", message: "components/ may import only server actions from app/." },
             { group: ["@/testing/*", "**/testing/*"], message: "testing/ is test support: the app never imports it." },
           ],
+          paths: [NO_NEXT_LINK],
         },
       ],
     },

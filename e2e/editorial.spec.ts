@@ -28,6 +28,9 @@ test.describe("editorial desk", () => {
   test("return with a comment, revise and resubmit, copy-edit with a character diff, accept", async ({ browser }) => {
     const contributor = await pageAs(browser, await createUser("contributor", { unit: "聊城市扶贫办" }));
     const editor = await pageAs(browser, await createUser("editor"));
+    // Desk links navigate on click and are never prefetched (components/workspace/desk-link.tsx): every desk page is dynamic.
+    const prefetches: string[] = [];
+    for (const page of [contributor, editor]) page.on("request", (r) => void (r.headers()["next-router-prefetch"] && prefetches.push(r.url())));
     const title = `审稿流程${Date.now()}`;
     const id = await writeAndSubmit(contributor, title, ["坚持问题导向,狠抓六项举措。", "推进脱贫攻坚工作迈上新台阶。"]);
 
@@ -88,6 +91,7 @@ test.describe("editorial desk", () => {
     await expect(contributor.getByText("已采用", { exact: true }).first()).toBeVisible();
     await expect(contributor.getByRole("link", { name: "编辑", exact: true })).toHaveCount(0);
     await expect(contributor.locator(".article-body")).toContainText("坚持目标导向");
+    expect(prefetches, "prefetch requests from the desks").toEqual([]);
   });
 
   test("two editors saving the same article: the second is refused with a conflict and keeps its text", async ({ browser }) => {

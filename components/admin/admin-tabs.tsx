@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { usePathname } from "next/navigation";
 
 /** The administration sections, with the current one marked. */
@@ -10,14 +10,14 @@ export function AdminTabs({ label, tabs }: { label: string; tabs: { href: string
       {tabs.map((tab) => {
         const current = tab.href === "/workspace/admin" ? path === tab.href || path.startsWith("/workspace/admin/users") : path.startsWith(tab.href);
         return (
-          <Link
+          <DeskLink
             key={tab.href}
             href={tab.href}
             aria-current={current ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-stone-900 font-medium text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
           >
             {tab.label}
-          </Link>
+          </DeskLink>
         );
       })}
     </nav>

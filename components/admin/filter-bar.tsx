@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { inputClass, buttonClass } from "@/components/ui/styles";
 
 type FilterField =
@@ -28,9 +28,9 @@ export function FilterBar({ fields, submitLabel, resetLabel, resetHref }: { fiel
       <button type="submit" className={buttonClass}>
         {submitLabel}
       </button>
-      <Link href={resetHref} className="py-1.5 text-sm text-stone-600 hover:underline">
+      <DeskLink href={resetHref} className="py-1.5 text-sm text-stone-600 hover:underline">
         {resetLabel}
-      </Link>
+      </DeskLink>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { Field, FormMessage, fieldErrorOf } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { enableTwoFactorAction, setupTwoFactorAction } from "@/app/(auth)/two-factor/actions";
@@ -24,9 +24,9 @@ export function TwoFactorEnrolment() {
             <li key={c}>{c}</li>
           ))}
         </ul>
-        <Link href="/workspace" className="inline-block rounded bg-stone-900 px-3 py-2 text-sm font-medium text-white">
+        <DeskLink href="/workspace" className="inline-block rounded bg-stone-900 px-3 py-2 text-sm font-medium text-white">
           {t("continue")}
-        </Link>
+        </DeskLink>
       </div>
     );
   }

@@ -7,7 +7,7 @@ import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { NodeSelection } from "@tiptap/pm/state";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import * as Dialog from "@radix-ui/react-dialog";
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
@@ -166,9 +166,9 @@ export function ArticleEditor({
         <h1 className="text-xl font-bold">{savedId ? tp("editTitle") : tp("newTitle")}</h1>
         <StatusBadge status={articleStatus} />
         {savedId && (
-          <Link href={`/workspace/articles/${savedId}`} className="ml-auto text-sm text-stone-600 hover:underline">
+          <DeskLink href={`/workspace/articles/${savedId}`} className="ml-auto text-sm text-stone-600 hover:underline">
             {tp("backToArticle")}
-          </Link>
+          </DeskLink>
         )}
       </div>
       {children}

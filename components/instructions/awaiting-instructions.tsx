@@ -1,6 +1,6 @@
 // The contributor's desk: the unit's 批示 still waiting for 落实反馈, the
 // most urgent first, each with the way to write the feedback.
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import type { InstructionView } from "@/lib/instructions/instructions";
 import { FeedbackState } from "./feedback-state";
@@ -27,9 +27,9 @@ export async function AwaitingInstructions({ instructions }: { instructions: Ins
               </span>
             </div>
             <p className="mt-1 line-clamp-2 whitespace-pre-wrap text-stone-700">{i.text}</p>
-            <Link href={`/workspace/articles/${i.articleId}#instruction-${i.id}`} className="mt-2 inline-block rounded bg-stone-900 px-3 py-1 text-white hover:bg-stone-700">
+            <DeskLink href={`/workspace/articles/${i.articleId}#instruction-${i.id}`} className="mt-2 inline-block rounded bg-stone-900 px-3 py-1 text-white hover:bg-stone-700">
               {t("feedback.write")}
-            </Link>
+            </DeskLink>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // The signer's desk (签发工作台): notices, the issues awaiting 签发 (oldest
 // request first), corrections to published issues awaiting it, and the latest signed ones. Cards, not a wide table: leaders
 // sign on their phones.
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/permissions";
 import { listSignoffDesk, type SignoffListItem } from "@/lib/issues/signoff";
@@ -27,9 +27,9 @@ export async function SignoffDesk({ viewer }: { viewer: Viewer }) {
             {notices.map((n) => (
               <li key={n.id} className={n.read ? "text-stone-500" : "font-medium"}>
                 {n.issueId ? (
-                  <Link href={`/workspace/signoff/${n.issueId}`} className="hover:underline">
+                  <DeskLink href={`/workspace/signoff/${n.issueId}`} className="hover:underline">
                     {n.message}
-                  </Link>
+                  </DeskLink>
                 ) : (
                   n.message
                 )}
@@ -82,7 +82,7 @@ async function IssueCard({ item }: { item: SignoffListItem }) {
   const awaiting = item.status === "awaiting_signoff";
   return (
     <li className="rounded border border-stone-200 bg-white p-3">
-      <Link href={`/workspace/signoff/${item.id}`} className="block">
+      <DeskLink href={`/workspace/signoff/${item.id}`} className="block">
         <span className="flex flex-wrap items-center gap-2">
           <span className="font-serif font-bold text-bulletin-red">{item.title}</span>
           <IssueStatusBadge status={item.status} />
@@ -94,7 +94,7 @@ async function IssueCard({ item }: { item: SignoffListItem }) {
           {!awaiting && item.signedBy && item.signedAt && <> · {t("signedByAt", { name: item.signedBy, time: formatDateTime(item.signedAt) })}</>}
         </span>
         {awaiting && <span className="mt-2 inline-block rounded bg-stone-900 px-3 py-1.5 text-sm text-white">{t("review")}</span>}
-      </Link>
+      </DeskLink>
     </li>
   );
 }
@@ -103,7 +103,7 @@ async function CorrectionCard({ item }: { item: PendingCorrectionItem }) {
   const t = await getTranslations("signoff");
   return (
     <li className="rounded border border-amber-200 bg-white p-3">
-      <Link href={`/workspace/signoff/${item.issueId}`} className="block">
+      <DeskLink href={`/workspace/signoff/${item.issueId}`} className="block">
         <span className="flex flex-wrap items-center gap-2">
           <span className="font-serif font-bold text-bulletin-red">{item.issueTitle}</span>
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("correction.badge")}</span>
@@ -111,7 +111,7 @@ async function CorrectionCard({ item }: { item: PendingCorrectionItem }) {
         <span className="mt-1 block text-sm">{item.articleTitle ? `《${item.articleTitle}》：${item.text}` : item.text}</span>
         {item.requestedBy && <span className="mt-1 block text-sm text-stone-600">{t("requestedBy", { name: item.requestedBy, time: formatDateTime(item.requestedAt) })}</span>}
         <span className="mt-2 inline-block rounded bg-stone-900 px-3 py-1.5 text-sm text-white">{t("reviewCorrection")}</span>
-      </Link>
+      </DeskLink>
     </li>
   );
 }

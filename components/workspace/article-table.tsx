@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import type { ArticleListItem } from "@/lib/articles/articles";
 import { formatDateTime } from "@/lib/format";
@@ -19,9 +19,9 @@ export async function ArticleTable({ articles, empty }: { articles: ArticleListI
           header: t("title"),
           cell: (a) => (
             <>
-              <Link href={`/workspace/articles/${a.id}`} className="hover:underline">
+              <DeskLink href={`/workspace/articles/${a.id}`} className="hover:underline">
                 {a.title}
-              </Link>
+              </DeskLink>
               <span className="mt-0.5 block text-xs text-stone-500 sm:hidden">
                 {a.unit} · <span className="tabular-nums">{formatDateTime(a.updatedAt)}</span>
               </span>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -95,9 +95,9 @@ export function DocxImport({ commissions = [], initialCommission = null }: { com
               <li key={i}>{w}</li>
             ))}
           </ul>
-          <Link href={`/workspace/articles/${phase.id}/edit`} className="mt-3 inline-block rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
+          <DeskLink href={`/workspace/articles/${phase.id}/edit`} className="mt-3 inline-block rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
             {t("openDraft")}
-          </Link>
+          </DeskLink>
         </div>
       )}
       {phase.kind === "error" && (

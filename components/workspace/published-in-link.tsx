@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { useTranslations } from "next-intl";
 import type { PublishedIn } from "@/lib/articles/published-in";
 
@@ -7,8 +7,8 @@ export function PublishedInLink({ at }: { at: PublishedIn }) {
   const t = useTranslations("workspace");
   const label = t(at.series === "supplement" ? "publishedInSupplement" : "publishedIn", { publication: at.publication, year: at.year, number: at.number });
   return (
-    <Link href={at.path} data-testid="published-in" className="text-violet-800 underline decoration-violet-300 underline-offset-2 hover:decoration-violet-800">
+    <DeskLink href={at.path} data-testid="published-in" className="text-violet-800 underline decoration-violet-300 underline-offset-2 hover:decoration-violet-800">
       {label}
-    </Link>
+    </DeskLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionViewer } from "@/lib/auth/viewer";
@@ -26,9 +26,9 @@ export default async function TwoFactorPage() {
       {user?.totpEnabledAt ? (
         <div className="space-y-3">
           <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{t("on")}</p>
-          <Link href="/workspace/account" className="text-sm underline">
+          <DeskLink href="/workspace/account" className="text-sm underline">
             {t("manage")}
-          </Link>
+          </DeskLink>
         </div>
       ) : (
         <TwoFactorEnrolment />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -63,12 +63,12 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
         <h1 className="text-2xl font-bold">{title}</h1>
         {!isEditor && (
           <span className="ml-auto flex gap-2">
-            <Link href="/workspace/articles/new" className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
+            <DeskLink href="/workspace/articles/new" className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
               {t("newArticle")}
-            </Link>
-            <Link href="/workspace/articles/import" className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
+            </DeskLink>
+            <DeskLink href="/workspace/articles/import" className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
               {t("importDocx")}
-            </Link>
+            </DeskLink>
           </span>
         )}
       </div>
@@ -77,21 +77,21 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
         <section aria-labelledby="desk-commissions" className="mb-6 rounded border border-amber-300 bg-amber-50 p-4" data-testid="desk-commissions">
           <h2 id="desk-commissions" className="mb-2 flex items-center gap-2 text-sm font-semibold">
             {tc("deskHeading")}
-            <Link href="/workspace/commissions" className="ml-auto text-xs font-normal text-stone-600 hover:underline">
+            <DeskLink href="/workspace/commissions" className="ml-auto text-xs font-normal text-stone-600 hover:underline">
               {tc("deskAll")}
-            </Link>
+            </DeskLink>
           </h2>
           <ul className="divide-y divide-amber-200">
             {commissions.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2 text-sm" data-testid="desk-commission">
-                <Link href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
+                <DeskLink href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
                   {c.title}
-                </Link>
+                </DeskLink>
                 <span className="text-stone-600 tabular-nums">{tc("deadline", { time: formatDateTime(c.deadline) })}</span>
                 <TimeLeftBadge deadline={c.deadline} now={now} />
-                <Link href={`/workspace/articles/new?commission=${c.id}`} className="ml-auto rounded bg-stone-900 px-3 py-1 text-white hover:bg-stone-700">
+                <DeskLink href={`/workspace/articles/new?commission=${c.id}`} className="ml-auto rounded bg-stone-900 px-3 py-1 text-white hover:bg-stone-700">
                   {tc("answer")}
-                </Link>
+                </DeskLink>
               </li>
             ))}
           </ul>
@@ -116,11 +116,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
               {notices.map((n) => (
                 <li key={n.id} className={n.read ? "text-stone-500" : "font-medium"}>
                   {n.articleId ? (
-                    <Link href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</Link>
+                    <DeskLink href={`/workspace/articles/${n.articleId}`} className="hover:underline">{n.message}</DeskLink>
                   ) : n.issueId ? (
-                    <Link href={`/workspace/issues/${n.issueId}`} className="hover:underline">{n.message}</Link>
+                    <DeskLink href={`/workspace/issues/${n.issueId}`} className="hover:underline">{n.message}</DeskLink>
                   ) : n.commissionId ? (
-                    <Link href={`/workspace/commissions/${n.commissionId}`} className="hover:underline">{n.message}</Link>
+                    <DeskLink href={`/workspace/commissions/${n.commissionId}`} className="hover:underline">{n.message}</DeskLink>
                   ) : (
                     n.message
                   )}
@@ -142,13 +142,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
 
       <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
       <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">
-        <Link href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+        <DeskLink href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
           {t("allStatuses")} <span className="opacity-70">{total}</span>
-        </Link>
+        </DeskLink>
         {ARTICLE_STATUSES.map((s) => (
-          <Link key={s} href={query({ status: s })} aria-current={effective.status === s ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${effective.status === s ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+          <DeskLink key={s} href={query({ status: s })} aria-current={effective.status === s ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${effective.status === s ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
             {ts(s)} <span className="opacity-70">{counts[s]}</span>
-          </Link>
+          </DeskLink>
         ))}
       </nav>
       {isEditor && (
@@ -180,22 +180,22 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
           <button type="submit" className="rounded bg-stone-900 px-3 py-1 text-white">
             {t("apply")}
           </button>
-          <Link href="/workspace" className="px-2 py-1 text-stone-600 hover:underline">
+          <DeskLink href="/workspace" className="px-2 py-1 text-stone-600 hover:underline">
             {t("clear")}
-          </Link>
+          </DeskLink>
         </form>
       )}
       <ArticleTable articles={page.articles} empty={isEditor ? t("emptyInbox") : t("emptyContributor")} />
       <div className="mt-3 flex gap-4 text-sm">
         {filter.cursor && (
-          <Link href={query({})} className="hover:underline">
+          <DeskLink href={query({})} className="hover:underline">
             {t("prev")}
-          </Link>
+          </DeskLink>
         )}
         {page.next && (
-          <Link href={`${query({})}&cursor=${encodeURIComponent(page.next)}`} className="hover:underline">
+          <DeskLink href={`${query({})}&cursor=${encodeURIComponent(page.next)}`} className="hover:underline">
             {t("next")}
-          </Link>
+          </DeskLink>
         )}
       </div>
     </>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { listOwnSessions, sessionLimits } from "@/lib/auth/sessions";
@@ -30,9 +30,9 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold">
           {t("password")}
         </h2>
-        <Link href="/change-password" className={`inline-block ${secondaryButtonClass}`}>
+        <DeskLink href="/change-password" className={`inline-block ${secondaryButtonClass}`}>
           {t("changePassword")}
-        </Link>
+        </DeskLink>
       </section>
 
       <section aria-labelledby="two-factor-heading" className="space-y-3">
@@ -52,9 +52,9 @@ export default async function AccountPage() {
             <p className="text-sm" data-testid="two-factor-state">
               {t("twoFactorOff")}
             </p>
-            <Link href="/two-factor" className={`inline-block ${secondaryButtonClass}`}>
+            <DeskLink href="/two-factor" className={`inline-block ${secondaryButtonClass}`}>
               {t("enableTwoFactor")}
-            </Link>
+            </DeskLink>
           </>
         )}
       </section>

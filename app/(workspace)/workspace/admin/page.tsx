@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -85,9 +85,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             {
               header: t("users.email"),
               cell: (u) => (
-                <Link href={`/workspace/admin/users/${u.id}`} className="text-stone-900 hover:underline">
+                <DeskLink href={`/workspace/admin/users/${u.id}`} className="text-stone-900 hover:underline">
                   {u.email}
-                </Link>
+                </DeskLink>
               ),
             },
             { header: t("users.name"), cell: (u) => u.name },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -21,9 +21,9 @@ export default async function CommissionsPage() {
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {isEditor && (
-          <Link href="/workspace/commissions/new" className="ml-auto rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
+          <DeskLink href="/workspace/commissions/new" className="ml-auto rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
             {t("new")}
-          </Link>
+          </DeskLink>
         )}
       </div>
       <p className="mb-6 max-w-3xl text-sm text-stone-600">{isEditor ? t("intro") : t("contributorIntro")}</p>
@@ -44,9 +44,9 @@ export default async function CommissionsPage() {
               return (
                 <tr key={c.id} className={`border-b border-stone-100 align-top ${c.cancelled ? "text-stone-500" : ""}`} data-testid={`commission-row-${c.id}`}>
                   <td className="px-3 py-2">
-                    <Link href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
+                    <DeskLink href={`/workspace/commissions/${c.id}`} className="font-medium hover:underline">
                       {c.title}
-                    </Link>
+                    </DeskLink>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                     {formatDateTime(c.deadline)}

@@ -1,7 +1,7 @@
 // 批示台账: every leader's instruction with its article, unit, level, date and
 // feedback state, overdue feedback flagged; signers and editors record new
 // ones here (a signer has no article page to start from).
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -49,14 +49,14 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
         {[undefined, ...STATES].map((s) => {
           const current = query.state === s;
           return (
-            <Link
+            <DeskLink
               key={s ?? "all"}
               href={ledgerHref(s, query.level, query.unit)}
               aria-current={current ? "page" : undefined}
               className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}
             >
               {t(`filters.${s ?? "all"}`)}
-            </Link>
+            </DeskLink>
           );
         })}
       </nav>
@@ -64,14 +64,14 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
         {[undefined, ...OFFICIAL_LEVELS].map((l) => {
           const current = query.level === l;
           return (
-            <Link
+            <DeskLink
               key={l ?? "all"}
               href={ledgerHref(query.state, l, query.unit)}
               aria-current={current ? "page" : undefined}
               className={`rounded px-3 py-1 whitespace-nowrap ${current ? "bg-stone-700 text-white" : "bg-white hover:bg-stone-100"}`}
             >
               {l ? t(`levels.${l}`) : t("filters.allLevels")}
-            </Link>
+            </DeskLink>
           );
         })}
       </nav>
@@ -116,9 +116,9 @@ export default async function InstructionLedgerPage({ searchParams }: { searchPa
                   <td className="px-3 py-2 whitespace-nowrap">{t(`levels.${i.level}`)}</td>
                   <td className="px-3 py-2">
                     {can(viewer, "read:article:any") ? (
-                      <Link href={`/workspace/articles/${i.articleId}#instruction-${i.id}`} className="hover:underline">
+                      <DeskLink href={`/workspace/articles/${i.articleId}#instruction-${i.id}`} className="hover:underline">
                         {i.articleTitle}
-                      </Link>
+                      </DeskLink>
                     ) : (
                       i.articleTitle
                     )}

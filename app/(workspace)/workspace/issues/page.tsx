@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -49,9 +49,9 @@ export default async function IssuesPage() {
             {
               header: t("issueTitle"),
               cell: (i) => (
-                <Link href={`/workspace/issues/${i.id}`} className="hover:underline">
+                <DeskLink href={`/workspace/issues/${i.id}`} className="hover:underline">
                   {i.title}
-                </Link>
+                </DeskLink>
               ),
             },
             { header: t("status"), cell: (i) => <IssueStatusBadge status={i.status} /> },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -110,9 +110,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <Link href="/workspace/stats/weights" className="text-sm text-stone-700 hover:underline">
+        <DeskLink href="/workspace/stats/weights" className="text-sm text-stone-700 hover:underline">
           {t("weightsLink")}
-        </Link>
+        </DeskLink>
       </div>
       <StatsFilter value={value} publications={publications} />
       {error || !report ? (
@@ -124,9 +124,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{heading}</h2>
             <div className="flex gap-2">
-              <Link href={`/workspace/stats/notice?${exportQuery}`} className={secondaryButtonClass}>
+              <DeskLink href={`/workspace/stats/notice?${exportQuery}`} className={secondaryButtonClass}>
                 {t("makeNotice")}
-              </Link>
+              </DeskLink>
               <a href={`/api/v1/stats/export?format=csv&${exportQuery}`} className={secondaryButtonClass} download>
                 {t("exportCsv")}
               </a>

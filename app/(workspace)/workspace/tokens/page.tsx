@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
@@ -22,12 +22,12 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       <p className="mb-4 max-w-2xl text-sm text-stone-600">{t("intro")}</p>
       {mayListAll ? (
         <nav aria-label={t("scope")} className="mb-4 flex gap-3 text-sm">
-          <Link href="/workspace/tokens" aria-current={all ? undefined : "page"} className={all ? "text-stone-600 hover:underline" : "font-medium"}>
+          <DeskLink href="/workspace/tokens" aria-current={all ? undefined : "page"} className={all ? "text-stone-600 hover:underline" : "font-medium"}>
             {t("mine")}
-          </Link>
-          <Link href="/workspace/tokens?all=1" aria-current={all ? "page" : undefined} className={all ? "font-medium" : "text-stone-600 hover:underline"}>
+          </DeskLink>
+          <DeskLink href="/workspace/tokens?all=1" aria-current={all ? "page" : undefined} className={all ? "font-medium" : "text-stone-600 hover:underline"}>
             {t("everyone")}
-          </Link>
+          </DeskLink>
         </nav>
       ) : null}
       {!all ? <CreateTokenForm /> : null}
@@ -55,9 +55,9 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
             all && {
               header: t("owner"),
               cell: (tk) => (
-                <Link href={`/workspace/admin/users/${tk.userId}`} className="hover:underline">
+                <DeskLink href={`/workspace/admin/users/${tk.userId}`} className="hover:underline">
                   {tk.userName} &lt;{tk.userEmail}&gt;
-                </Link>
+                </DeskLink>
               ),
             },
             { header: t("prefix"), cell: (tk) => `${tk.prefix}…`, className: "font-mono text-xs" },

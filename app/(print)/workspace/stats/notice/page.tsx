@@ -1,6 +1,6 @@
 // 信息工作通报: the period's statistics as a notice on an A4 sheet, to print
 // or download as Word. For those who may read the statistics.
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -28,9 +28,9 @@ export default async function NoticePage({ searchParams }: { searchParams: Searc
     <>
       <title>{notice.title}</title>
       <nav aria-label={t("noticeToolbar")} className="print-toolbar mx-auto flex max-w-[210mm] flex-wrap items-center gap-4 px-4 py-3 text-sm">
-        <Link href={`/workspace/stats?${query}`} className="text-stone-800 underline-offset-4 hover:underline">
+        <DeskLink href={`/workspace/stats?${query}`} className="text-stone-800 underline-offset-4 hover:underline">
           ← {t("backToStats")}
-        </Link>
+        </DeskLink>
         <a href={`/api/v1/stats/notice?${query}`} className="text-stone-800 underline-offset-4 hover:underline" download>
           {t("noticeWord")}
         </a>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -135,9 +135,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   const id = e.targetId && e.targetId.length > 16 ? `${e.targetId.slice(0, 10)}…` : (e.targetId ?? "");
                   const target = e.targetType ? `${targetLabel(e.targetType)} ${id}` : "—";
                   return href ? (
-                    <Link href={href} className="text-stone-900 underline decoration-stone-300 hover:decoration-stone-900">
+                    <DeskLink href={href} className="text-stone-900 underline decoration-stone-300 hover:decoration-stone-900">
                       {target}
-                    </Link>
+                    </DeskLink>
                   ) : (
                     target
                   );
@@ -172,14 +172,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           />
           <div className="mt-3 flex gap-4 text-sm">
             {given.before ? (
-              <Link href={pageHref()} className="hover:underline">
+              <DeskLink href={pageHref()} className="hover:underline">
                 {t("newest")}
-              </Link>
+              </DeskLink>
             ) : null}
             {page.nextBefore ? (
-              <Link href={pageHref(page.nextBefore)} className="hover:underline" rel="next">
+              <DeskLink href={pageHref(page.nextBefore)} className="hover:underline" rel="next">
                 {t("older")}
-              </Link>
+              </DeskLink>
             ) : (
               <span className="text-stone-500">{t("end")}</span>
             )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -18,9 +18,9 @@ export default async function AdminPublicationsPage() {
         <h2 id="pubs-heading" className="text-lg font-semibold">
           {t("publications.heading")} <span className="text-sm font-normal text-stone-500">({publications.length})</span>
         </h2>
-        <Link href="/workspace/admin/publications/new" className={buttonClass}>
+        <DeskLink href="/workspace/admin/publications/new" className={buttonClass}>
           {t("publications.create")}
-        </Link>
+        </DeskLink>
       </div>
       {publications.length === 0 ? (
         <p className="rounded border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("publications.empty")}</p>
@@ -33,9 +33,9 @@ export default async function AdminPublicationsPage() {
             {
               header: t("publications.name"),
               cell: (p) => (
-                <Link href={`/workspace/admin/publications/${p.slug}`} className="hover:underline">
+                <DeskLink href={`/workspace/admin/publications/${p.slug}`} className="hover:underline">
                   {p.name}
-                </Link>
+                </DeskLink>
               ),
             },
             { header: t("publications.slug"), cell: (p) => p.slug, className: "font-mono text-xs" },

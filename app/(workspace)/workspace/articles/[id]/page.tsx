@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { availableActions } from "@/lib/articles/articles";
@@ -35,19 +35,19 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           </span>
           {article.publishedIn && <PublishedInLink at={article.publishedIn} />}
           {article.commission && (
-            <Link href={`/workspace/commissions/${article.commission.id}`} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 hover:underline" data-testid="answers-commission">
+            <DeskLink href={`/workspace/commissions/${article.commission.id}`} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 hover:underline" data-testid="answers-commission">
               {tc("answers", { title: article.commission.title })}
-            </Link>
+            </DeskLink>
           )}
           <span className="ml-auto flex gap-3">
             {actions.edit && (
-              <Link href={`/workspace/articles/${article.id}/edit`} className="rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
+              <DeskLink href={`/workspace/articles/${article.id}/edit`} className="rounded bg-stone-900 px-3 py-1.5 text-white hover:bg-stone-700">
                 {t("edit")}
-              </Link>
+              </DeskLink>
             )}
-            <Link href={`/workspace/articles/${article.id}/history`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+            <DeskLink href={`/workspace/articles/${article.id}/history`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
               {t("revisions")}
-            </Link>
+            </DeskLink>
           </span>
         </div>
         <DecisionNote article={article} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -39,18 +39,18 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
   return (
     <div className="max-w-5xl">
       <p className="mb-2 text-sm">
-        <Link href="/workspace/commissions" className="text-stone-600 hover:underline">
+        <DeskLink href="/workspace/commissions" className="text-stone-600 hover:underline">
           {t("backToList")}
-        </Link>
+        </DeskLink>
       </p>
       <div className="mb-2 flex flex-wrap items-start gap-3">
         <h1 className="text-2xl font-bold">{commission.title}</h1>
         {commission.cancelled && <CancelledBadge />}
         {isEditor && !commission.cancelled && (
           <span className="ml-auto flex gap-2">
-            <Link href={`/workspace/commissions/${commission.id}/edit`} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
+            <DeskLink href={`/workspace/commissions/${commission.id}/edit`} className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50">
               {t("editButton")}
-            </Link>
+            </DeskLink>
             <CancelCommission id={commission.id} version={commission.version} title={commission.title} />
           </span>
         )}
@@ -76,12 +76,12 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
           {own.answeredAt && <span className="text-sm text-stone-600 tabular-nums">{t("answeredAt")}：{formatDateTime(own.answeredAt)}</span>}
           {can(viewer, "create:article:own-unit") && (
             <span className="ml-auto flex gap-2">
-              <Link href={`/workspace/articles/new?commission=${commission.id}`} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
+              <DeskLink href={`/workspace/articles/new?commission=${commission.id}`} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white hover:bg-stone-700">
                 {t("answer")}
-              </Link>
-              <Link href={`/workspace/articles/import?commission=${commission.id}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
+              </DeskLink>
+              <DeskLink href={`/workspace/articles/import?commission=${commission.id}`} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
                 {t("importAnswer")}
-              </Link>
+              </DeskLink>
             </span>
           )}
         </div>
@@ -131,9 +131,9 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
                       <ul className="space-y-1">
                         {u.articles.map((a) => (
                           <li key={a.id} className="flex flex-wrap items-center gap-2">
-                            <Link href={`/workspace/articles/${a.id}`} className="hover:underline">
+                            <DeskLink href={`/workspace/articles/${a.id}`} className="hover:underline">
                               {a.title || `#${a.id}`}
-                            </Link>
+                            </DeskLink>
                             <StatusBadge status={a.status} />
                           </li>
                         ))}

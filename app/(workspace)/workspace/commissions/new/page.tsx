@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -22,9 +22,9 @@ export default async function NewCommissionPage() {
     <>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("new")}</h1>
-        <Link href="/workspace/commissions" className="ml-auto text-sm text-stone-600 hover:underline">
+        <DeskLink href="/workspace/commissions" className="ml-auto text-sm text-stone-600 hover:underline">
           {t("backToList")}
-        </Link>
+        </DeskLink>
       </div>
       <CommissionForm units={units} publications={publications.map((p) => ({ slug: p.slug, name: p.name }))} defaultDeadline={defaultDeadline} minDeadline={localValue(now)} />
     </>

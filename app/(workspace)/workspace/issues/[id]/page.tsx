@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -54,9 +54,9 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         <IssueStatusBadge status={issue.status} />
         {issue.scheduledAt && issue.status === "scheduled" && <span className="text-sm text-sky-800">{t("scheduledFor", { time: formatDateTime(issue.scheduledAt) })}</span>}
         <span className="ml-auto flex gap-3 text-sm">
-          <Link href={`/workspace/issues/${issue.id}/preview`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
+          <DeskLink href={`/workspace/issues/${issue.id}/preview`} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">
             {t("preview")}
-          </Link>
+          </DeskLink>
           {(issue.status === "published" || issue.status === "withdrawn") && (
             // A plain link: the reader page is a document that loads whole (its public/reader.js runs).
             <a href={readerUrl} className="rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100">

@@ -1,5 +1,5 @@
 import "@/components/bulletin/print.css";
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -65,9 +65,9 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <p className="text-sm">
-        <Link href={can(viewer, "signoff:issue:any") ? "/workspace/signoff" : `/workspace/issues/${issue.id}`} className="text-stone-600 hover:underline">
+        <DeskLink href={can(viewer, "signoff:issue:any") ? "/workspace/signoff" : `/workspace/issues/${issue.id}`} className="text-stone-600 hover:underline">
           ← {t("backToDesk")}
-        </Link>
+        </DeskLink>
       </p>
       <header>
         <h1 data-testid="signoff-title" className="font-serif text-xl leading-snug font-bold text-bulletin-red sm:text-2xl">{issue.title}</h1>
@@ -94,9 +94,9 @@ export default async function SignoffIssuePage({ params }: { params: Promise<{ i
               .flatMap((s) => s.articles)
               .map((a) => (
                 <li key={a.id}>
-                  <Link href={`/workspace/instructions?article=${a.id}#record`} className="underline">
+                  <DeskLink href={`/workspace/instructions?article=${a.id}#record`} className="underline">
                     {a.title}
-                  </Link>
+                  </DeskLink>
                 </li>
               ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -18,9 +18,9 @@ export default async function WeightsPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/workspace/stats" className="text-stone-600 hover:underline">
+        <DeskLink href="/workspace/stats" className="text-stone-600 hover:underline">
           ← {t("back")}
-        </Link>
+        </DeskLink>
       </p>
       <h1 className="mb-2 text-2xl font-bold">{t("weightsTitle")}</h1>
       <p className="mb-4 max-w-2xl text-sm text-stone-600">{t("weightsIntro")}</p>

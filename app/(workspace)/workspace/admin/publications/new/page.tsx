@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -12,9 +12,9 @@ export default async function NewPublicationPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/workspace/admin/publications" className="text-stone-600 hover:underline">
+        <DeskLink href="/workspace/admin/publications" className="text-stone-600 hover:underline">
           ← {t("publications.back")}
-        </Link>
+        </DeskLink>
       </p>
       <h2 className="mb-4 text-lg font-semibold">{t("publications.create")}</h2>
       <PublicationForm publication={null} />

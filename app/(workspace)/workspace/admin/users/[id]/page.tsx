@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -31,9 +31,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/workspace/admin" className="text-stone-600 hover:underline">
+        <DeskLink href="/workspace/admin" className="text-stone-600 hover:underline">
           ← {t("users.back")}
-        </Link>
+        </DeskLink>
       </p>
       <h2 className="text-lg font-semibold">
         {user.name} <span className="font-normal text-stone-500">&lt;{user.email}&gt;</span>
@@ -58,9 +58,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <p className="mb-3 text-sm text-stone-600">{user.active ? t("users.accountHintActive") : t("users.accountHintInactive")}</p>
             <UserAccountActions userId={user.id} email={user.email} active={user.active} />
             <p className="mt-4 text-sm">
-              <Link href={`/workspace/tokens?all=1&user=${user.id}`} className="text-stone-700 hover:underline">
+              <DeskLink href={`/workspace/tokens?all=1&user=${user.id}`} className="text-stone-700 hover:underline">
                 {t("users.tokensLink")}
-              </Link>
+              </DeskLink>
             </p>
           </section>
         </div>
@@ -84,9 +84,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             </ul>
           )}
           <p className="mt-2 text-sm">
-            <Link href={`/workspace/admin/audit?targetType=user&targetId=${user.id}`} className="text-stone-700 hover:underline">
+            <DeskLink href={`/workspace/admin/audit?targetType=user&targetId=${user.id}`} className="text-stone-700 hover:underline">
               {t("users.fullHistory")}
-            </Link>
+            </DeskLink>
           </p>
         </section>
       ) : null}

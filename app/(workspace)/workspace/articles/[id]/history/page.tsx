@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { availableActions } from "@/lib/articles/articles";
@@ -27,9 +27,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
     <div className="max-w-5xl">
       <div className="mb-4 flex items-center gap-3">
         <h1 className="text-xl font-bold">{t("historyTitle", { title: article.title })}</h1>
-        <Link href={`/workspace/articles/${article.id}`} className="ml-auto text-sm text-stone-600 hover:underline">
+        <DeskLink href={`/workspace/articles/${article.id}`} className="ml-auto text-sm text-stone-600 hover:underline">
           {t("backToArticle")}
-        </Link>
+        </DeskLink>
       </div>
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">
         {(["from", "to"] as const).map((name) => (

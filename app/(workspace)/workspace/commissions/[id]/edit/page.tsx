@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -34,9 +34,9 @@ export default async function EditCommissionPage({ params }: { params: Promise<{
     <>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("edit")}</h1>
-        <Link href={`/workspace/commissions/${commission.id}`} className="ml-auto text-sm text-stone-600 hover:underline">
+        <DeskLink href={`/workspace/commissions/${commission.id}`} className="ml-auto text-sm text-stone-600 hover:underline">
           {t("backToCommission")}
-        </Link>
+        </DeskLink>
       </div>
       <CommissionForm
         units={units}

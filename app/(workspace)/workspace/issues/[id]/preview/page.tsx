@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeskLink } from "@/components/workspace/desk-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
@@ -26,9 +26,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
       <p className="mb-4 flex items-center gap-3 rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
         {t("previewNote")}
         {/* Signers read issues on their own desk; the board is the editors'. */}
-        <Link href={can(viewer, "manage:issue:any") ? `/workspace/issues/${id}` : `/workspace/signoff/${id}`} className="ml-auto underline">
+        <DeskLink href={can(viewer, "manage:issue:any") ? `/workspace/issues/${id}` : `/workspace/signoff/${id}`} className="ml-auto underline">
           {t("backToBoard")}
-        </Link>
+        </DeskLink>
       </p>
       <div className="mx-auto max-w-3xl rounded border border-stone-200 bg-white px-4 py-8 sm:px-8">
         <IssueView snapshot={snapshot} labels={{ contents: tr("contents"), corrections: tr("corrections"), backToTop: tr("backToTop") }} />
