@@ -76,9 +76,20 @@ test("a contributor writes, submits from the editor, revises with the comment in
   const onArticle = page.locator("main").getByTestId("published-in");
   await expect(onArticle).toHaveText(ran);
   await page.screenshot({ path: "test-results/screenshots/contributor-published-article.png", fullPage: true });
-  await onArticle.click();
-  await expect(page).toHaveURL(new RegExp(`/p/${slug}/${issue.year}/${issue.number}/a/${id}$`));
+  // Reader pages are documents with a script of their own (public/reader.js): a desk's link to one loads it whole,
+  // never as a client-side navigation inside the desk's React app (components/workspace/desk-link.tsx).
+  const loadsAsReaderDocument = async (click: () => Promise<void>, url: RegExp) => {
+    await page.evaluate(() => ((window as { deskMarker?: boolean }).deskMarker = true));
+    await click();
+    await expect(page).toHaveURL(url);
+    await expect(page.locator("html[data-reader]")).toHaveCount(1);
+    expect(await page.evaluate(() => (window as { deskMarker?: boolean }).deskMarker ?? false)).toBe(false);
+  };
+  await loadsAsReaderDocument(() => onArticle.click(), new RegExp(`/p/${slug}/${issue.year}/${issue.number}/a/${id}$`));
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await page.goto("/workspace");
+  await loadsAsReaderDocument(() => page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "阅读站点" }).click(), /\/$/);
+  await expect(page.getByRole("heading", { name: "刊物" })).toBeVisible();
 });
 
 test("提交审核 while the text changes under a save on its way: saved again, then submitted with what is on screen", async ({ page, loginAs }) => {

@@ -2,15 +2,25 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
 
+/** Paths of the signed-in app, where a click may navigate client-side (so may a relative link, "?…" or "#…"). */
+const APP_PATH = /^\/(?:workspace|login|two-factor|change-password|setup)(?:[/?#]|$)/;
+
 /**
- * next/link for the desks and every signed-in page: a client-side navigation
- * on click, without prefetching. Next prefetches each link that scrolls into
- * view, and every page here is dynamic (per user, never cached), so a
- * prefetch bought nothing but a server render of the target's layout: the
- * desk's navigation bar alone sent nine on every page shown, an inbox one per
- * article. An end-to-end run made ≈ 2,200 of them against ≈ 1,300 page loads.
+ * The link of the desks and every signed-in page.
+ *
+ * - Within the signed-in app: next/link, a client-side navigation on click,
+ *   without prefetching. Next prefetches each link that scrolls into view,
+ *   and every page here is dynamic (per user, never cached) with no
+ *   loading.tsx, so a prefetch only rendered the target's layout again: the
+ *   navigation bar sent nine on every page shown, an inbox one per article.
+ * - Anywhere else — the reader site (阅读站点, 刊于…), downloads: a plain
+ *   <a>. Reader pages are documents without the framework (issue 17); a
+ *   client-side navigation would show one inside the desk's React app,
+ *   without its own script (public/reader.js) running.
+ *
  * `npm run lint` keeps next/link out of app/ and components/ but here.
  */
-export function DeskLink({ prefetch = false, ...props }: ComponentProps<typeof Link>) {
-  return <Link prefetch={prefetch} {...props} />;
+export function DeskLink({ href, prefetch = false, replace, scroll, shallow, locale, onNavigate, ...props }: ComponentProps<typeof Link>) {
+  if (typeof href === "string" && href.startsWith("/") && !APP_PATH.test(href)) return <a href={href} {...props} />;
+  return <Link href={href} prefetch={prefetch} replace={replace} scroll={scroll} shallow={shallow} locale={locale} onNavigate={onNavigate} {...props} />;
 }
