@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { BASE_CSP } from "./lib/security/csp";
+import { SIGNED_IN_ROOTS } from "./lib/security/signed-in-paths";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -37,7 +38,7 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       ...["/api/:path*", "/media/:path*", "/_next/:path*", "/withdrawn-notice/:path*"].map((source) => ({ source, headers: baseCsp })),
       // Desks and sign-in pages hold what only the signed-in may see: never stored by a browser or a proxy (issue 21).
-      ...["/workspace", "/workspace/:path*", "/login", "/change-password", "/two-factor", "/setup"].map((source) => ({
+      ...SIGNED_IN_ROOTS.flatMap((root) => [root, `${root}/:path*`]).map((source) => ({
         source,
         headers: [{ key: "Cache-Control", value: "private, no-store" }],
       })),

@@ -1,9 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the one place next/link is used
 import Link from "next/link";
 import type { ComponentProps } from "react";
-
-/** Paths of the signed-in app, where a click may navigate client-side (so may a relative link, "?…" or "#…"). */
-const APP_PATH = /^\/(?:workspace|login|two-factor|change-password|setup)(?:[/?#]|$)/;
+import { isSignedInPath } from "@/lib/security/signed-in-paths";
 
 /**
  * The link of the desks and every signed-in page.
@@ -21,6 +19,7 @@ const APP_PATH = /^\/(?:workspace|login|two-factor|change-password|setup)(?:[/?#
  * `npm run lint` keeps next/link out of app/ and components/ but here.
  */
 export function DeskLink({ href, prefetch = false, replace, scroll, shallow, locale, onNavigate, ...props }: ComponentProps<typeof Link>) {
-  if (typeof href === "string" && href.startsWith("/") && !APP_PATH.test(href)) return <a href={href} {...props} />;
+  // A relative link ("?…", "#…") stays on its signed-in page.
+  if (typeof href === "string" && href.startsWith("/") && !isSignedInPath(href)) return <a href={href} {...props} />;
   return <Link href={href} prefetch={prefetch} replace={replace} scroll={scroll} shallow={shallow} locale={locale} onNavigate={onNavigate} {...props} />;
 }
