@@ -6,7 +6,6 @@ import {
   DndContext,
   KeyboardSensor,
   PointerSensor,
-  closestCenter,
   useDroppable,
   useSensor,
   useSensors,
@@ -22,6 +21,7 @@ import { useIssueVersion } from "./issue-version";
 import { useEditLocked } from "./edit-guard";
 import { callApi } from "@/components/workspace/api-client";
 import { PromptDialog } from "@/components/ui/prompt-dialog";
+import { closestArticleFirst } from "./board-collision";
 
 export interface BoardArticle {
   id: number;
@@ -159,6 +159,8 @@ export function AssemblyBoard({
     else commit(columns.map((c) => (c.key === to ? { ...c, articleIds: arrayMove(c.articleIds, c.articleIds.indexOf(active), overIndex) } : c)), unplaced);
   }
 
+  const collisionDetection = closestArticleFirst((id) => (id === UNPLACED ? unplaced : (columns.find((c) => c.key === id)?.articleIds ?? [])));
+
   // What a screen reader hears while dragging, in the page's language.
   const titleOfId = (id: number | string) => (typeof id === "number" ? (byId.get(id)?.title ?? `#${id}`) : "");
   const placeOf = (id: number | string) => {
@@ -211,7 +213,7 @@ export function AssemblyBoard({
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={collisionDetection}
       onDragEnd={editable ? onDragEnd : undefined}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
     >
