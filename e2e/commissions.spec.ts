@@ -185,17 +185,18 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   test.setTimeout(180_000);
   const units = await twoUnits(request, "chg");
   const contributor = await createUser("contributor", { unit: units.names[0]! });
+  const leftOut = await createUser("contributor", { unit: units.names[1]! });
   const editorUser = await createUser("editor");
   const editorToken = await tokenFor(request, editorUser);
-  const write = async (title: string) => {
+  const write = async (title: string, unitIds = [units.ids[0]]) => {
     const res = await request.post("/api/v1/commissions", {
       headers: editorToken,
-      data: { title, brief: "<p>请报送做法。</p>", deadline: new Date(Date.now() + 48 * HOUR).toISOString(), unitIds: [units.ids[0]] },
+      data: { title, brief: "<p>请报送做法。</p>", deadline: new Date(Date.now() + 48 * HOUR).toISOString(), unitIds },
     });
     expect(res.status(), await res.text()).toBe(201);
     return (await res.json()) as { id: number; title: string };
   };
-  const moved = await write(`改期的约稿${units.stamp}`);
+  const moved = await write(`改期的约稿${units.stamp}`, [units.ids[0], units.ids[1]]);
   const dropped = await write(`撤销的约稿${units.stamp}`);
 
   // 修改: the form comes prefilled; a new deadline (China time) five days on at 17:30.
@@ -206,6 +207,8 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   await expect(editor.getByRole("textbox", { name: "标题" })).toHaveValue(moved.title);
   await expect(editor.getByRole("textbox", { name: "约稿要求" })).toContainText("请报送做法。");
   await expect(editor.getByRole("checkbox", { name: units.names[0] })).toBeChecked();
+  // The second unit is no longer asked.
+  await editor.getByRole("checkbox", { name: units.names[1] }).uncheck();
   const day = new Date(Date.now() + 5 * 24 * HOUR + 8 * HOUR).toISOString().slice(0, 10); // the China day five days on
   await editor.getByLabel("截止时间").fill(`${day}T17:30`);
   await editor.getByRole("button", { name: "保存修改" }).click();
@@ -249,5 +252,15 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   await expect(unit.getByTestId("commission-cancelled-note")).toContainText("不再需要报送");
   await expect(unit.getByRole("link", { name: "撰稿回复" })).toHaveCount(0);
 
-  for (const p of [editor, unit]) await p.context().close();
+  // The unit taken off the changed commission: told it need not answer, with no link to a page it can no longer open.
+  const other = await desk(browser, leftOut);
+  await other.goto("/workspace");
+  await expect(other.getByTestId("desk-commission").filter({ hasText: moved.title })).toHaveCount(0);
+  const told = other.getByRole("region", { name: "通知", exact: true }).getByText(`约稿《${moved.title}》已不再向本单位约稿，无需报送`);
+  await expect(told).toBeVisible();
+  await expect(told.locator("xpath=ancestor-or-self::a")).toHaveCount(0);
+  await shot(other, "commission-unit-removed");
+  expect((await other.goto(`/workspace/commissions/${moved.id}`))?.status()).toBe(404);
+
+  for (const p of [editor, unit, other]) await p.context().close();
 });

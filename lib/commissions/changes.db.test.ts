@@ -132,6 +132,10 @@ describe("changing a commission", () => {
     expect(narrowed.units.map((u) => u.unitId)).toEqual([unit.liaocheng]);
     await expect(getCommission(weihai, c.id, { now })).rejects.toMatchObject({ code: "not_found" });
     expect((await audits(c.id)).at(-1)).toEqual({ action: "commission.update", details: { version: 2, removedUnitIds: [unit.weihai] } });
+    // It is told so, without a link to what it can no longer open; the unit that stays is not.
+    const removedNotice = (await listNotifications(weihai, 100)).filter((n) => n.type === "commission_removed");
+    expect(removedNotice).toEqual([expect.objectContaining({ commissionId: null, message: "约稿《拒绝修改》已不再向本单位约稿，无需报送" })]);
+    expect((await listNotifications(liaocheng, 100)).filter((n) => n.type === "commission_removed")).toEqual([]);
   });
 
   it("keeps an unchanged deadline that has passed, and sends the reminder again for a moved one", async () => {

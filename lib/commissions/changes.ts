@@ -63,8 +63,9 @@ const remindedAtFor = (deadline: Date, now: Date) => (deadline.getTime() - now.g
  * that changes must be later than `now` (an unchanged one may have passed);
  * `unitIds` is the whole new list — units added are notified like at
  * creation, a unit that has already answered cannot be removed (422 naming
- * `unitIds`). Units whose deadline moved are told the new one, and their
- * reminder goes again for it. Nothing changed: nothing written.
+ * `unitIds`), and one removed is told it need not answer. Units whose
+ * deadline moved are told the new one, and their reminder goes again for
+ * it. Nothing changed: nothing written.
  */
 export async function updateCommission(viewer: Viewer, id: number, input: CommissionUpdate, options: { now: Date }): Promise<CommissionDetail> {
   authorize(viewer, "manage:commission:any");
@@ -93,7 +94,11 @@ export async function updateCommission(viewer: Viewer, id: number, input: Commis
     const version = await bumpVersion(tx, id, input.version, { ...(newTitle !== undefined ? { title: newTitle } : {}), ...(brief ? { brief } : {}), ...(deadline ? { deadline } : {}) }, now);
     const effectiveDeadline = deadline ?? current.deadline;
     const effectiveTitle = newTitle ?? current.title;
-    if (removed.length) await tx.delete(commissionUnits).where(and(eq(commissionUnits.commissionId, id), inArray(commissionUnits.unitId, removed)));
+    if (removed.length) {
+      await tx.delete(commissionUnits).where(and(eq(commissionUnits.commissionId, id), inArray(commissionUnits.unitId, removed)));
+      // Told under the title they were given; not linked, as they no longer see the commission.
+      await notifyUnits(tx, null, removed, "commission_removed", `约稿《${current.title}》已不再向本单位约稿，无需报送`);
+    }
     const kept = addressed.filter((u) => !removed.includes(u));
     if (deadline && kept.length) {
       await tx

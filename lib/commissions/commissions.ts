@@ -395,8 +395,12 @@ export async function createCommission(viewer: Viewer, input: CommissionInput, o
   return getCommission(viewer, id, options);
 }
 
-/** A notice to every active contributor of the units. */
-export async function notifyUnits(tx: Tx, commissionId: number, unitIds: number[], type: string, message: string) {
+/**
+ * A notice to every active contributor of the units, linked to the
+ * commission — or not (`commissionId` null) for units that can no longer
+ * open it.
+ */
+export async function notifyUnits(tx: Tx, commissionId: number | null, unitIds: number[], type: string, message: string) {
   if (!unitIds.length) return;
   const recipients = await tx
     .select({ id: users.id })
