@@ -198,6 +198,13 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   };
   const moved = await write(`改期的约稿${units.stamp}`, [units.ids[0], units.ids[1]]);
   const dropped = await write(`撤销的约稿${units.stamp}`);
+  // The unit has begun a reply to the one that will be cancelled.
+  const begun = await request.post("/api/v1/articles", {
+    headers: await tokenFor(request, contributor),
+    data: { title: `写了一半的回复${units.stamp}`, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "入冬以来，我单位扎实推进冬季防火工作。" }] }] }, commissionId: dropped.id },
+  });
+  expect(begun.status(), await begun.text()).toBe(201);
+  const draftId = ((await begun.json()) as { id: number }).id;
 
   // 修改: the form comes prefilled; a new deadline (China time) five days on at 17:30.
   const editor = await desk(browser, editorUser);
@@ -251,6 +258,14 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   await unit.goto(`/workspace/commissions/${dropped.id}`);
   await expect(unit.getByTestId("commission-cancelled-note")).toContainText("不再需要报送");
   await expect(unit.getByRole("link", { name: "撰稿回复" })).toHaveCount(0);
+  // The reply begun for it is still the unit's draft; the editor says it goes in as an ordinary article, and it does.
+  await unit.goto(`/workspace/articles/${draftId}/edit`);
+  await expect(unit.getByTestId("answers-commission")).toHaveText(`这篇稿件为约稿《${dropped.title}》而写，该约稿已撤销：提交审核时作为普通稿件报送，不计为回复。`);
+  await shot(unit, "commission-cancelled-draft");
+  await unit.getByRole("button", { name: "提交审核" }).click();
+  await expect(unit).toHaveURL(new RegExp(`/workspace/articles/${draftId}$`));
+  await expect(unit.getByText("已提交", { exact: true }).first()).toBeVisible();
+  await expect(unit.getByTestId("answers-commission")).toHaveCount(0);
 
   // The unit taken off the changed commission: told it need not answer, with no link to a page it can no longer open.
   const other = await desk(browser, leftOut);

@@ -119,7 +119,8 @@ export interface ArticleDetail {
   publishedIn: PublishedIn | null;
   /** The 约稿 the article answers, or null. */
   commissionId: number | null;
-  commission: { id: number; title: string; deadline: string } | null;
+  /** The commission it answers (or was written for: `cancelled` — 撤销 — before it was submitted, it is submitted as an ordinary article). */
+  commission: { id: number; title: string; deadline: string; cancelled: boolean } | null;
 }
 
 /** One article, if the viewer may see it; otherwise not found. */
@@ -128,7 +129,7 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError("not_found", "article.notFound");
   const db = await getDb();
   const [row] = await db
-    .select({ article: articles, unit: units.name, author: users.name, commission: { id: commissions.id, title: commissions.title, deadline: commissions.deadline } })
+    .select({ article: articles, unit: units.name, author: users.name, commission: { id: commissions.id, title: commissions.title, deadline: commissions.deadline, cancelledAt: commissions.cancelledAt } })
     .from(articles)
     .innerJoin(units, eq(units.id, articles.unitId))
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -161,7 +162,7 @@ export async function getArticle(viewer: Viewer, id: number): Promise<ArticleDet
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     publishedIn,
     commissionId: row.article.commissionId,
-    commission: row.commission ? { ...row.commission, deadline: row.commission.deadline.toISOString() } : null,
+    commission: row.commission ? { id: row.commission.id, title: row.commission.title, deadline: row.commission.deadline.toISOString(), cancelled: row.commission.cancelledAt !== null } : null,
   };
 }
 

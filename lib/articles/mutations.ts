@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
+import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, commissions, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, messageOfText, msg } from "@/lib/errors";
@@ -298,10 +298,17 @@ export async function transitionArticle(
     if (rule.permission === "update:article:own-unit" && !(viewer.kind === "user" && viewer.unitId === current.unitId)) {
       throw new AppError("not_found", "article.notFound");
     }
+    // A draft written for a commission that was cancelled (撤销) before the draft's first submission goes in as an
+    // ordinary article: a cancelled commission takes no new answer. One submitted before (returned, resubmitted) answered it already.
+    let cancelledCommissionId: number | null = null;
     if (transition === "submit") {
       await activeUnit(tx, current.unitId);
       if (!current.title.trim()) throw new AppError("invalid", "article.titleFirst", { title: ["article.titleBeforeSubmit"] });
       if (!documentText(current.body as JSONContent).trim()) throw new AppError("invalid", "article.bodyEmptySubmit", { body: ["article.bodyEmpty"] });
+      if (current.commissionId !== null && current.submittedAt === null) {
+        const [linked] = await tx.select({ cancelledAt: commissions.cancelledAt }).from(commissions).where(eq(commissions.id, current.commissionId));
+        if (linked?.cancelledAt) cancelledCommissionId = current.commissionId;
+      }
     }
     if (transition === "unaccept") {
       const [placed] = await tx.select({ id: placements.id }).from(placements).where(eq(placements.articleId, id));
@@ -309,7 +316,7 @@ export async function transitionArticle(
     }
     const [moved] = await tx
       .update(articles)
-      .set({ status: rule.to, updatedAt: new Date(), ...(transition === "submit" ? { submittedAt: new Date() } : {}) })
+      .set({ status: rule.to, updatedAt: new Date(), ...(transition === "submit" ? { submittedAt: new Date() } : {}), ...(cancelledCommissionId !== null ? { commissionId: null } : {}) })
       .where(and(eq(articles.id, id), inArray(articles.status, rule.from)))
       .returning();
     if (!moved) {
@@ -323,7 +330,8 @@ export async function transitionArticle(
       const title = joinedTitle(current.title);
       await notify(tx, current.authorId, id, rule.event, comment ? `${notice}：《${title}》——${comment}` : `${notice}：《${title}》`);
     }
-    await recordAudit(tx, viewer, { action: `article.${transition}`, targetType: "article", targetId: id, details: comment ? { comment } : undefined });
+    const details = { ...(comment ? { comment } : {}), ...(cancelledCommissionId !== null ? { cancelledCommissionId } : {}) };
+    await recordAudit(tx, viewer, { action: `article.${transition}`, targetType: "article", targetId: id, details: Object.keys(details).length ? details : undefined });
     return { id, status: moved.status, version: moved.version };
   });
 }

@@ -208,6 +208,21 @@ describe("cancelling a commission", () => {
     await expect(updateArticle(weihai, other.id, { version: other.version, commissionId: c.id })).rejects.toMatchObject({ code: "invalid", fields: { commissionId: [expect.anything()] } });
     expect((await getArticle(liaocheng, answered)).commissionId).toBe(c.id);
     expect((await getArticle(weihai, draft.id)).commissionId).toBe(c.id);
+    expect((await getArticle(weihai, draft.id)).commission).toMatchObject({ id: c.id, cancelled: true });
+
+    // The draft written for it, submitted now, goes in as an ordinary article: not an answer to a cancelled commission.
+    await updateArticle(weihai, draft.id, { version: draft.version, body: doc("写完了") });
+    await transitionArticle(weihai, draft.id, "submit");
+    expect(await getArticle(weihai, draft.id)).toMatchObject({ status: "submitted", commissionId: null, commission: null });
+    const units = (await getCommission(editor, c.id, { now: new Date() })).units;
+    expect(units.find((u) => u.unitId === unit.weihai)).toMatchObject({ status: expect.not.stringMatching(/^answered$/), articles: [] });
+    expect(units.find((u) => u.unitId === unit.liaocheng)).toMatchObject({ status: "answered" });
+    const submitAudit = (await (await getDb()).select().from(auditLog).where(and(eq(auditLog.action, "article.submit"), eq(auditLog.targetId, String(draft.id)))))[0];
+    expect(submitAudit?.details).toEqual({ cancelledCommissionId: c.id });
+    // One that answered before the cancellation keeps its link when returned and resubmitted.
+    await transitionArticle(editor, answered, "return", { comment: "请补充数据" });
+    await transitionArticle(liaocheng, answered, "submit");
+    expect((await getArticle(liaocheng, answered)).commissionId).toBe(c.id);
 
     // No change and no second cancellation: 409.
     await expect(updateCommission(editor, c.id, { version: 2, title: "撤销后修改" }, { now: new Date() })).rejects.toMatchObject({ code: "conflict" });

@@ -36,7 +36,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           {article.publishedIn && <PublishedInLink at={article.publishedIn} />}
           {article.commission && (
             <DeskLink href={`/workspace/commissions/${article.commission.id}`} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 hover:underline" data-testid="answers-commission">
-              {tc("answers", { title: article.commission.title })}
+              {tc(article.commission.cancelled ? "answersCancelled" : "answers", { title: article.commission.title })}
             </DeskLink>
           )}
           <span className="ml-auto flex gap-3">

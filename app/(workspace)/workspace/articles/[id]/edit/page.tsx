@@ -26,7 +26,9 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     >
       {article.commission && (
         <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="answers-commission">
-          {tc("answersNote", { title: article.commission.title, deadline: formatDateTime(article.commission.deadline) })}
+          {article.commission.cancelled
+            ? tc("answersCancelledNote", { title: article.commission.title })
+            : tc("answersNote", { title: article.commission.title, deadline: formatDateTime(article.commission.deadline) })}
         </p>
       )}
       {pending && (
