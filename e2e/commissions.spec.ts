@@ -274,6 +274,10 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   const told = other.getByRole("region", { name: "通知", exact: true }).getByText(`约稿《${moved.title}》已不再向本单位约稿，无需报送`);
   await expect(told).toBeVisible();
   await expect(told.locator("xpath=ancestor-or-self::a")).toHaveCount(0);
+  // Nor does its earlier notice of the commission link to it any more.
+  const sent = other.getByRole("region", { name: "通知", exact: true }).getByText(`新约稿：《${moved.title}》`);
+  await expect(sent).toBeVisible();
+  await expect(sent.locator("xpath=ancestor-or-self::a")).toHaveCount(0);
   await shot(other, "commission-unit-removed");
   expect((await other.goto(`/workspace/commissions/${moved.id}`))?.status()).toBe(404);
 

@@ -136,6 +136,12 @@ describe("changing a commission", () => {
     const removedNotice = (await listNotifications(weihai, 100)).filter((n) => n.type === "commission_removed");
     expect(removedNotice).toEqual([expect.objectContaining({ commissionId: null, message: "约稿《拒绝修改》已不再向本单位约稿，无需报送" })]);
     expect((await listNotifications(liaocheng, 100)).filter((n) => n.type === "commission_removed")).toEqual([]);
+    // Its earlier notice of the commission stays, without the link to what it can no longer open; the staying unit's keeps it.
+    expect((await listNotifications(weihai, 100)).filter((n) => n.message.includes("《拒绝修改》")).map((n) => [n.type, n.commissionId])).toEqual([
+      ["commission_removed", null],
+      ["commission", null],
+    ]);
+    expect(await notices(liaocheng, c.id, "commission")).toHaveLength(1);
   });
 
   it("keeps an unchanged deadline that has passed, and sends the reminder again for a moved one", async () => {

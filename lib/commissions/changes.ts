@@ -8,7 +8,7 @@
 // (lib/commissions/link.ts) and is not scored (lib/stats/follow-up.ts).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { commissionUnits, commissions } from "@/db/schema";
+import { commissionUnits, commissions, notifications, users } from "@/db/schema";
 import { authorize, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, msg } from "@/lib/errors";
@@ -96,7 +96,11 @@ export async function updateCommission(viewer: Viewer, id: number, input: Commis
     const effectiveTitle = newTitle ?? current.title;
     if (removed.length) {
       await tx.delete(commissionUnits).where(and(eq(commissionUnits.commissionId, id), inArray(commissionUnits.unitId, removed)));
-      // Told under the title they were given; not linked, as they no longer see the commission.
+      // Told under the title they were given; not linked, as they no longer see the commission — nor are their earlier notices of it.
+      await tx
+        .update(notifications)
+        .set({ commissionId: null })
+        .where(and(eq(notifications.commissionId, id), inArray(notifications.userId, tx.select({ id: users.id }).from(users).where(inArray(users.unitId, removed)))));
       await notifyUnits(tx, null, removed, "commission_removed", `约稿《${current.title}》已不再向本单位约稿，无需报送`);
     }
     const kept = addressed.filter((u) => !removed.includes(u));
