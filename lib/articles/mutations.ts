@@ -5,14 +5,14 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, commissions, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
+import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { AppError, messageOfText, msg } from "@/lib/errors";
 import { InvalidDocumentError, MAX_DOCUMENT_BYTES, parseDocument, documentText } from "@/lib/render/document";
 import { notify } from "@/lib/notifications/notifications";
 import { voidSignoffForArticleInTx } from "@/lib/issues/signoff";
-import { assertCommissionAddressed } from "@/lib/commissions/link";
+import { assertCommissionAddressed, isCommissionCancelled } from "@/lib/commissions/link";
 import { htmlToDocument, MAX_HTML_BYTES } from "./html";
 import { EDITABLE, TRANSITIONS, type Transition } from "./status";
 
@@ -305,10 +305,7 @@ export async function transitionArticle(
       await activeUnit(tx, current.unitId);
       if (!current.title.trim()) throw new AppError("invalid", "article.titleFirst", { title: ["article.titleBeforeSubmit"] });
       if (!documentText(current.body as JSONContent).trim()) throw new AppError("invalid", "article.bodyEmptySubmit", { body: ["article.bodyEmpty"] });
-      if (current.commissionId !== null && current.submittedAt === null) {
-        const [linked] = await tx.select({ cancelledAt: commissions.cancelledAt }).from(commissions).where(eq(commissions.id, current.commissionId));
-        if (linked?.cancelledAt) cancelledCommissionId = current.commissionId;
-      }
+      if (current.commissionId !== null && current.submittedAt === null && (await isCommissionCancelled(tx, current.commissionId))) cancelledCommissionId = current.commissionId;
     }
     if (transition === "unaccept") {
       const [placed] = await tx.select({ id: placements.id }).from(placements).where(eq(placements.articleId, id));

@@ -25,3 +25,13 @@ export async function assertCommissionAddressed(tx: Db | Tx, commissionId: numbe
   if (!row) throw new AppError("invalid", "commission.notForUnit", { commissionId: ["commission.notForUnitField"] });
   if (row.cancelledAt) throw new AppError("invalid", "commission.cancelledNoAnswer", { commissionId: ["commission.cancelledNoAnswerField"] });
 }
+
+/**
+ * Whether commission `commissionId` was cancelled (撤销). A draft written for
+ * it before the cancellation is submitted as an ordinary article
+ * (lib/articles/mutations.ts): a cancelled commission takes no new answer.
+ */
+export async function isCommissionCancelled(tx: Db | Tx, commissionId: number): Promise<boolean> {
+  const [row] = await tx.select({ cancelledAt: commissions.cancelledAt }).from(commissions).where(eq(commissions.id, commissionId)).limit(1);
+  return Boolean(row?.cancelledAt);
+}
