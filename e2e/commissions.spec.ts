@@ -280,6 +280,13 @@ test("an editor changes one commission's deadline and cancels another; the unit'
   await expect(sent.locator("xpath=ancestor-or-self::a")).toHaveCount(0);
   await shot(other, "commission-unit-removed");
   expect((await other.goto(`/workspace/commissions/${moved.id}`))?.status()).toBe(404);
+  // The 404 stays in the workspace, menu and all, and leads back to the desk, not to the reader site's sign-in.
+  await expect(other.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await expect(other.getByRole("navigation", { name: "工作台导航" })).toBeVisible();
+  await expect(other.getByRole("link", { name: "登录" })).toHaveCount(0);
+  await shot(other, "workspace-not-found");
+  await other.getByRole("link", { name: "返回工作台" }).click();
+  await expect(other).toHaveURL(/\/workspace$/);
 
   for (const p of [editor, unit, other]) await p.context().close();
 });

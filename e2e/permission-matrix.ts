@@ -395,6 +395,8 @@ export const MATRIX: Record<string, Probe[]> = {
   "PAGE /workspace/tokens": [{ url: "/workspace/tokens", expect: page(200, 200, 200, 200) }],
   // 账户安全: one's own password, two-factor and sessions (manage:session:own, every signed-in role).
   "PAGE /workspace/account": [{ url: "/workspace/account", expect: page(200, 200, 200, 200) }],
+  // Any other address under /workspace: sign in first, then the workspace's own 404.
+  "PAGE /workspace/[...missing]": [{ url: "/workspace/no-such-desk/1", expect: page(404, 404, 404, 404) }],
   "PAGE /workspace/admin": [{ url: "/workspace/admin", expect: page(404, 404, 200, 404, { sysadmin: 200, secadmin: 200 }) }],
   "PAGE /workspace/admin/audit": [{ url: "/workspace/admin/audit", expect: page(404, 404, 200, 404, { auditadmin: 200 }) }],
   // 安全策略 (manage:security:any): admin and the security administrator.
