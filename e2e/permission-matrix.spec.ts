@@ -263,6 +263,30 @@ test.describe("permission matrix", () => {
     });
   }
 
+  test("every desk page names itself in the browser's tab, each differently", async () => {
+    const deskPages = filesUnder(path.join(APP, "(workspace)"), (n) => n === "page.tsx")
+      .map((file) => `PAGE ${urlPattern(file)}`)
+      .filter((route) => route !== "PAGE /workspace/[...missing]");
+    const titles = await Promise.all(
+      deskPages.map(async (route) => {
+        const probe = MATRIX[route]![0]!;
+        const actor = ACTORS.find((a) => probe.expect[a] === 200)!;
+        const res = await call("GET", resolve(probe.url, world.fixtures), { headers: { cookie: world.cookie[actor]! } });
+        const html = await res.text();
+        return { route, title: /<title>([^<]*)<\/title>/.exec(html)?.[1] };
+      }),
+    );
+    for (const { route, title } of titles) expect(title, route).toMatch(/^[^·]+ · 简报工作台$/);
+    const seen = new Map<string, string>();
+    for (const { route, title } of titles) {
+      expect(seen.get(title!), `${route} has the title of another page`).toBeUndefined();
+      seen.set(title!, route);
+    }
+    // The workspace's 404 names itself too.
+    const missing = await call("GET", "/workspace/no-such-desk", { headers: { cookie: world.cookie.editor! } });
+    expect(/<title>([^<]*)<\/title>/.exec(await missing.text())?.[1]).toBe("页面不存在 · 简报工作台");
+  });
+
   test("server actions posted from another origin are refused with 403 before they run", async () => {
     // Action ids exist only in the build; the build's manifest maps them to their source and pages.
     const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {

@@ -5,6 +5,11 @@ import { countUsers } from "@/lib/users/users";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("setup");
+  return { title: t("title") };
+}
+
 export default async function SetupPage() {
   if ((await countUsers()) > 0) redirect("/login");
   const t = await getTranslations("setup");

@@ -1,6 +1,11 @@
 import { DeskLink } from "@/components/workspace/desk-link";
 import { getTranslations } from "next-intl/server";
 
+export async function generateMetadata() {
+  const t = await getTranslations("workspace.notFound");
+  return { title: t("title") };
+}
+
 /**
  * A desk page's notFound(): an address the workspace does not have, or one the
  * viewer may not see (pages do not reveal what they hold). It stays in the

@@ -16,6 +16,9 @@ import { commissionNow } from "@/lib/e2e/clock";
 import { TimeLeftBadge } from "@/components/commissions/commission-status";
 import { listAwaitingFeedback } from "@/lib/instructions/instructions";
 import { AwaitingInstructions } from "@/components/instructions/awaiting-instructions";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("desk");
 
 type Search = Promise<Record<string, string | undefined>>;
 

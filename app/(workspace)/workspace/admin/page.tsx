@@ -11,6 +11,9 @@ import { FilterBar } from "@/components/admin/filter-bar";
 import { UserStatus } from "@/components/admin/user-status";
 import { UnlockButton } from "@/components/admin/unlock-button";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("admin");
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/admin");

@@ -8,6 +8,9 @@ import { commissionSummary, listCommissions } from "@/lib/commissions/commission
 import { commissionNow } from "@/lib/e2e/clock";
 import { formatDateTime } from "@/lib/format";
 import { CancelledBadge, CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("commissions");
 
 /** 约稿: every commission and how the units answered (editors); the unit's own commissions (contributors). */
 export default async function CommissionsPage() {

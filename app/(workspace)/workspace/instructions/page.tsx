@@ -12,6 +12,9 @@ import { chinaToday } from "@/lib/instructions/deadline";
 import { OFFICIAL_LEVELS } from "@/lib/instructions/levels";
 import { FeedbackState } from "@/components/instructions/feedback-state";
 import { InstructionForm } from "@/components/instructions/instruction-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("instructions");
 
 type Search = Promise<Record<string, string | undefined>>;
 const STATES = ["awaiting", "answered", "overdue"] as const;

@@ -10,6 +10,9 @@ import { currentChinaYear, formatDateTime } from "@/lib/format";
 import { CreateIssueForm, type SeriesSuggestions } from "@/components/issues/create-issue-form";
 import { IssueStatusBadge } from "@/components/issues/issue-status-badge";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("issues");
 
 export default async function IssuesPage() {
   const viewer = await requireSignedIn("/workspace/issues");

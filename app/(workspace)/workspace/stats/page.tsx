@@ -17,6 +17,9 @@ import { StatsFilter, type StatsFilterValue } from "@/components/stats/stats-fil
 import { ScoreBarChart, TrendChart } from "@/components/stats/stats-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("stats");
 
 type Search = Record<string, string | undefined>;
 

@@ -6,6 +6,9 @@ import { listApiTokens } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/format";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/admin/token-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("tokens");
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<{ all?: string; user?: string }> }) {
   const viewer = await requireSignedIn("/workspace/tokens");

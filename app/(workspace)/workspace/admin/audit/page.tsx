@@ -11,6 +11,9 @@ import { auditDetailLines } from "@/lib/audit/details";
 import { formatDateTime } from "@/lib/format";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("audit");
 
 const FILTER_KEYS = ["actor", "action", "targetType", "targetId", "from", "to"] as const;
 

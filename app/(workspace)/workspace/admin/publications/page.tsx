@@ -6,6 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { listPublicationsForAdmin } from "@/lib/publications/publications";
 import { buttonClass } from "@/components/ui/styles";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("publications");
 
 export default async function AdminPublicationsPage() {
   const viewer = await requireSignedIn("/workspace/admin/publications");

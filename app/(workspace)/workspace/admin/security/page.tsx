@@ -5,6 +5,9 @@ import { can } from "@/lib/auth/permissions";
 import { POLICY_ROLES, getSecurityPolicyForAdmin } from "@/lib/auth/two-factor";
 import { formatDateTime } from "@/lib/format";
 import { SecurityPolicyForm } from "@/components/admin/security-policy-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("security");
 
 /** 安全策略: the security administrator's page for what `PUT /api/v1/security/policy` sets. */
 export default async function AdminSecurityPage() {

@@ -5,6 +5,9 @@ import { can } from "@/lib/auth/permissions";
 import { listUnits } from "@/lib/units/units";
 import { CreateUnitForm, UnitActions } from "@/components/admin/unit-forms";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("units");
 
 export default async function AdminUnitsPage() {
   const viewer = await requireSignedIn("/workspace/admin/units");

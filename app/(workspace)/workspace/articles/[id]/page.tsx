@@ -12,6 +12,9 @@ import { PublishedInLink } from "@/components/workspace/published-in-link";
 import { formatDateTime } from "@/lib/format";
 import { articleFollowUp } from "@/lib/instructions/follow-up";
 import { ArticleFollowUp } from "@/components/instructions/article-follow-up";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("article");
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

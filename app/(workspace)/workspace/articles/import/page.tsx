@@ -5,6 +5,9 @@ import { can } from "@/lib/auth/permissions";
 import { answerableCommissions } from "@/lib/commissions/commissions";
 import { commissionNow } from "@/lib/e2e/clock";
 import { DocxImport } from "@/components/workspace/docx-import";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("articleImport");
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/articles/import");

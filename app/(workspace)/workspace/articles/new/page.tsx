@@ -9,6 +9,9 @@ import { commissionNow } from "@/lib/e2e/clock";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("articleNew");
 
 export default async function NewArticlePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireSignedIn("/workspace/articles/new");

@@ -12,6 +12,9 @@ import { formatDateTime } from "@/lib/format";
 import { CancelledBadge, CommissionStatusBadge, TimeLeftBadge } from "@/components/commissions/commission-status";
 import { CancelCommission } from "@/components/commissions/cancel-commission";
 import { StatusBadge } from "@/components/workspace/status-badge";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("commission");
 
 /**
  * One commission: its brief and deadline, and per unit open / answered on

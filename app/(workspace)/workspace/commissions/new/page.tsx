@@ -7,6 +7,9 @@ import { commissionUnitOptions } from "@/lib/commissions/commissions";
 import { listPublications } from "@/lib/issues/reader";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CommissionForm } from "@/components/commissions/commission-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("commissionNew");
 
 /** `YYYY-MM-DDTHH:mm` in China time, for a datetime-local field. */
 const localValue = (d: Date) => formatDateTime(d).replace(" ", "T");

@@ -20,6 +20,9 @@ import { listCorrections } from "@/lib/issues/corrections";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { IssueEditGuard, EditGuardNotice } from "@/components/issues/edit-guard";
 import { SignoffHistory } from "@/components/signoff/signoff-history";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("issue");
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -19,6 +19,9 @@ import { SignoffDecision } from "@/components/signoff/signoff-decision";
 import { CorrectionReview } from "@/components/signoff/correction-review";
 import { getPendingCorrection } from "@/lib/issues/corrections";
 import { SignoffHistory } from "@/components/signoff/signoff-history";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("signoffIssue");
 
 /**
  * One issue on the signer's desk, in exactly the form it will take (the web

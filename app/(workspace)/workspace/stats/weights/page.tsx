@@ -8,6 +8,9 @@ import { WEIGHT_GROUPS } from "@/lib/stats/weight-groups";
 import { formatDateTime } from "@/lib/format";
 import { WeightsForm } from "@/components/stats/weights-form";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("weights");
 
 export default async function WeightsPage() {
   const viewer = await requireSignedIn("/workspace/stats/weights");

@@ -6,6 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getPublicationForAdmin } from "@/lib/publications/publications";
 import { PublicationForm } from "@/components/admin/publication-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("publication");
 
 export default async function EditPublicationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { PublicationForm } from "@/components/admin/publication-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("publicationNew");
 
 export default async function NewPublicationPage() {
   const viewer = await requireSignedIn("/workspace/admin/publications/new");

@@ -11,6 +11,9 @@ import { formatDateTime } from "@/lib/format";
 import { EditUserForm, UserAccountActions } from "@/components/admin/user-forms";
 import { UserStatus } from "@/components/admin/user-status";
 import { UnlockButton } from "@/components/admin/unlock-button";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("user");
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

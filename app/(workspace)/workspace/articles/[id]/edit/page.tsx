@@ -8,6 +8,9 @@ import { DecisionNote } from "@/components/workspace/decision-note";
 import { can } from "@/lib/auth/permissions";
 import { pendingSignoffOfArticle } from "@/lib/issues/signoff";
 import { formatDateTime } from "@/lib/format";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("articleEdit");
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -8,6 +8,9 @@ import { DiffView } from "@/components/workspace/diff-view";
 import { RestoreButton } from "@/components/workspace/restore-button";
 import { formatDateTime } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("articleHistory");
 
 const version = (v: string | undefined) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
 

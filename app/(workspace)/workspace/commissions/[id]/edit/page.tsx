@@ -9,6 +9,9 @@ import { commissionNow } from "@/lib/e2e/clock";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { CommissionForm } from "@/components/commissions/commission-form";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("commissionEdit");
 
 /** `YYYY-MM-DDTHH:mm` in China time, for a datetime-local field. */
 const localValue = (d: Date | string) => formatDateTime(d).replace(" ", "T");

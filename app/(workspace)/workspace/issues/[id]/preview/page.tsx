@@ -6,6 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { previewIssue } from "@/lib/issues/assembly";
 import { IssueView } from "@/components/bulletin/issue-view";
+import { deskTitle } from "@/components/workspace/desk-title";
+
+export const generateMetadata = deskTitle("issuePreview");
 
 /** The preview uses the very renderer of the reader page, from a snapshot built exactly as publishing would build it. */
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
