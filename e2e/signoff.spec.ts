@@ -8,6 +8,47 @@ import { E2E } from "./env";
 import { desk, html, phone, post, readyIssue, tokenFor, world } from "./signoff-world";
 
 test.describe("签发 over HTTP", () => {
+  test("the contract's calls alone take an issue to readers: the creator is 编辑, a heading sent in 【】 is stored without", async ({ request }) => {
+    const w = await world(request, "c");
+    const editorUser = await createUser("editor");
+    const editor = await tokenFor(request, editorUser);
+    const ids: number[] = [];
+    for (const title of ["契约流程甲稿", "契约流程乙稿"]) {
+      const created = await request.post("/api/v1/articles", { headers: w.contributor, data: { title, html: html(`${title}的正文。`) } });
+      expect(created.status()).toBe(201);
+      const { id } = await created.json();
+      expect((await post(request, `/api/v1/articles/${id}/submit`, w.contributor)).status()).toBe(200);
+      expect((await post(request, `/api/v1/articles/${id}/accept`, editor)).status()).toBe(200);
+      ids.push(id);
+    }
+    const created = await request.post("/api/v1/issues", { headers: editor, data: { publication: w.slug, year: 2034 } });
+    expect(created.status()).toBe(201);
+    const issue = await created.json();
+    const at = (p: string) => `/api/v1/issues/${issue.id}/${p}`;
+    expect((await request.put(at("layout"), { headers: editor, data: { sections: [{ heading: " 【工作动态】 ", articleIds: ids }] } })).status()).toBe(200);
+    const asked = await post(request, at("request-signoff"), editor);
+    expect(asked.status(), await asked.text()).toBe(200);
+    expect(await asked.json()).toMatchObject({ status: "awaiting_signoff" });
+    expect((await post(request, at("signoff"), w.signer, { decision: "approve" })).status()).toBe(200);
+    expect((await post(request, at("publish"), editor)).status()).toBe(200);
+    const read = await request.get(`/api/v1/publications/${w.slug}/issues/2034/${issue.number}`);
+    expect(read.status()).toBe(200);
+    const body = await read.json();
+    expect(body.editor).toBe(editorUser.name);
+    expect(body.sections.map((s: { heading: string | null }) => s.heading)).toEqual(["工作动态"]);
+    const page = (await (await request.get(`/p/${w.slug}/2034/${issue.number}`)).text()).replaceAll("<!-- -->", "");
+    expect(page).toContain("【工作动态】");
+    expect(page).not.toContain("【【");
+    // A heading that is only brackets is no heading: 422, nothing stored.
+    // An issue created with 编辑 named keeps that name.
+    const named = await (await request.post("/api/v1/issues", { headers: editor, data: { publication: w.slug, year: 2035, editorName: " 刘栋 " } })).json();
+    expect(await (await request.get(`/api/v1/issues/${named.id}`, { headers: editor })).json()).toMatchObject({ editorName: "刘栋", version: 1 });
+    // A heading that is only brackets is no heading: 422, nothing stored.
+    const refused = await request.put(`/api/v1/issues/${named.id}/layout`, { headers: editor, data: { sections: [{ heading: "【】", articleIds: [] }] } });
+    expect(refused.status()).toBe(422);
+    expect(await (await request.get(`/api/v1/issues/${named.id}`, { headers: editor })).json()).toMatchObject({ version: 1 });
+  });
+
   test("request → return (comment required) → request → sign → publish; the publish gate and who may do what", async ({ request }) => {
     const w = await world(request, "h");
     const issue = await readyIssue(request, w, 2031);
@@ -76,6 +117,8 @@ test.describe("签发 over HTTP", () => {
   test("422 naming the failed checks; two signers at once: one wins, the other 409; a change after signing voids it", async ({ request }) => {
     const w = await world(request, "r");
     const empty = await (await request.post("/api/v1/issues", { headers: w.editor, data: { publication: w.slug, year: 2032 } })).json();
+    // A new issue names its creator as 编辑; the editor clears the field, and the checks ask for it.
+    expect((await request.patch(`/api/v1/issues/${empty.id}`, { headers: w.editor, data: { version: 1, editorName: null } })).status()).toBe(200);
     const refused = await post(request, `/api/v1/issues/${empty.id}/request-signoff`, w.editor);
     expect(refused.status()).toBe(422);
     const error = (await refused.json()).error;

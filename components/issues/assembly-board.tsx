@@ -22,6 +22,7 @@ import { useEditLocked } from "./edit-guard";
 import { callApi } from "@/components/workspace/api-client";
 import { PromptDialog } from "@/components/ui/prompt-dialog";
 import { closestArticleFirst } from "./board-collision";
+import { sectionHeadingText } from "@/lib/issues/section-heading";
 
 export interface BoardArticle {
   id: number;
@@ -38,8 +39,6 @@ interface Column {
 const UNPLACED = "unplaced";
 let keySeq = 0;
 const newKey = () => `s${++keySeq}`;
-/** A typed heading without the brackets the issue prints around it (【向深度贫困进军】 → 向深度贫困进军). */
-const headingOf = (typed: string) => typed.trim().replace(/^【(.*)】$/, "$1").trim();
 
 export function AssemblyBoard({
   issueId,
@@ -179,7 +178,7 @@ export function AssemblyBoard({
 
   function addSection(e: React.FormEvent) {
     e.preventDefault();
-    const heading = headingOf(newHeading);
+    const heading = sectionHeadingText(newHeading);
     if (!heading) return;
     setNewHeading("");
     commit([...columns, { key: newKey(), heading, articleIds: [] }], unplaced);
@@ -300,7 +299,7 @@ export function AssemblyBoard({
         label={t("renamePrompt")}
         initial={renaming?.heading ?? ""}
         check={(value) => {
-          const heading = headingOf(value);
+          const heading = sectionHeadingText(value);
           return heading ? { value: heading } : { error: t("headingRequired") };
         }}
         onSubmit={(heading) => renaming && renameSection(renaming.key, heading)}

@@ -70,6 +70,8 @@ export async function createIssue(viewer: Viewer, input: CreateIssueInput): Prom
           number: input.number ?? next.number,
           totalNumber: series === "supplement" ? (input.totalNumber ?? null) : (input.totalNumber ?? next.totalNumber),
           source: publication.issuingBody,
+          // 编辑: whoever assembles the issue, unless named; the board can change it.
+          editorName: input.editorName ?? (viewer.kind === "user" ? viewer.name : null),
           publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
         })
         .returning();

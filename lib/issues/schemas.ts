@@ -1,6 +1,7 @@
 // What an editor sends to change an issue: the shapes the API routes
 // validate (lib/api/routes/issues.ts) and the services take, already parsed.
 import { z } from "zod";
+import { sectionHeadingText } from "./section-heading";
 
 const YEAR = z.number().int().min(1949).max(9999);
 const NUMBER = z.number().int().min(1).max(100_000);
@@ -16,6 +17,8 @@ export const createIssueSchema = z
     number: NUMBER.optional(),
     totalNumber: NUMBER.optional(),
     series: z.enum(["regular", "supplement"]).optional(),
+    // 编辑 on the issue's last line; the creating editor's name when omitted.
+    editorName: z.string().trim().min(1).max(50).regex(NO_NUL, NUL_MESSAGE).optional(),
     // 刊发日期, for back issues typed in from the paper archive.
     publishedAt: z.iso.datetime({ offset: true }).optional(),
   })
@@ -44,7 +47,8 @@ export const layoutSchema = z
       .array(
         z
           .object({
-            heading: z.string().trim().min(1).max(100).regex(NO_NUL, NUL_MESSAGE).nullable(),
+            // Stored without the brackets the issue prints (【…】 is presentation).
+            heading: z.string().transform(sectionHeadingText).pipe(z.string().min(1).max(100).regex(NO_NUL, NUL_MESSAGE)).nullable(),
             // ids are PostgreSQL integers: a larger number is no article (422), not a query error.
             articleIds: z.array(z.number().int().min(1).max(2_147_483_647)).max(500),
           })

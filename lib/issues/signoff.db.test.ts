@@ -51,6 +51,7 @@ const statusOf = async (id: number) => (await getIssue(editor, id)).status;
 describe("签发", () => {
   it("asks for sign-off only when the checks pass (422 naming them), and only editors ask", async () => {
     const empty = await createIssue(editor, { publication: "sdtp", year: 2030 });
+    await updateIssue(editor, empty.id, { version: 1, editorName: null });
     const refused = requestSignoff(editor, empty.id);
     await expect(refused).rejects.toMatchObject({ code: "invalid", details: { checks: expect.arrayContaining([expect.objectContaining({ code: "no_articles" }), expect.objectContaining({ code: "no_editor" })]) } });
     await expect(requestSignoff(editor, empty.id)).rejects.toThrow(/本期还没有稿件.*请填写本期编辑/);
