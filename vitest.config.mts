@@ -39,6 +39,8 @@ const ENGINE_INDEPENDENT_DB_TESTS = [
   "testing/xss-inputs-people.db.test.ts",
   // The CLI's refusals: bad arguments, and a PGlite data directory held or missing — never DATABASE_URL's server.
   "lib/backup/backup-cli-refusals.db.test.ts",
+  // The user commands, on a PGlite data directory of the test's own.
+  "lib/users/users-cli.db.test.ts",
 ];
 
 export default defineConfig({

@@ -19,7 +19,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 const USAGE = `Usage: npm run cms -- <command> [options]
 
 Commands:
-  user create --email E --name N --role admin|editor|signer|contributor|sysadmin|secadmin|auditadmin [--unit UNIT] [--password P]
+  user create --email E [--name N] --role admin|editor|signer|contributor|sysadmin|secadmin|auditadmin [--unit UNIT] [--password P]
       Creates a user. Without --password a random one is printed once.
   user passwd --email E [--password P]
       Sets a new password (random and printed when --password is omitted).
@@ -85,7 +85,6 @@ async function run(argv: string[]): Promise<void> {
   // Check the arguments before opening the database.
   const email = option(values, "email")!;
   if (command === "user create") {
-    option(values, "name");
     const role = option(values, "role")!;
     if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
   }
@@ -98,7 +97,8 @@ async function run(argv: string[]): Promise<void> {
     const password = option(values, "password", false) ?? randomPassword();
     const user = await createUser(cli, {
       email,
-      name: option(values, "name")!,
+      // The name shown on desks and in the audit log; the email's local part until an administrator sets it.
+      name: option(values, "name", false) ?? email.split("@")[0]!,
       role: option(values, "role") as Role,
       unit: option(values, "unit", false),
       password,
