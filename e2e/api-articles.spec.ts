@@ -79,6 +79,15 @@ test("import a .docx and upload images over HTTP", async ({ request }) => {
   expect(await imported.json()).toMatchObject({ status: "draft", version: 1, title: "威海市深入开展脱贫攻坚大调研扎实推进“八个精准”要求落实落地" });
   const notDocx = await request.post("/api/v1/articles/import", { headers: contributor, multipart: { file: { name: "a.docx", mimeType: "application/octet-stream", buffer: Buffer.from("hello") } } });
   expect(notDocx.status()).toBe(422);
+  // An editor imports a document a unit sent by email, naming the unit; without one, 422 naming the field.
+  const editor = await auth(request, await createUser("editor"));
+  const word = { file: { name: "来稿.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: await makeArticleDocx() } };
+  const unnamed = await request.post("/api/v1/articles/import", { headers: editor, multipart: word });
+  expect(unnamed.status()).toBe(422);
+  expect((await unnamed.json()).error.fields).toHaveProperty("unit");
+  const forUnit = await request.post(`/api/v1/articles/import?unit=${encodeURIComponent("威海市扶贫办")}`, { headers: editor, multipart: word });
+  expect(forUnit.status(), await forUnit.text()).toBe(201);
+  expect(await (await request.get(`/api/v1/articles/${(await forUnit.json()).id}`, { headers: editor })).json()).toMatchObject({ status: "draft", unit: "威海市扶贫办" });
   const png = await request.post("/api/v1/media", { headers: contributor, multipart: { file: { name: "a.png", mimeType: "image/png", buffer: makePng() } } });
   expect(png.status()).toBe(201);
   const { url } = await png.json();

@@ -11,6 +11,8 @@ import { loadMediaBySrc } from "@/lib/media/media";
 import { getArticle } from "./articles";
 import { makeArticleDocx } from "@/testing/docx-fixtures";
 import { importDocx } from "./import-docx";
+import { getDb } from "@/db";
+import { media } from "@/db/schema";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -32,6 +34,21 @@ describe("importDocx", () => {
     expect(src).toBeTruthy();
     const stored = await loadMediaBySrc(src!);
     expect(stored?.mime).toBe("image/png");
+  });
+
+  it("lets an editor import a document a unit sent by email, for the unit named; without one, nothing is stored", async () => {
+    const editor = viewerFromUser((await findUserByEmail("editor@demo.local"))!);
+    const leader = viewerFromUser((await findUserByEmail("leader@demo.local"))!);
+    const bytes = fs.readFileSync(path.join(import.meta.dirname, "fixtures/docx/title-style.docx"));
+    const mediaRows = async () => (await (await getDb()).select({ id: media.id }).from(media)).length;
+    const before = await mediaRows();
+    await expect(importDocx(editor, bytes)).rejects.toMatchObject({ code: "invalid", message: "请指定供稿单位" });
+    await expect(importDocx(editor, bytes, { unit: "没有这个单位" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(importDocx(leader, bytes, { unit: "聊城市扶贫办" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await mediaRows()).toBe(before);
+    const created = await importDocx(editor, bytes, { unit: "聊城市扶贫办" });
+    const article = await getArticle(editor, created.id);
+    expect(article).toMatchObject({ status: "draft", unit: "聊城市扶贫办", titleLines: ["聊城市狠抓“六项举措”", "集中优势兵力重点突破"] });
   });
 
   it("answers with a warning for a picture the web cannot show, and makes the draft without it", async () => {

@@ -8,11 +8,11 @@ import mammoth from "mammoth";
 import JSZip from "jszip";
 import type { JSONContent } from "@tiptap/core";
 import { AppError, msg, messageOfText } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/permissions";
+import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { storeMedia } from "@/lib/media/media";
 import { getDb } from "@/db";
 import { assertCommissionAddressed } from "@/lib/commissions/link";
-import { createArticle } from "./mutations";
+import { createArticle, unitOfNewDraft } from "./mutations";
 import { InvalidDocumentError } from "@/lib/render/document";
 import { htmlToDocument } from "./html";
 import { decideLevel, type StyledRun } from "./official-levels";
@@ -390,12 +390,18 @@ export async function docxToDraft(bytes: Uint8Array, options: { storeImage?: Sto
   return { title: title.join("\n"), attribution, body, warnings };
 }
 
-/** Creates a draft from a .docx file, keeping its pictures in the media store. */
-export async function importDocx(viewer: Viewer, bytes: Uint8Array, options: { commissionId?: number } = {}) {
-  // A commission not addressed to the writer's unit is refused before the document is read (createArticle checks again).
-  if (options.commissionId !== undefined && viewer.kind === "user" && viewer.role === "contributor" && viewer.unitId !== null) {
-    await assertCommissionAddressed(await getDb(), options.commissionId, viewer.unitId);
-  }
+/**
+ * Creates a draft from a .docx file, keeping its pictures in the media store:
+ * a contributor's for their unit, an editor's for the unit named (a document
+ * a unit sent by email).
+ */
+export async function importDocx(viewer: Viewer, bytes: Uint8Array, options: { commissionId?: number; unit?: string } = {}) {
+  // Who writes for which unit, and a commission not addressed to that unit, are refused
+  // before the document is read and its pictures stored (createArticle checks again).
+  const db = await getDb();
+  if (!can(viewer, "update:article:any")) authorize(viewer, "create:article:own-unit");
+  const unitId = await unitOfNewDraft(db, viewer, options.unit);
+  if (options.commissionId !== undefined) await assertCommissionAddressed(db, options.commissionId, unitId);
   const storeImage: StoreImage = async (image) => {
     try {
       return (await storeMedia(viewer, image)).url;
@@ -411,6 +417,7 @@ export async function importDocx(viewer: Viewer, bytes: Uint8Array, options: { c
     body: draft.body,
     ...(draft.attribution ? { attribution: draft.attribution } : {}),
     ...(options.commissionId !== undefined ? { commissionId: options.commissionId } : {}),
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
   });
   return { ...created, warnings: draft.warnings };
 }

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
-import { getDb, type Tx } from "@/db";
+import { getDb, type Db, type Tx } from "@/db";
 import { ARTICLE_STATUSES, articleEvents, articleRevisions, articles, issues, placements, units, type Article, type ArticleStatus } from "@/db/schema";
 import { authorize, can, type Viewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
@@ -148,6 +148,23 @@ async function loadVisible(tx: Tx, viewer: Viewer, id: number): Promise<Article>
   throw new AppError("not_found", "article.notFound");
 }
 
+/**
+ * The unit a new draft is written for: a contributor's own; for an editor, the
+ * unit named (by name or short name). Refused before anything is stored.
+ */
+export async function unitOfNewDraft(tx: Db | Tx, viewer: Viewer, unitName: string | undefined): Promise<number> {
+  if (viewer.kind === "user" && viewer.role === "contributor") {
+    authorize(viewer, "create:article:own-unit");
+    if (viewer.unitId === null) throw new AppError("forbidden", "article.noUnit");
+    return viewer.unitId;
+  }
+  authorize(viewer, "update:article:any");
+  if (!unitName) throw new AppError("invalid", "article.chooseUnit", { unit: ["article.chooseUnitField"] });
+  const [u] = await tx.select().from(units).where(sql`${units.name} = ${unitName} or ${units.shortName} = ${unitName}`).limit(1);
+  if (!u) throw new AppError("invalid", "unit.notFound", { unit: ["unit.notFound"] });
+  return u.id;
+}
+
 /** Creates a draft: a contributor for their own unit; an editor for a named unit. */
 export async function createArticle(viewer: Viewer, input: ArticleInput): Promise<{ id: number; status: ArticleStatus; version: number; title: string }> {
   // Who may write at all: signers never write articles (403).
@@ -156,18 +173,7 @@ export async function createArticle(viewer: Viewer, input: ArticleInput): Promis
   const body = resolveBody(input) ?? EMPTY_DOC;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    let unitId: number;
-    if (viewer.kind === "user" && viewer.role === "contributor") {
-      authorize(viewer, "create:article:own-unit");
-      if (viewer.unitId === null) throw new AppError("forbidden", "article.noUnit");
-      unitId = viewer.unitId;
-    } else {
-      authorize(viewer, "update:article:any");
-      if (!input.unit) throw new AppError("invalid", "article.chooseUnit", { unit: ["article.chooseUnitField"] });
-      const [u] = await tx.select().from(units).where(sql`${units.name} = ${input.unit} or ${units.shortName} = ${input.unit}`).limit(1);
-      if (!u) throw new AppError("invalid", "unit.notFound", { unit: ["unit.notFound"] });
-      unitId = u.id;
-    }
+    const unitId = await unitOfNewDraft(tx, viewer, input.unit);
     const unit = await activeUnit(tx, unitId);
     const attribution = normalizeAttribution(input.attribution ?? unit.name) || unit.name;
     const commissionId = input.commissionId ?? null;

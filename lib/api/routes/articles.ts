@@ -105,16 +105,19 @@ export const articleRoutes = [
   defineRoute({
     method: "POST",
     path: "/api/v1/articles/import",
-    summary: "A draft made from a Word document (.docx, multipart field `file`); `?commissionId=` links it to a 约稿 addressed to the unit",
+    summary: "A draft made from a Word document (.docx, multipart field `file`); `?commissionId=` links it to a 约稿 addressed to the unit; an editor names the unit with `?unit=`",
     tag: TAG,
     access: "signed-in",
     permission: ["create:article:own-unit", "update:article:any"],
-    query: z.object({ commissionId: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe("The 约稿 the draft answers") }),
+    query: z.object({
+      commissionId: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe("The 约稿 the draft answers"),
+      unit: z.string().min(1).max(200).optional().describe("Editors: the unit the document came from (name or short name); a contributor's is their own"),
+    }),
     body: { upload: true, maxBytes: maxDocxBytes, description: "A .docx file in the multipart field `file`" },
     status: 201,
     response: z.looseObject({ id: z.number().int(), status: z.literal("draft"), version: z.number().int(), title: z.string() }),
     errors: [403, 413, 422],
-    handler: ({ viewer, upload, query }) => importDocx(viewer, upload!.bytes, { commissionId: query.commissionId }),
+    handler: ({ viewer, upload, query }) => importDocx(viewer, upload!.bytes, { commissionId: query.commissionId, unit: query.unit }),
   }),
   defineRoute({
     method: "GET",
