@@ -142,3 +142,48 @@ test.describe("editorial desk", () => {
     expect((await request.post(`/api/v1/articles/${id}/withdraw`, { headers: { authorization: `Bearer ${other}` } })).status()).toBe(404);
   });
 });
+
+test.describe("desk lists", () => {
+  test("the inbox's 全部 tab lists every status; an untitled draft can be opened; a filtered empty list says none match", async ({ browser, request }) => {
+    // The editor's inbox opens on 已提交; 全部 shows the published demo articles too.
+    const editor = await pageAs(browser, await createUser("editor"));
+    await editor.goto("/workspace");
+    const tabs = editor.getByRole("navigation", { name: "状态" });
+    await tabs.getByRole("link", { name: /^全部/ }).click();
+    await expect(editor).toHaveURL(/[?&]status=all/);
+    await expect(tabs.getByRole("link", { name: /^全部/ })).toHaveAttribute("aria-current", "page");
+    await expect(editor.getByRole("link", { name: "聊城市狠抓“六项举措”集中优势兵力重点突破" }).first()).toBeVisible();
+    // The filter form keeps 全部 when a unit is chosen.
+    await editor.getByRole("combobox", { name: "供稿单位" }).selectOption({ label: "聊城市扶贫办" });
+    await editor.getByRole("button", { name: "筛选" }).click();
+    await expect(editor).toHaveURL(/status=all/);
+    await expect(editor.getByRole("link", { name: "聊城市狠抓“六项举措”集中优势兵力重点突破" }).first()).toBeVisible();
+    // The preview of a published issue says it is out, and where readers read it; not "尚未发布".
+    await editor.goto("/workspace/issues");
+    await editor.getByRole("link", { name: "山东脱贫攻坚简报2017年第88期(总第225期)" }).click();
+    await editor.getByRole("link", { name: "预览", exact: true }).click();
+    await expect(editor.getByText(/^本期已发布。/)).toBeVisible();
+    await expect(editor.getByText(/尚未发布/)).toHaveCount(0);
+    await expect(editor.getByRole("link", { name: "阅读页" })).toHaveAttribute("href", "/p/sdtp/2017/88");
+    await editor.context().close();
+
+    // A draft saved before it had a title is listed as （无标题） and opens. A unit of the test's own, so no other test's articles are in its lists.
+    const tokenOf = async (u: TestUser) => (await (await request.post("/api/v1/auth/token", { data: { email: u.email, password: u.password } })).json()).token as string;
+    const unitName = `列表测试单位${Date.now().toString(36)}`;
+    expect((await request.post("/api/v1/units", { headers: { authorization: `Bearer ${await tokenOf(await createUser("admin"))}` }, data: { name: unitName } })).status()).toBe(201);
+    const writer = await createUser("contributor", { unit: unitName });
+    const token = await tokenOf(writer);
+    const draft = await request.post("/api/v1/articles", { headers: { authorization: `Bearer ${token}` }, data: { html: "<p>还没想好标题。</p>" } });
+    expect(draft.status()).toBe(201);
+    const { id } = await draft.json();
+    const desk = await pageAs(browser, writer);
+    await desk.goto("/workspace?status=draft");
+    await desk.getByRole("link", { name: "（无标题）" }).first().click();
+    await expect(desk).toHaveURL(new RegExp(`/workspace/articles/${id}$`));
+    // Under a tab with nothing in it, the list says so, not "本单位还没有稿件".
+    await desk.goto("/workspace?status=rejected");
+    await expect(desk.getByText("没有符合条件的稿件。")).toBeVisible();
+    await expect(desk.getByText(/本单位还没有稿件/)).toHaveCount(0);
+    await desk.context().close();
+  });
+});

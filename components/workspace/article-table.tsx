@@ -19,8 +19,9 @@ export async function ArticleTable({ articles, empty }: { articles: ArticleListI
           header: t("title"),
           cell: (a) => (
             <>
-              <DeskLink href={`/workspace/articles/${a.id}`} className="hover:underline">
-                {a.title}
+              {/* A draft saved before it had a title is still a link to open. */}
+              <DeskLink href={`/workspace/articles/${a.id}`} className={a.title.trim() ? "hover:underline" : "text-stone-500 italic hover:underline"}>
+                {a.title.trim() || t("untitled")}
               </DeskLink>
               <span className="mt-0.5 block text-xs text-stone-500 sm:hidden">
                 {a.unit} · <span className="tabular-nums">{formatDateTime(a.updatedAt)}</span>

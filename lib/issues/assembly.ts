@@ -314,6 +314,11 @@ export async function listUnplacedArticles(viewer: Viewer, publicationSlug?: str
 
 /** What readers would see, rendered from the current layout (nothing is saved). */
 export async function previewIssue(viewer: Viewer, id: number): Promise<IssueSnapshot> {
+  return (await previewIssueWithStatus(viewer, id)).snapshot;
+}
+
+/** The preview and where the issue stands: once it is out, readers see the snapshot frozen at publishing, not this. */
+export async function previewIssueWithStatus(viewer: Viewer, id: number): Promise<{ snapshot: IssueSnapshot; status: Issue["status"] }> {
   authorize(viewer, "read:issue:any");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -324,6 +329,6 @@ export async function previewIssue(viewer: Viewer, id: number): Promise<IssueSna
       const [signer] = issue.signedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, issue.signedById)) : [];
       snapshot.signer = signer?.name ?? "（待签发）";
     }
-    return snapshot;
+    return { snapshot, status: issue.status };
   });
 }

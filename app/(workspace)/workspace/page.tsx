@@ -34,11 +34,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
   const t = await getTranslations("workspace");
   const ts = await getTranslations("status");
   const raw = await searchParams;
-  const parsed = articleFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)));
+  // status=all: the 全部 tab, which an editor's inbox does not open on.
+  const wantsAll = raw.status === "all";
+  const parsed = articleFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && !(k === "status" && v === "all"))));
   const filter = parsed.success ? parsed.data : { limit: 50 };
   const isEditor = can(viewer, "read:article:any");
   // The editor's inbox opens on submissions; a contributor's desk on everything of their unit.
-  const effective = { ...filter, status: filter.status ?? (isEditor && !raw.status ? ("submitted" as const) : undefined) };
+  const effective = { ...filter, status: filter.status ?? (isEditor && !wantsAll ? ("submitted" as const) : undefined) };
   const now = commissionNow(await headers());
   const [page, counts, unread, notices, units, commissions, tc, awaiting] = await Promise.all([
     listArticlesPage(viewer, effective),
@@ -145,7 +147,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
 
       <h2 className="mb-3 text-lg font-semibold">{isEditor ? t("inbox") : t("ourArticles")}</h2>
       <nav aria-label={t("filterStatus")} className="mb-3 flex flex-wrap gap-1 text-sm">
-        <DeskLink href={query({ status: isEditor ? "" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
+        <DeskLink href={query({ status: isEditor ? "all" : undefined })} aria-current={!effective.status ? "page" : undefined} className={`rounded px-3 py-1 whitespace-nowrap ${!effective.status ? "bg-stone-900 text-white" : "bg-white hover:bg-stone-100"}`}>
           {t("allStatuses")} <span className="opacity-70">{total}</span>
         </DeskLink>
         {ARTICLE_STATUSES.map((s) => (
@@ -156,7 +158,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
       </nav>
       {isEditor && (
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-3 text-sm" aria-label={t("filters")}>
-          {effective.status && <input type="hidden" name="status" value={effective.status} />}
+          {(effective.status || wantsAll) && <input type="hidden" name="status" value={effective.status ?? "all"} />}
           <label className="block">
             <span className="mb-1 block text-stone-600">{t("filterUnit")}</span>
             <select name="unit" defaultValue={filter.unit ?? ""} className="rounded border border-stone-300 px-2 py-1">
@@ -188,7 +190,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Search 
           </DeskLink>
         </form>
       )}
-      <ArticleTable articles={page.articles} empty={isEditor ? t("emptyInbox") : t("emptyContributor")} />
+      {/* "No articles yet" only where nothing narrows the list: under a tab or a filter, none match. */}
+      <ArticleTable
+        articles={page.articles}
+        empty={
+          (isEditor ? effective.status !== "submitted" : effective.status) || filter.unit || filter.from || filter.to || filter.q ? t("emptyFiltered") : isEditor ? t("emptyInbox") : t("emptyContributor")
+        }
+      />
       <div className="mt-3 flex gap-4 text-sm">
         {filter.cursor && (
           <DeskLink href={query({})} className="hover:underline">

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { previewIssue } from "@/lib/issues/assembly";
+import { previewIssueWithStatus } from "@/lib/issues/assembly";
+import { issuePath } from "@/lib/issues/issue-path";
 import { IssueView } from "@/components/bulletin/issue-view";
 import { deskTitle } from "@/components/workspace/desk-title";
 
@@ -15,9 +16,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const viewer = await requireSignedIn(`/workspace/issues/${id}/preview`);
   if (!can(viewer, "read:issue:any") || !/^\d{1,9}$/.test(id)) notFound();
-  let snapshot;
+  let snapshot, status;
   try {
-    snapshot = await previewIssue(viewer, Number(id));
+    ({ snapshot, status } = await previewIssueWithStatus(viewer, Number(id)));
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -27,7 +28,12 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   return (
     <div>
       <p className="mb-4 flex items-center gap-3 rounded border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
-        {t("previewNote")}
+        <span>{t(status === "published" ? "previewNotePublished" : status === "withdrawn" ? "previewNoteWithdrawn" : "previewNote")}</span>
+        {status === "published" && (
+          <a href={issuePath(snapshot.publication.slug, snapshot)} className="underline">
+            {t("readerPage")}
+          </a>
+        )}
         {/* Signers read issues on their own desk; the board is the editors'. */}
         <DeskLink href={can(viewer, "manage:issue:any") ? `/workspace/issues/${id}` : `/workspace/signoff/${id}`} className="ml-auto underline">
           {t("backToBoard")}
