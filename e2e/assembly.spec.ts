@@ -63,7 +63,7 @@ test.describe("issue assembly", () => {
     const slug = `sd${Date.now().toString(36)}`;
     await newPublication(request, slug, { requiresSignoff: false });
     const [liaocheng, weihai, sft] = (await acceptedSeedArticles(request)) as [number, number, number];
-    await loginAs("editor");
+    const me = await loginAs("editor");
 
     await page.goto("/workspace/issues");
     const create = page.getByRole("form", { name: "新建一期" });
@@ -75,9 +75,15 @@ test.describe("issue assembly", () => {
     await create.getByRole("button", { name: "新建一期" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("山东脱贫攻坚简报2017年第88期(总第225期)");
 
-    // Details: source defaults to the issuing body; editor and date as printed.
+    // The menu marks where the editor is: the board belongs to 期刊组版.
+    const menu = page.getByRole("navigation", { name: "工作台导航" });
+    await expect(menu.getByRole("link", { name: "期刊组版" })).toHaveAttribute("aria-current", "page");
+    await expect(menu.locator('[aria-current="page"]')).toHaveCount(1);
+
+    // Details: source defaults to the issuing body, 编辑 to whoever created the issue; editor and date as printed.
     const fields = page.getByRole("form", { name: "本期信息" });
     await expect(fields.getByRole("textbox", { name: "来源", exact: true })).toHaveValue("宣传信息组");
+    await expect(fields.getByRole("textbox", { name: "编辑", exact: true })).toHaveValue(me.name);
     await fields.getByRole("textbox", { name: "编辑", exact: true }).fill("刘栋");
     await fields.getByLabel("发布日期和时间").fill("2017-08-17T10:12");
     await fields.getByRole("button", { name: "保存本期信息" }).click();

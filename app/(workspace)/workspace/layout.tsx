@@ -1,4 +1,4 @@
-import { DeskLink } from "@/components/workspace/desk-link";
+import { DeskNav } from "@/components/workspace/desk-nav";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
@@ -38,14 +38,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               {viewer.name} · {t(`roles.${viewer.role}`)}
             </p>
           </div>
-          {/* On a phone the menu wraps whole items (工作台, 采用统计), never inside a word. */}
-          <nav aria-label={t("nav.label")} className="flex flex-wrap gap-1 px-2 pb-3 text-sm sm:flex-col sm:flex-nowrap">
-            {links.map((l) => (
-              <DeskLink key={l.href} href={l.href} className="rounded px-3 py-2 whitespace-nowrap hover:bg-stone-100">
-                {l.label}
-              </DeskLink>
-            ))}
-          </nav>
+          <DeskNav links={links} label={t("nav.label")} />
           <div className="flex items-center gap-3 px-4 pb-4 text-sm text-stone-600">
             <SignOutButton />
             <LocaleSwitcher />
