@@ -115,6 +115,15 @@ describe("users", () => {
     const { totals, users: list } = await listManagedUsers(admin, { role: "editor", q: "ed2" });
     expect(list.map((u) => u.email)).toEqual(["ed2@x.cn"]);
     expect(totals.all).toBeGreaterThan(3);
+    // The totals count every role that has accounts (签发人 too), whatever the filter, and add up.
+    await createUserWithOneTimePassword(admin, { email: "leader2@x.cn", name: "签发人二", role: "signer" });
+    const after = (await listManagedUsers(admin, { role: "editor" })).totals;
+    const db = await getDb();
+    const signers = (await db.select().from(users).where(eq(users.role, "signer"))).length;
+    expect(after.byRole).toContainEqual({ role: "signer", count: signers });
+    expect(after.byRole.map((r) => r.role)).toEqual([...new Set(after.byRole.map((r) => r.role))]);
+    expect(after.byRole.reduce((n, r) => n + r.count, 0)).toBe(after.all);
+    expect(after.all).toBe(totals.all + 1);
   });
 });
 

@@ -36,7 +36,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {mayManage ? <CreateUserDialog units={units.filter((u) => u.active)} /> : null}
       </div>
       <p className="mb-3 text-sm text-stone-600">
-        {t("users.totals", { all: totals.all, active: totals.active, admin: totals.admin, editor: totals.editor, contributor: totals.contributor })}
+        {[t("users.totals", { all: totals.all, active: totals.active }), ...totals.byRole.map((r) => `${tr(r.role)} ${r.count}`)].join(" · ")}
       </p>
       <FilterBar
         resetHref="/workspace/admin"
