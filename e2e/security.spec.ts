@@ -36,6 +36,10 @@ test.describe("one-time passwords are for changing only", () => {
     const user = await oneTimeUser(request);
     await signInThroughForm(page, user.email, user.password);
     await expect(page).toHaveURL(/\/change-password/);
+    // Required first: the field names the one-time password, and the only way out is to sign out.
+    await expect(page.getByLabel("当前密码（一次性密码）")).toBeVisible();
+    await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "返回账户安全" })).toHaveCount(0);
     for (const path of ["/api/v1/articles", "/api/v1/tokens", "/api/v1/notifications"]) {
       const res = await page.request.get(path);
       expect(res.status(), path).toBe(403);
@@ -51,6 +55,20 @@ test.describe("one-time passwords are for changing only", () => {
     expect((await page.request.get("/api/v1/articles")).status()).toBe(200);
     await bearerFor(request, { email: user.email, password: "Own-Choice-2026" });
   });
+});
+
+test("the password and two-factor pages, opened from the account page, name the current password plainly and lead back", async ({ page, loginAs }) => {
+  await loginAs("editor");
+  for (const path of ["/change-password", "/two-factor"]) {
+    await page.goto(path);
+    if (path === "/change-password") {
+      await expect(page.getByLabel("当前密码", { exact: true })).toBeVisible();
+      await expect(page.getByText("一次性密码")).toHaveCount(0);
+    }
+    await expect(page.getByRole("button", { name: "退出登录" })).toHaveCount(0);
+    await page.getByRole("link", { name: "返回账户安全" }).click();
+    await expect(page).toHaveURL(/\/workspace\/account$/);
+  }
 });
 
 test.describe("password expiry", () => {

@@ -6,7 +6,8 @@ import { Field, FormMessage, fieldErrorOf } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { changePasswordAction } from "@/app/(auth)/change-password/actions";
 
-export function ChangePasswordForm() {
+/** `oneTime`: the current password is the one an administrator gave, and the field says so. */
+export function ChangePasswordForm({ oneTime }: { oneTime: boolean }) {
   const t = useTranslations("account");
   const router = useRouter();
   const [state, action, pending] = useActionState(changePasswordAction, null);
@@ -18,7 +19,7 @@ export function ChangePasswordForm() {
   }, [state, router]);
   return (
     <form action={action} className="space-y-4">
-      <Field label={t("current")} error={fieldErrorOf(state, "current")}>
+      <Field label={t(oneTime ? "currentOneTime" : "current")} error={fieldErrorOf(state, "current")}>
         <input name="current" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
       <Field label={t("new")} error={fieldErrorOf(state, "password")} hint={t("newHint")}>

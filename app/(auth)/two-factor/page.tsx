@@ -1,6 +1,7 @@
 import { DeskLink } from "@/components/workspace/desk-link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { getSessionViewer } from "@/lib/auth/viewer";
 import { findUserById } from "@/lib/users/users";
 import { TwoFactorEnrolment } from "@/components/auth/two-factor-enrolment";
@@ -33,6 +34,10 @@ export default async function TwoFactorPage() {
       ) : (
         <TwoFactorEnrolment />
       )}
+      {/* Required first: the way out is to sign out. Chosen freely: back to the account page. */}
+      <p className="mt-4 text-center text-sm text-stone-600">
+        {viewer.twoFactorEnrolmentRequired ? <SignOutButton /> : user?.totpEnabledAt ? null : <DeskLink href="/workspace/account" className="hover:underline">{t("back")}</DeskLink>}
+      </p>
     </>
   );
 }
