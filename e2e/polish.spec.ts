@@ -7,14 +7,19 @@ import { E2E } from "./env";
 
 const ISSUE_TITLE = "山东脱贫攻坚简报2017年第88期(总第225期)";
 
-/** How many lines the text of each element takes (1 when nothing wraps). */
+/** How many lines each text inside an element takes (1 when nothing wraps); a cell holding two badges side by side is 1. */
 async function lineCounts(page: Page, selector: string): Promise<{ text: string; lines: number }[]> {
   return page.locator(selector).evaluateAll((els) =>
     els.map((el) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      return { text: el.textContent ?? "", lines: tops.size };
+      let lines = 0;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        lines = Math.max(lines, tops.size);
+      }
+      return { text: el.textContent ?? "", lines };
     }),
   );
 }
@@ -99,4 +104,34 @@ test("at phone width the workspace menu and the status badges never break inside
   await expect(page.getByTestId("issue-status").first()).toBeVisible();
   for (const b of await lineCounts(page, "[data-testid='issue-status']")) expect(b, b.text).toMatchObject({ lines: 1 });
   await page.screenshot({ path: "test-results/screenshots/workspace-phone-issues.png", fullPage: true });
+});
+
+test("at phone width tables keep names, roles and buttons whole, the 通报 sheet scrolls its own table, and a file input has a button", async ({ page, loginAs }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loginAs("admin");
+  for (const path of ["/workspace/admin", "/workspace/admin/units"]) {
+    await page.goto(path);
+    await expect(page.locator("table tbody td").first()).toBeVisible();
+    for (const cell of await lineCounts(page, "table tbody td")) expect(cell, `${path}: ${cell.text}`).toMatchObject({ lines: 1 });
+    for (const tab of await lineCounts(page, "nav[aria-label='系统管理分区'] a")) expect(tab, tab.text).toMatchObject({ lines: 1 });
+  }
+  await page.screenshot({ path: "test-results/screenshots/admin-units-phone.png", fullPage: true });
+  // The users' totals name every role, each part whole.
+  await page.goto("/workspace/admin");
+  await expect(page.getByText(/签发人 \d+/)).toBeVisible();
+
+  await loginAs("editor");
+  await page.goto("/workspace/stats/notice?period=2017-08");
+  await expect(page.getByTestId("notice-table")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  for (const unit of await lineCounts(page, "[data-testid='notice-table'] tbody th")) expect(unit, unit.text).toMatchObject({ lines: 1 });
+  await page.screenshot({ path: "test-results/screenshots/notice-phone.png", fullPage: true });
+
+  await loginAs("contributor");
+  await page.goto("/workspace/articles/import");
+  const button = await page.locator("input[type=file]").evaluate((el) => {
+    const s = getComputedStyle(el, "::file-selector-button");
+    return { border: s.borderTopWidth, background: s.backgroundColor };
+  });
+  expect(button).toEqual({ border: "1px", background: "rgb(255, 255, 255)" });
 });

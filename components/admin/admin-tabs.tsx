@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 export function AdminTabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
   const path = usePathname();
   return (
-    <nav aria-label={label} className="mb-6 flex gap-1 border-b border-stone-200 text-sm">
+    // A tab's name never breaks (审计日志, not 审计日/志); on a narrow phone the tabs wrap whole.
+    <nav aria-label={label} className="mb-6 flex flex-wrap gap-1 border-b border-stone-200 text-sm">
       {tabs.map((tab) => {
         const current = tab.href === "/workspace/admin" ? path === tab.href || path.startsWith("/workspace/admin/users") : path.startsWith(tab.href);
         return (
@@ -14,7 +15,7 @@ export function AdminTabs({ label, tabs }: { label: string; tabs: { href: string
             key={tab.href}
             href={tab.href}
             aria-current={current ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${current ? "border-stone-900 font-medium text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+            className={`-mb-px border-b-2 px-3 py-2 whitespace-nowrap ${current ? "border-stone-900 font-medium text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
           >
             {tab.label}
           </DeskLink>

@@ -34,23 +34,26 @@ export function NoticeView({ notice }: { notice: Notice }) {
         {sectionNumber(0)}
         {notice.table.heading}
       </h2>
-      <table className="notice-table" data-testid="notice-table">
-        <thead>
-          <tr>
-            {notice.table.headers.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
+      {/* On a phone's screen the eleven columns scroll sideways inside the sheet; on paper they fit A4. */}
+      <div className="notice-table-scroll">
+        <table className="notice-table" data-testid="notice-table">
+          <thead>
+            <tr>
+              {notice.table.headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {notice.table.rows.map((r) => (
+              <Row key={`${r.rank}-${r.unit}`} row={r} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {notice.table.rows.map((r) => (
-            <Row key={`${r.rank}-${r.unit}`} row={r} />
-          ))}
-          <Row row={notice.table.totals} bold />
-        </tbody>
-      </table>
+            <Row row={notice.table.totals} bold />
+          </tbody>
+        </table>
+      </div>
       {notice.lists.map((list, i) => (
         <section key={list.heading}>
           <h2 className="notice-heading">

@@ -13,7 +13,14 @@ export interface Column<T> {
   /** Left out below the `sm` breakpoint (say it in the first column's phone line instead). */
   hideOnPhone?: boolean;
   srOnly?: boolean;
-  /** Classes of the column's cells, e.g. `whitespace-nowrap`, `font-mono text-xs`. */
+  /**
+   * Long text (a title, an entry's details) wraps, in a column at least 12em
+   * wide. Every other cell keeps to one line — a name, a role, a date or a
+   * button split one character a line on a phone was unreadable — and the
+   * table scrolls sideways instead.
+   */
+  wrap?: boolean;
+  /** Classes of the column's cells, e.g. `font-mono text-xs`. */
   className?: string;
   /** A cell's hover text, e.g. what a count is made of. */
   title?: (row: T) => string | undefined;
@@ -42,7 +49,7 @@ export function DataTable<T>({
   testId?: string;
 }) {
   const shown = columns.filter((c): c is Column<T> => c !== false);
-  const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : ""].join(" ");
+  const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : "", c.wrap ? "min-w-[12em]" : "whitespace-nowrap"].join(" ");
   const digits = (c: Column<T>) => (c.align === "right" ? "tabular-nums" : "");
   const footed = shown.some((c) => c.footer !== undefined);
   return (

@@ -17,6 +17,7 @@ export async function ArticleTable({ articles, empty }: { articles: ArticleListI
       columns={[
         {
           header: t("title"),
+          wrap: true,
           cell: (a) => (
             <>
               {/* A draft saved before it had a title is still a link to open. */}
@@ -29,9 +30,9 @@ export async function ArticleTable({ articles, empty }: { articles: ArticleListI
             </>
           ),
         },
-        { header: t("unit"), cell: (a) => a.unit, hideOnPhone: true, className: "whitespace-nowrap text-stone-600" },
+        { header: t("unit"), cell: (a) => a.unit, hideOnPhone: true, className: "text-stone-600" },
         { header: t("status"), cell: (a) => <StatusBadge status={a.status} /> },
-        { header: t("updated"), cell: (a) => formatDateTime(a.updatedAt), hideOnPhone: true, className: "whitespace-nowrap text-stone-600 tabular-nums" },
+        { header: t("updated"), cell: (a) => formatDateTime(a.updatedAt), hideOnPhone: true, className: "text-stone-600 tabular-nums" },
       ]}
     />
   );

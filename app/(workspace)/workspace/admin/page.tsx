@@ -36,7 +36,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {mayManage ? <CreateUserDialog units={units.filter((u) => u.active)} /> : null}
       </div>
       <p className="mb-3 text-sm text-stone-600">
-        {[t("users.totals", { all: totals.all, active: totals.active }), ...totals.byRole.map((r) => `${tr(r.role)} ${r.count}`)].join(" · ")}
+        {/* Each part whole on a phone: 供稿人 3, never 供/稿人 3. */}
+        {[t("users.totals", { all: totals.all, active: totals.active }), ...totals.byRole.map((r) => `${tr(r.role)} ${r.count}`)].map((part, i) => (
+          <span key={i} className="whitespace-nowrap">
+            {i > 0 ? " · " : ""}
+            {part}
+          </span>
+        ))}
       </p>
       <FilterBar
         resetHref="/workspace/admin"

@@ -51,6 +51,7 @@ export default async function IssuesPage() {
           columns={[
             {
               header: t("issueTitle"),
+              wrap: true,
               cell: (i) => (
                 <DeskLink href={`/workspace/issues/${i.id}`} className="hover:underline">
                   {i.title}

@@ -122,16 +122,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             rowKey={(e) => e.id}
             rowClassName={() => "align-top"}
             columns={[
-              { header: t("time"), cell: (e) => formatDateTime(e.at), className: "whitespace-nowrap text-stone-600 tabular-nums" },
+              { header: t("time"), cell: (e) => formatDateTime(e.at), className: "text-stone-600 tabular-nums" },
               { header: t("actor"), cell: (e) => e.actor ?? <span className="text-stone-500">{t("system")}</span> },
               {
                 header: t("action"),
                 cell: (e) => <span title={t("rawKey", { key: e.action })}>{actionLabel(e.action)}</span>,
-                className: "whitespace-nowrap",
               },
               {
                 header: t("target"),
-                className: "whitespace-nowrap",
                 cell: (e) => {
                   const href = auditTargetHref(e.targetType, e.targetId);
                   // An image is named by its 64-character hash: the start is enough to tell two apart.
@@ -148,6 +146,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               },
               {
                 header: t("details"),
+                wrap: true,
                 className: "min-w-64 text-xs leading-relaxed text-stone-700",
                 cell: (e) => {
                   const lines = auditDetailLines(e.details);

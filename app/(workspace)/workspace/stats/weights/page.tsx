@@ -37,7 +37,7 @@ export default async function WeightsPage() {
         <DataTable
           caption={t("history")}
           columns={[
-            { header: t("effectiveFrom"), cell: (v) => formatDateTime(v.effectiveFrom), className: "tabular-nums whitespace-nowrap align-top" },
+            { header: t("effectiveFrom"), cell: (v) => formatDateTime(v.effectiveFrom), className: "tabular-nums align-top" },
             // One column per group (稿件, 约稿, 领导批示, 上级采用), each weight on a line of its own: 15 narrow columns did not fit.
             ...WEIGHT_GROUPS.map(([group, keys]) => ({
               header: t(`weightGroups.${group}`),

@@ -66,7 +66,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           { header: t("version"), cell: (r) => r.version },
           { header: t("author"), cell: (r) => r.author ?? "—" },
           { header: t("time"), cell: (r) => formatDateTime(r.createdAt) },
-          { header: t("note"), cell: (r) => r.note },
+          { header: t("note"), cell: (r) => r.note, wrap: true },
           {
             header: t("restoreColumn"),
             srOnly: true,
