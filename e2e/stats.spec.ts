@@ -40,6 +40,8 @@ test("an editor sees the statistics of the demo month and downloads CSV and Exce
   await expect(page).toHaveURL(/\/workspace\/stats\/notice\?period=2017-08$/);
   const notice = page.getByRole("article");
   await expect(notice.getByRole("heading", { level: 1 })).toHaveText("关于2017年8月份信息报送采用情况的通报");
+  // The tab, and the name a browser offers when the sheet is saved as PDF.
+  await expect(page).toHaveTitle("关于2017年8月份信息报送采用情况的通报");
   await expect(notice.getByText("各供稿单位：")).toBeVisible();
   // Signed by the publication's issuing body (the demo's 宣传信息组).
   await expect(notice.getByText("宣传信息组", { exact: true })).toBeVisible();

@@ -61,6 +61,11 @@ export function noticePeriodLabel(report: Pick<StatsReport, "period">): string {
   return p.firstDay === p.lastDay ? dayLabel(p.firstDay) : `${dayLabel(p.firstDay)}至${dayLabel(p.lastDay)}`;
 }
 
+/** 关于2017年8月份信息报送采用情况的通报: the 通报's title, and its page's. */
+export function noticeTitle(period: StatsReport["period"]): string {
+  return `关于${noticePeriodLabel({ period })}信息报送采用情况的通报`;
+}
+
 /** The date a 通报 is signed: in Chinese, China time. */
 export function noticeDate(now = new Date()): string {
   const d = chinaDay(now);
@@ -89,7 +94,7 @@ export function buildNotice(report: StatsReport, options: { issuingBody: string;
   });
   const due = t.commissionsOnTime + t.commissionsLate + t.commissionsMissed;
   return {
-    title: `关于${label}信息报送采用情况的通报`,
+    title: noticeTitle(report.period),
     addressee: "各供稿单位：",
     paragraphs: [
       `现将${label}各单位信息报送、采用情况通报如下。`,
