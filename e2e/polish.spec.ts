@@ -127,6 +127,12 @@ test("at phone width tables keep names, roles and buttons whole, the 通报 shee
   for (const unit of await lineCounts(page, "[data-testid='notice-table'] tbody th")) expect(unit, unit.text).toMatchObject({ lines: 1 });
   await page.screenshot({ path: "test-results/screenshots/notice-phone.png", fullPage: true });
 
+  // A search result's date stays whole (not 2017-/08-17).
+  await page.goto("/search?q=扶贫");
+  const dates = await lineCounts(page, "main li span.whitespace-nowrap");
+  expect(dates.length).toBeGreaterThan(0);
+  for (const d of dates) expect(d, d.text).toMatchObject({ text: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), lines: 1 });
+
   await loginAs("contributor");
   await page.goto("/workspace/articles/import");
   const button = await page.locator("input[type=file]").evaluate((el) => {

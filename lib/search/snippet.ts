@@ -50,6 +50,9 @@ export function highlightSnippet(text: string, needles: string[], width = 100): 
   const ranges = matchRanges(flat, needles);
   let start = ranges.length ? Math.max(0, ranges[0]!.start - Math.floor(width / 4)) : 0;
   let end = Math.min(flat.length, start + width);
+  // A match the window would cut (扶… of 扶贫) is shown whole.
+  const cut = ranges.find((r) => r.start < end && r.end > end);
+  if (cut) end = cut.end;
   if (start > 0 && isLowSurrogate(flat.charCodeAt(start))) start--;
   if (end < flat.length && isLowSurrogate(flat.charCodeAt(end))) end++;
   let out = start > 0 ? "…" : "";

@@ -69,6 +69,14 @@ describe("highlightSnippet", () => {
     expect(matchRanges("aXa", ["x"])).toEqual([{ start: 1, end: 2 }]);
   });
 
+  it("never cuts a match at the window's end: 扶贫 is shown whole, not 扶…", () => {
+    // The window (60 from 15 before the first match) ends on the 扶 of the second 扶贫.
+    const text = "甲".repeat(20) + "扶贫" + "乙".repeat(42) + "扶贫" + "丙".repeat(50);
+    const s = highlightSnippet(text, ["扶贫"], 60);
+    expect(s).toContain("<mark>扶贫</mark>" + "乙".repeat(42) + "<mark>扶贫</mark>…");
+    expect(s).not.toContain("<mark>扶</mark>");
+  });
+
   it("shows a window around the first match", () => {
     const text = "甲".repeat(300) + "插花贫困户" + "乙".repeat(300);
     const s = highlightSnippet(text, ["插花贫困户"], 60);

@@ -124,7 +124,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                   </a>
                 </h2>
                 <p className="mt-1 text-sm text-stone-600">
-                  {r.publicationName} · {t(r.series === "supplement" ? "supplementIssue" : "issue", { year: r.year, number: r.number })} · {r.unit} · {formatDate(r.publishedAt)}
+                  {r.publicationName} · {t(r.series === "supplement" ? "supplementIssue" : "issue", { year: r.year, number: r.number })} · {r.unit} · <span className="whitespace-nowrap">{formatDate(r.publishedAt)}</span>
                 </p>
                 <p className="mt-2 leading-relaxed text-stone-800 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:text-stone-900" dangerouslySetInnerHTML={{ __html: r.snippet }} />
               </li>
