@@ -159,8 +159,10 @@ test.describe("desk lists", () => {
     await expect(editor).toHaveURL(/status=all/);
     await expect(editor.getByRole("link", { name: "聊城市狠抓“六项举措”集中优势兵力重点突破" }).first()).toBeVisible();
     // The preview of a published issue says it is out, and where readers read it; not "尚未发布".
-    await editor.goto("/workspace/issues");
-    await editor.getByRole("link", { name: "山东脱贫攻坚简报2017年第88期(总第225期)" }).click();
+    // The demo issue, loaded first into the test server's fresh database (other tests' publications may share its title).
+    const demo = await (await editor.request.get("/api/v1/issues/1")).json();
+    expect(demo, "issue 1 is the demo issue").toMatchObject({ year: 2017, number: 88, publication: { slug: "sdtp" } });
+    await editor.goto("/workspace/issues/1");
     await editor.getByRole("link", { name: "预览", exact: true }).click();
     await expect(editor.getByText(/^本期已发布。/)).toBeVisible();
     await expect(editor.getByText(/尚未发布/)).toHaveCount(0);

@@ -14,8 +14,8 @@ export interface Column<T> {
   hideOnPhone?: boolean;
   srOnly?: boolean;
   /**
-   * Long text (a title, an entry's details) wraps, in a column at least 12em
-   * wide. Every other cell keeps to one line — a name, a role, a date or a
+   * Long text (a title, an entry's details) wraps, in a column at least 12rem
+   * wide (or the `min-w-…` of its className). Every other cell keeps to one line — a name, a role, a date or a
    * button split one character a line on a phone was unreadable — and the
    * table scrolls sideways instead.
    */
@@ -49,7 +49,8 @@ export function DataTable<T>({
   testId?: string;
 }) {
   const shown = columns.filter((c): c is Column<T> => c !== false);
-  const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : "", c.wrap ? "min-w-[12em]" : "whitespace-nowrap"].join(" ");
+  const minWidth = (c: Column<T>) => (/\bmin-w-/.test(c.className ?? "") ? "" : "min-w-48");
+  const place = (c: Column<T>) => [c.align === "right" ? "text-right" : "", c.hideOnPhone ? "hidden sm:table-cell" : "", c.wrap ? minWidth(c) : "whitespace-nowrap"].join(" ");
   const digits = (c: Column<T>) => (c.align === "right" ? "tabular-nums" : "");
   const footed = shown.some((c) => c.footer !== undefined);
   return (
