@@ -8,7 +8,8 @@ import { seedContentLines } from "@/lib/seed/parse-seed";
 import { formatDateTime } from "@/lib/format";
 import { nextIssueNumbers } from "@/lib/issues/numbering";
 import { getDb } from "@/db";
-import { issues } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { articleEvents, articles, issueEvents, issues, placements } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
 
 let db: TestDb;
@@ -57,6 +58,21 @@ describe(`demo (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
     const squash = (l: string) => l.replace(/\s+/g, "");
     expect(lines.map(squash)).toEqual(seedContentLines(fs.readFileSync(SEED_FILE, "utf8")).map(squash));
     expect(snapshot.sections[0]!.articles[0]!.html).toContain("<strong>一、及时召开系列会议,抓落实。</strong>");
+  });
+
+  it("reads as published on the seed's date: the articles, their events and the 签发记录 carry 2017-08-17 10:12, not the loading day", async () => {
+    const d = await getDb();
+    const at = new Date("2017-08-17T02:12:00.000Z").getTime();
+    const [demo] = await d.select().from(issues).where(and(eq(issues.year, 2017), eq(issues.number, 88)));
+    const events = await d.select().from(issueEvents).where(eq(issueEvents.issueId, demo!.id));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["signed", "published"]));
+    for (const e of events) expect(e.createdAt.getTime(), e.type).toBe(at);
+    const placed = await d.select({ id: placements.articleId }).from(placements).where(eq(placements.issueId, demo!.id));
+    const rows = await d.select().from(articles).where(inArray(articles.id, placed.map((p) => p.id)));
+    expect(rows).toHaveLength(3);
+    for (const a of rows) expect([a.status, a.updatedAt.getTime()], a.title).toEqual(["published", at]);
+    const articleEventTimes = await d.select({ at: articleEvents.createdAt }).from(articleEvents).where(inArray(articleEvents.articleId, placed.map((p) => p.id)));
+    expect(new Set(articleEventTimes.map((e) => e.at.getTime()))).toEqual(new Set([at]));
   });
 
   it("answers not found for unknown issues and publications", async () => {

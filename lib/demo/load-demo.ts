@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db";
-import { articleEvents, articleRevisions, articles, issues, placements, publications, sections, units, users } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { articleEvents, articleRevisions, articles, issueEvents, issues, placements, publications, sections, units, users } from "@/db/schema";
 import { systemViewer } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/audit";
 import { publishIssueInTx } from "@/lib/issues/publish";
@@ -118,6 +119,13 @@ export async function loadDemo(options: { password?: string } = {}): Promise<Dem
     // 签发 before publishing, as the demo publication requires.
     await recordSignatureInTx(tx, system, issue!.id, userIds.get("signer")!, publishedAt);
     await publishIssueInTx(tx, system, issue!.id);
+    // The demo reads as published on the seed's date, not on the day it was loaded: the articles' 更新时间, their
+    // 刊用 events and the issue's 签发记录 carry that time. The audit log keeps when the demo was loaded.
+    const placed = tx.select({ id: placements.articleId }).from(placements).where(eq(placements.issueId, issue!.id));
+    await tx.update(articles).set({ updatedAt: publishedAt }).where(inArray(articles.id, placed));
+    await tx.update(articleEvents).set({ createdAt: publishedAt }).where(inArray(articleEvents.articleId, placed));
+    await tx.update(issueEvents).set({ createdAt: publishedAt }).where(eq(issueEvents.issueId, issue!.id));
+    await tx.update(issues).set({ updatedAt: publishedAt }).where(eq(issues.id, issue!.id));
     await recordAudit(tx, system, { action: "demo.load", details: { issue: issue!.id } });
   });
   return credentials.map(({ email, role, password }) => ({ email, role, password }));
