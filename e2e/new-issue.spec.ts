@@ -87,3 +87,36 @@ test("a new issue offers the numbers of the chosen year, names the previous issu
     await expect(date).toHaveValue(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 });
+
+test("the issues' list pages on, 100 a page, to the oldest issue, and back to the newest", async ({ page, loginAs, request }) => {
+  const admin = await bearer(request, "admin");
+  const editor = await bearer(request, "editor");
+  const slug = `pg${Date.now().toString(36)}`;
+  const name = `翻页简报${slug}`;
+  expect((await request.post("/api/v1/publications", { headers: admin, data: { slug, name, issuingBody: "宣传信息组" } })).status()).toBe(201);
+  // 101 issues of 1950, the oldest year there can be: whatever else the server holds, they are the list's tail.
+  for (let from = 1; from <= 101; from += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, 102 - from) }, async (_, k) => {
+        const res = await request.post("/api/v1/issues", { headers: editor, data: { publication: slug, year: 1950, number: from + k } });
+        expect(res.status()).toBe(201);
+      }),
+    );
+  }
+  await loginAs("editor");
+  await page.goto("/workspace/issues");
+  const list = page.getByRole("table", { name: "全部期刊" });
+  const oldest = page.getByRole("link", { name: new RegExp(`^${name}1950年第1期`) });
+  await expect(page.getByRole("link", { name: "回到最新" })).toHaveCount(0);
+  // Page on until 1950年第1期 shows; it is on the last page, which offers no older one.
+  for (let guard = 0; guard < 20 && (await oldest.count()) === 0; guard++) {
+    await page.getByRole("link", { name: "更早的期 →" }).click();
+    await expect(page).toHaveURL(/\/workspace\/issues\?after=/);
+    await expect(list).toBeVisible();
+  }
+  await expect(oldest).toBeVisible();
+  await expect(page.getByRole("link", { name: "更早的期 →" })).toHaveCount(0);
+  await page.getByRole("link", { name: "回到最新" }).click();
+  await expect(page).toHaveURL(/\/workspace\/issues$/);
+  await expect(oldest).toHaveCount(0);
+});

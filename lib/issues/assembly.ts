@@ -186,26 +186,47 @@ export interface IssueListItem {
   scheduledAt: string | null;
 }
 
-/** All issues for the editors, newest numbers first. */
-export async function listIssues(viewer: Viewer, limit = 100): Promise<IssueListItem[]> {
+/** All issues for the editors, newest numbers first: the first page of listIssuesPage. */
+export async function listIssues(viewer: Viewer, limit = ISSUE_PAGE_SIZE): Promise<IssueListItem[]> {
+  return (await listIssuesPage(viewer, { limit })).issues;
+}
+
+export const ISSUE_PAGE_SIZE = 100;
+
+/** Where a page of the issues' list ends: `2017.88.1` (year, number, id of its last issue). */
+const CURSOR = /^(\d{1,4})\.(\d{1,6})\.(\d{1,10})$/;
+
+/**
+ * A page of the issues, newest numbers first; `after` (a page's `next`) goes
+ * on to the older ones, so an office's issues of earlier years stay
+ * reachable however many there are. A malformed cursor starts from the top.
+ */
+export async function listIssuesPage(viewer: Viewer, { after, limit = ISSUE_PAGE_SIZE }: { after?: string; limit?: number } = {}): Promise<{ issues: IssueListItem[]; next: string | null }> {
   authorize(viewer, "read:issue:any");
+  const at = after ? CURSOR.exec(after) : null;
   const db = await getDb();
   const rows = await db
     .select({ issue: issues, publication: publications })
     .from(issues)
     .innerJoin(publications, eq(publications.id, issues.publicationId))
+    .where(at ? sql`(${issues.year}, ${issues.number}, ${issues.id}) < (${Number(at[1])}, ${Number(at[2])}, ${Number(at[3])})` : undefined)
     .orderBy(desc(issues.year), desc(issues.number), desc(issues.id))
-    .limit(limit);
-  return rows.map(({ issue, publication }) => ({
-    id: issue.id,
-    publication: publication.slug,
-    title: issueTitle(publication.name, issue, publication.showTotalNumber),
-    status: issue.status,
-    year: issue.year,
-    number: issue.number,
-    publishedAt: issue.publishedAt?.toISOString() ?? null,
-    scheduledAt: issue.scheduledAt?.toISOString() ?? null,
-  }));
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1)?.issue;
+  return {
+    issues: page.map(({ issue, publication }) => ({
+      id: issue.id,
+      publication: publication.slug,
+      title: issueTitle(publication.name, issue, publication.showTotalNumber),
+      status: issue.status,
+      year: issue.year,
+      number: issue.number,
+      publishedAt: issue.publishedAt?.toISOString() ?? null,
+      scheduledAt: issue.scheduledAt?.toISOString() ?? null,
+    })),
+    next: rows.length > limit && last ? `${last.year}.${last.number}.${last.id}` : null,
+  };
 }
 
 /** Edits an unpublished issue's fields (来源, 编辑, date, 按语, numbers), with optimistic locking; voids a pending or given 签发. */

@@ -10,7 +10,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { createArticle, transitionArticle } from "@/lib/articles/mutations";
 import { currentChinaYear } from "@/lib/format";
 import { checkIssue, publishCheckedIssue } from "./lifecycle";
-import { createIssue, getIssue, setIssueLayout, updateIssue } from "./assembly";
+import { createIssue, getIssue, listIssues, listIssuesPage, setIssueLayout, updateIssue } from "./assembly";
 import { issueOfferQuerySchema, offerIssueNumbers } from "./offer";
 
 let db: TestDb;
@@ -85,5 +85,31 @@ describe("the issue date (刊发日期)", () => {
     // No date: the year is checked against today.
     const undated = await createIssue(editor, { publication: "sdtp", year: 2017 });
     expect((await checkIssue(editor, undated.id)).find((c) => c.code === "year_mismatch")?.message).toContain("未填刊发日期");
+  });
+});
+
+describe("the issues' list, page by page", () => {
+  it("pages through every issue once, newest numbers first, years included, whatever the page size", async () => {
+    for (const [year, number, totalNumber] of [[2040, 1, 70001], [2040, 2, 70002], [2041, 1, 70003], [1950, 7, 70004]] as const) await createIssue(editor, { publication: "sdtp", year, number, totalNumber });
+    const all = (await listIssuesPage(editor, { limit: 1000 })).issues;
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const order = all.map((i) => [i.year, i.number] as const);
+    expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+    for (const size of [1, 2, 3]) {
+      const seen: number[] = [];
+      let after: string | undefined;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await listIssuesPage(editor, { after, limit: size });
+        expect(page.issues.length).toBeLessThanOrEqual(size);
+        seen.push(...page.issues.map((i) => i.id));
+        if (!page.next) break;
+        after = page.next;
+      }
+      expect(seen, `pages of ${size}`).toEqual(all.map((i) => i.id));
+    }
+    // The oldest is reachable: 1950年第7期 on the last page. A malformed cursor starts from the top.
+    expect(all.at(-1)).toMatchObject({ year: 1950, number: 7 });
+    expect((await listIssuesPage(editor, { after: "x'; drop table issues;--", limit: 2 })).issues.map((i) => i.id)).toEqual(all.slice(0, 2).map((i) => i.id));
+    expect(await listIssues(editor)).toEqual(all.slice(0, 100));
   });
 });

@@ -1,7 +1,7 @@
 // Issues (期): numbering, assembly, preview, publishing — the editors' board over HTTP.
 import { z } from "zod";
 import { cancelSchedule, checkIssue, publishCheckedIssue, restoreIssue, scheduleIssue, withdrawIssue } from "@/lib/issues/lifecycle";
-import { createIssue, getIssue, listIssues, previewIssue, setIssueLayout, updateIssue } from "@/lib/issues/assembly";
+import { createIssue, getIssue, listIssuesPage, previewIssue, setIssueLayout, updateIssue } from "@/lib/issues/assembly";
 import { createIssueSchema, layoutSchema, scheduleSchema, updateIssueSchema, withdrawSchema } from "@/lib/issues/schemas";
 import { changesSinceReturn, getSignoffState, requestSignoff, signoffIssue, signoffSchema } from "@/lib/issues/signoff";
 import { addCorrection, correctionSchema, correctionSignoffSchema, listCorrections, signoffCorrection } from "@/lib/issues/corrections";
@@ -19,13 +19,17 @@ export const issueRoutes = [
   defineRoute({
     method: "GET",
     path: "/api/v1/issues",
-    summary: "Issues of every publication, newest first (editors)",
+    summary: "Issues of every publication, newest first (editors), 100 a page; `?after=` a page's `next` for the older ones",
     tag: TAG,
     access: "signed-in",
     permission: "read:issue:any",
-    response: z.object({ issues: z.array(looseObject("An issue: id, publication, year, number, totalNumber, status, dates")) }),
+    query: z.object({ after: z.string().max(40).optional().describe("The `next` of the page before") }),
+    response: z.object({
+      issues: z.array(looseObject("An issue: id, publication, year, number, totalNumber, status, dates")),
+      next: z.string().nullable().describe("Where the next page starts; null on the last page"),
+    }),
     errors: [403],
-    handler: async ({ viewer }) => ({ issues: await listIssues(viewer) }),
+    handler: ({ viewer, query }) => listIssuesPage(viewer, { after: query.after }),
   }),
   defineRoute({
     method: "POST",

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
-import { listIssues } from "@/lib/issues/assembly";
+import { listIssuesPage } from "@/lib/issues/assembly";
 import { offerIssueNumbers } from "@/lib/issues/offer";
 import { listPublications } from "@/lib/issues/reader";
 import { currentChinaYear, formatDateTime } from "@/lib/format";
@@ -14,11 +14,12 @@ import { deskTitle } from "@/components/workspace/desk-title";
 
 export const generateMetadata = deskTitle("issues");
 
-export default async function IssuesPage() {
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireSignedIn("/workspace/issues");
   if (!can(viewer, "manage:issue:any")) notFound();
   const t = await getTranslations("issues");
-  const [issues, publications] = await Promise.all([listIssues(viewer), listPublications()]);
+  const { after } = await searchParams;
+  const [{ issues, next }, publications] = await Promise.all([listIssuesPage(viewer, { after }), listPublications()]);
   const year = currentChinaYear();
   // The next free numbers of both series (正刊 and 增刊) of each publication.
   const suggestions: Record<string, SeriesSuggestions> = Object.fromEntries(
@@ -67,6 +68,19 @@ export default async function IssuesPage() {
           ]}
         />
       )}
+      {/* 100 a page, newest first: the issues of earlier years page on. */}
+      <div className="mt-3 flex gap-4 text-sm">
+        {after && (
+          <DeskLink href="/workspace/issues" className="hover:underline">
+            {t("newestIssues")}
+          </DeskLink>
+        )}
+        {next && (
+          <DeskLink href={`/workspace/issues?after=${encodeURIComponent(next)}`} className="hover:underline">
+            {t("olderIssues")}
+          </DeskLink>
+        )}
+      </div>
     </>
   );
 }
