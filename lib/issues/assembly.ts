@@ -186,12 +186,12 @@ export interface IssueListItem {
   scheduledAt: string | null;
 }
 
+export const ISSUE_PAGE_SIZE = 100;
+
 /** All issues for the editors, newest numbers first: the first page of listIssuesPage. */
 export async function listIssues(viewer: Viewer, limit = ISSUE_PAGE_SIZE): Promise<IssueListItem[]> {
   return (await listIssuesPage(viewer, { limit })).issues;
 }
-
-export const ISSUE_PAGE_SIZE = 100;
 
 /** Where a page of the issues' list ends: `2017.88.1` (year, number, id of its last issue). */
 const CURSOR = /^(\d{1,4})\.(\d{1,6})\.(\d{1,10})$/;

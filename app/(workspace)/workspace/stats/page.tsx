@@ -72,12 +72,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   // 批示 and 上级采用 by level, as the cell's title.
   const levelsTitle = (r: StatsReport["totals"], c: (typeof followUpCols)[number]) =>
     c === "instructions" ? t("byLevel", r.instructionsByLevel) : c === "adoptions" ? t("byLevel", r.adoptionsByLevel) : undefined;
-  const nowrap = (text: string) => <span className="whitespace-nowrap">{text}</span>;
   type UnitRow = StatsReport["units"][number];
   // 排名, 单位, the counts, 采用率, 约稿 / 批示 / 上级采用, 得分 — with the period's totals (合计) at the foot.
   const columns: Column<UnitRow>[] = report
     ? [
-        { header: nowrap(t("cols.rank")), cell: (u) => u.rank, className: "tabular-nums" },
+        { header: t("cols.rank"), cell: (u) => u.rank, className: "tabular-nums" },
         {
           header: t("cols.unit"),
           cell: (u) => (
@@ -88,18 +87,18 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           ),
           footer: t("total"),
         },
-        ...cols.map((c): Column<UnitRow> => ({ header: nowrap(t(`cols.${c}`)), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
-        { header: nowrap(t("cols.rate")), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
+        ...cols.map((c): Column<UnitRow> => ({ header: t(`cols.${c}`), cell: (u) => u[c], align: "right", footer: report.totals[c] })),
+        { header: t("cols.rate"), cell: (u) => formatRate(u.adoptionRate) || "—", align: "right", footer: formatRate(report.totals.adoptionRate) || "—" },
         ...followUpCols.map(
           (c): Column<UnitRow> => ({
-            header: nowrap(t(`cols.${c}`)),
+            header: t(`cols.${c}`),
             cell: (u) => u[c],
             title: (u) => levelsTitle(u, c),
             align: "right",
             footer: <span title={levelsTitle(report.totals, c)}>{report.totals[c]}</span>,
           }),
         ),
-        { header: nowrap(t("cols.score")), cell: (u) => u.score, align: "right", className: "font-medium", footer: report.totals.score },
+        { header: t("cols.score"), cell: (u) => u.score, align: "right", className: "font-medium", footer: report.totals.score },
       ]
     : [];
   // In the reader's language (the exported files keep their Chinese title, lib/stats/export.ts).
