@@ -114,6 +114,9 @@ test("at phone width tables keep names, roles and buttons whole, the 通报 shee
     await expect(page.locator("table tbody td").first()).toBeVisible();
     for (const cell of await lineCounts(page, "table tbody td")) expect(cell, `${path}: ${cell.text}`).toMatchObject({ lines: 1 });
     for (const tab of await lineCounts(page, "nav[aria-label='系统管理分区'] a")) expect(tab, tab.text).toMatchObject({ lines: 1 });
+    // The section one is in is the one tab marked.
+    const current = page.getByRole("navigation", { name: "系统管理分区" }).locator('[aria-current="page"]');
+    await expect(current).toHaveText(path.endsWith("/units") ? "供稿单位" : "用户");
   }
   await page.screenshot({ path: "test-results/screenshots/admin-units-phone.png", fullPage: true });
   // The users' totals name every role, each part whole.

@@ -1,6 +1,7 @@
 "use client";
 import { usePathname } from "next/navigation";
 import { DeskLink } from "./desk-link";
+import { currentHref } from "./current-href";
 
 export interface DeskNavLink {
   href: string;
@@ -9,13 +10,14 @@ export interface DeskNavLink {
 
 /**
  * The workspace menu, with the page one is on marked (aria-current="page")
- * and shown: the entry whose address is the longest prefix of the current
- * one, so an article's page marks 工作台 and an issue's board 期刊组版.
+ * and shown (currentHref).
  */
 export function DeskNav({ links, label }: { links: DeskNavLink[]; label: string }) {
   const pathname = usePathname();
-  const within = (href: string) => href !== "/" && (pathname === href || pathname.startsWith(`${href}/`));
-  const current = links.filter((l) => within(l.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = currentHref(
+    links.map((l) => l.href),
+    pathname,
+  );
   return (
     // On a phone the menu wraps whole items (工作台, 采用统计), never inside a word.
     <nav aria-label={label} className="flex flex-wrap gap-1 px-2 pb-3 text-sm sm:flex-col sm:flex-nowrap">

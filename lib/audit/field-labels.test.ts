@@ -28,7 +28,7 @@ function objectAt(text: string, open: number): string {
 }
 
 /** Keys at the literal's own level and in its conditional spreads' objects; nested values (a change's from/to) are skipped. */
-export function detailKeys(literal: string): string[] {
+function detailKeys(literal: string): string[] {
   const keys: string[] = [];
   let depth = 0;
   // Depths whose keys are the entry's own: 0, and each `? {` object of a spread.
